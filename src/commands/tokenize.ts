@@ -1,0 +1,24 @@
+/** Splits command text into words; "double", 'single' or “curly” quotes keep spaces inside one word. */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  const re = /"([^"]*)"|'([^']*)'|“([^”]*)”|(\S+)/g;
+  for (const m of text.matchAll(re)) {
+    const word = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+    if (word.length > 0) tokens.push(word);
+  }
+  return tokens;
+}
+
+/**
+ * What a user typed, safe to quote back on any platform: no control or invisible characters, no line
+ * breaks, none of the characters that make markup or mentions (`*_~|<>@#&\), bounded length.
+ * Renderers escape everything again; this is the first of two walls.
+ */
+export function echo(text: string, max = 40): string {
+  const clean = text
+    .replace(/\p{Cc}|\p{Cf}/gu, ' ')
+    .replace(/[`*_~|<>@#&\\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
