@@ -14,7 +14,7 @@ const top = defineLeaf({
   description: 'Top export destinations by volume, with shares and change on the year before',
   options: {
     top: opt.integer('How many countries (1–25, default 5)', { min: 1, max: MAX_TOP, default: 5, accepts: /^\d{1,3}$/, placeholder: '[N]' }),
-    year: opt.integer('Year (default: latest)', { min: 2000, max: 2100, accepts: /^\d{4}$/, placeholder: '[year]' }),
+    year: opt.integer('Year (default: latest)', { min: 1900, max: 2100, accepts: /^\d{4}$/, placeholder: '[year]' }),
   },
   run(ctx, { top: n, year }): Reply {
     const ds = ctx.data;
@@ -30,7 +30,7 @@ const top = defineLeaf({
       `${e.rank}. ${e.name}`,
       formatKt(e.volume.value).replace(' kt', ''),
       formatPct(e.share.value),
-      e.change?.deltaPct ? `${formatPct(e.change.deltaPct.value, true)}` : e.change ? 'new' : '—',
+      e.change?.deltaPct ? show(e.change.deltaPct, { signed: true }).replace(' †', '') : e.change ? 'new' : '—',
     ]);
     const leader = r.entries[0];
     return {
@@ -44,7 +44,7 @@ const top = defineLeaf({
           { label: 'Share', align: 'right' },
           { label: r.previousYear ? `vs ${r.previousYear} †` : 'Change', align: 'right' },
         ],
-        rows: [...rows, ...(r.others ? [['Others', formatKt(r.others.volume.value).replace(' kt', ''), formatPct(r.others.share.value), r.others.change?.deltaPct ? formatPct(r.others.change.deltaPct.value, true) : '—']] : [])],
+        rows: [...rows, ...(r.others ? [['Others', formatKt(r.others.volume.value).replace(' kt', ''), formatPct(r.others.share.value), r.others.change?.deltaPct ? show(r.others.change.deltaPct, { signed: true }).replace(' †', '') : '—']] : [])],
       },
       charts: [
         {

@@ -32,7 +32,11 @@ export const rank = defineCommand({
           { label: 'Province', align: 'left' },
           { label: meta.unit, align: 'right' },
         ],
-        rows: shown.map((e, i) => [`${i + 1}. ${e.name}`, show(e.figure, { signed }).replace(` ${meta.unit}`, '')]),
+        rows: [
+          ...shown.map((e, i) => [`${i + 1}. ${e.name}`, show(e.figure, { signed }).replace(` ${meta.unit}`, '')]),
+          ...(r.others ? [['Others', show(r.others, { signed }).replace(` ${meta.unit}`, '')]] : []),
+          ...(r.total ? [['Total', show(r.total, { signed }).replace(` ${meta.unit}`, '')]] : []),
+        ],
       },
       charts: [
         {
@@ -47,6 +51,7 @@ export const rank = defineCommand({
       ],
       notes: [
         ...(r.missing.length > 0 ? [`Not ranked: ${r.missing.join(', ')} (inside Table 3's "Others").`] : []),
+        ...(r.others ? ['Others and Total are the table\'s own aggregate rows, shown for scale and not ranked.'] : []),
         ...(first?.figure.source.derived ? [DERIVED_NOTE] : []),
       ],
       sources: sourcesOf(ds, shown.map((e) => e.figure)),

@@ -94,8 +94,7 @@ async function runLeaf(
   if (leaf.requiresManage && !ctx.invocation.canManage) {
     return errorReply('Not allowed here', `${label} changes this channel's settings; it needs the Manage Channels permission (Discord) or a workspace admin (Slack).`, usage);
   }
-  const shape = Object.fromEntries(Object.entries(leaf.options).map(([k, o]) => [k, o.schema]));
-  const result = z.object(shape).safeParse(raw);
+  const result = schemaOf(leaf).safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const field = String(issue.path[0] ?? '');
@@ -108,6 +107,18 @@ async function runLeaf(
     if (problem) return { ...problem, usage };
   }
   return leaf.run(ctx, values as never);
+}
+
+const schemas = new WeakMap<LeafDefinition, z.ZodType>();
+
+/** One zod object per leaf, built once: building it is far dearer than using it. */
+function schemaOf(leaf: LeafDefinition): z.ZodType {
+  let schema = schemas.get(leaf);
+  if (!schema) {
+    schema = z.object(Object.fromEntries(Object.entries(leaf.options).map(([k, o]) => [k, o.schema])));
+    schemas.set(leaf, schema);
+  }
+  return schema;
 }
 
 /** Replaces typed names with the dataset's own; returns a "did you mean" reply when one is unknown. */

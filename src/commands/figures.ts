@@ -12,7 +12,8 @@ export function show(f: Figure, o: { signed?: boolean } = {}): string {
   switch (f.unit) {
     case 'Mt': text = formatMt(f.value, o.signed); break;
     case 'kt': text = formatKt(f.value, o.signed); break;
-    case '%': text = formatPct(f.value, o.signed); break;
+    // A derived percentage has no printed precision to honour: one decimal reads best.
+    case '%': text = f.source.derived ? `${formatNumber(f.value, 1, o.signed)} %` : formatPct(f.value, o.signed); break;
     case 'pp': text = `${formatNumber(f.value, 1, true)} pp`; break;
     case 'kg/t': text = `${formatNumber(f.value, 0)} kg/t`; break;
     case 'enterprises': text = `${formatNumber(f.value, 0)} enterprises`; break;

@@ -50,7 +50,7 @@ export function splitNames(tokens: string[], names: NameIndex, kind: EntityKind)
   for (let i = 0; i < tokens.length; ) {
     let taken = 1;
     for (let j = Math.min(tokens.length, i + 4); j > i + 1; j--) {
-      if (names.resolve(kind, tokens.slice(i, j).join(' ')).ok) {
+      if (names.exact(kind, tokens.slice(i, j).join(' ')) !== undefined) {
         taken = j - i;
         break;
       }

@@ -30,7 +30,7 @@ export function normalizeName(text: string): string {
  */
 export class NameIndex {
   private readonly entries: Record<EntityKind, Entry[]>;
-  private readonly exact: Record<EntityKind, Map<string, string>>;
+  private readonly exactNames: Record<EntityKind, Map<string, string>>;
   private readonly fuzzy: Record<EntityKind, Fuse<{ name: string; key: string }>>;
   private readonly aggregates: Map<string, string>;
 
@@ -43,13 +43,13 @@ export class NameIndex {
         return { name, aliases, keys: unique([name, ...aliases].map(normalizeName)) };
       });
     this.entries = { province: build('province', provinceNames), country: build('country', countryNames) };
-    this.exact = { province: new Map(), country: new Map() };
+    this.exactNames = { province: new Map(), country: new Map() };
     this.fuzzy = {} as Record<EntityKind, Fuse<{ name: string; key: string }>>;
     for (const kind of ['province', 'country'] as const) {
       const docs: { name: string; key: string }[] = [];
       for (const e of this.entries[kind]) {
         for (const key of e.keys) {
-          this.exact[kind].set(key, e.name);
+          this.exactNames[kind].set(key, e.name);
           docs.push({ name: e.name, key });
         }
       }
@@ -73,9 +73,14 @@ export class NameIndex {
     return this.entries[kind].find((e) => e.name === name)?.aliases ?? [];
   }
 
+  /** The dataset's name for an exact name or alias, without the cost of suggestions. */
+  exact(kind: EntityKind, text: string): string | undefined {
+    return this.exactNames[kind].get(normalizeName(text));
+  }
+
   resolve(kind: EntityKind, text: string): Resolution {
     const key = normalizeName(text);
-    const hit = this.exact[kind].get(key);
+    const hit = this.exactNames[kind].get(key);
     if (hit) return { ok: true, name: hit };
     const aggregate = this.aggregates.get(key);
     return { ok: false, suggestions: this.suggest(kind, text, 3), ...(aggregate ? { aggregate } : {}) };

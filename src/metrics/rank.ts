@@ -1,4 +1,4 @@
-import type { Dataset } from '../dataset/types.js';
+import type { Dataset, RowKind } from '../dataset/types.js';
 import { derived, reported, type Figure } from './figure.js';
 import { rowsOfKind, sourceOf } from './tables.js';
 import { provincesInBalanceOthers } from './balance.js';
@@ -23,15 +23,18 @@ export interface Ranking {
   entries: { name: string; figure: Figure }[];
   /** Provinces the metric's table does not list on their own. */
   missing: string[];
+  /** The table's "Others" and "Total" rows for the metric, shown after the ranking, never ranked. */
+  others?: Figure;
+  total?: Figure;
 }
 
-function figuresFor(ds: Dataset, metric: RankMetric): { name: string; figure: Figure }[] {
+function figuresFor(ds: Dataset, metric: RankMetric, kind: RowKind): { name: string; figure: Figure }[] {
   const t1 = sourceOf(ds, 'efficiency-by-province');
   const t2 = sourceOf(ds, 'production-by-province');
   const t3 = sourceOf(ds, 'balance-by-province');
-  const production = rowsOfKind(ds.production, 'province');
-  const balance = rowsOfKind(ds.balance, 'province');
-  const efficiency = rowsOfKind(ds.efficiency, 'province');
+  const production = rowsOfKind(ds.production, kind);
+  const balance = rowsOfKind(ds.balance, kind);
+  const efficiency = rowsOfKind(ds.efficiency, kind);
   switch (metric) {
     case 'capacity':
       return production.map((r) => ({ name: r.name, figure: reported(r.capacityMt, 'Mt', t2) }));
@@ -56,7 +59,9 @@ function figuresFor(ds: Dataset, metric: RankMetric): { name: string; figure: Fi
 
 /** Provinces ranked by a metric, highest first; ties keep the table's order. */
 export function rankProvinces(ds: Dataset, metric: RankMetric): Ranking {
-  const entries = figuresFor(ds, metric).sort((a, b) => b.figure.value - a.figure.value);
+  const entries = figuresFor(ds, metric, 'province').sort((a, b) => b.figure.value - a.figure.value);
   const fromBalance = metric === 'demand' || metric === 'balance' || metric === 'domestic-balance' || metric === 'exports';
-  return { metric, entries, missing: fromBalance ? provincesInBalanceOthers(ds) : [] };
+  const others = figuresFor(ds, metric, 'others')[0]?.figure;
+  const total = figuresFor(ds, metric, 'total')[0]?.figure;
+  return { metric, entries, missing: fromBalance ? provincesInBalanceOthers(ds) : [], ...(others ? { others } : {}), ...(total ? { total } : {}) };
 }

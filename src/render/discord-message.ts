@@ -26,9 +26,13 @@ const COLOR = { info: 0x1565c0, error: 0xc62828 } as const;
  * <@…>, <#…>, <@&…> lose their angle brackets' meaning through the backslash.
  */
 export function escapeDiscord(text: string): string {
-  return text
-    .replace(/[\\*_~`|>#\-[\]()<]/g, (c) => `\\${c}`)
-    .replace(/@(everyone|here)/gi, '@\u200b$1');
+  // Inline markers anywhere; list, heading and quote markers only where they start a line.
+  return noPing(text.replace(/[\\*_~`|[\]<]/g, (c) => `\\${c}`).replace(/^(\s*)([-#>])/gm, '$1\\$2'));
+}
+
+/** For places Discord shows as plain text (footers, code blocks): only the mass mentions need breaking. */
+export function noPing(text: string): string {
+  return text.replace(/@(everyone|here)/gi, '@\u200b$1');
 }
 
 /** Embeds for a Reply, within every embed limit, with mentions disabled. */
@@ -37,12 +41,12 @@ export function toDiscordMessage(reply: Reply, images: ChartImage[] = []): Disco
   const color = COLOR[reply.tone];
   const parts: string[] = [];
   if (reply.summary) parts.push(e(reply.summary));
-  if (reply.usage) parts.push(`**Usage**\n\`\`\`\n${reply.usage.replace(/`/g, "'")}\n\`\`\``);
+  if (reply.usage) parts.push(`**Usage**\n\`\`\`\n${noPing(reply.usage.replace(/`/g, "'"))}\n\`\`\``);
   const notes = (reply.notes ?? []).map((n) => `*${e(n)}*`).join('\n');
   // The table sits in a code block (no escaping inside); it gets what the summary and notes leave.
   if (reply.table) {
     const room = DISCORD.description - parts.join('\n\n').length - notes.length - 20;
-    parts.push(`\`\`\`\n${tableText(reply.table, Math.max(200, room)).replace(/`/g, "'")}\n\`\`\``);
+    parts.push(`\`\`\`\n${noPing(tableText(reply.table, Math.max(200, room)).replace(/`/g, "'"))}\n\`\`\``);
   }
   if (notes) parts.push(notes);
   const fields = (reply.fields ?? []).map((f) => ({
@@ -51,7 +55,7 @@ export function toDiscordMessage(reply: Reply, images: ChartImage[] = []): Disco
     inline: f.value.length <= 40,
   }));
   const main: DiscordEmbed = {
-    title: fit(`${reply.tone === 'error' ? '⚠️ ' : ''}${reply.title}`, DISCORD.title),
+    title: fit(`${reply.tone === 'error' ? '⚠️ ' : ''}${e(reply.title)}`, DISCORD.title),
     color,
   };
   const description = fit(parts.join('\n\n'), DISCORD.description);
@@ -62,7 +66,7 @@ export function toDiscordMessage(reply: Reply, images: ChartImage[] = []): Disco
       main.fields[DISCORD.fields - 1] = { name: '…', value: `and ${fields.length - DISCORD.fields + 1} more` };
     }
   }
-  if (reply.sources?.length) main.footer = { text: fit(`Sources: ${reply.sources.join(' · ')}`, DISCORD.footer) };
+  if (reply.sources?.length) main.footer = { text: fit(noPing(`Sources: ${reply.sources.join(' · ')}`), DISCORD.footer) };
   const embeds: DiscordEmbed[] = [main];
   (reply.charts ?? []).forEach((_chart, i) => {
     const img = images[i];

@@ -18,6 +18,11 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** plain_text is not parsed for mentions, but angle brackets there still read as markup to people: use look-alikes. */
+export function plainSlack(text: string): string {
+  return text.replace(/</g, '‹').replace(/>/g, '›');
+}
+
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: fit(text, SLACK.sectionText) });
 
 /** Block Kit for a Reply, with a plain `text` fallback for notifications and screen readers. */
@@ -25,7 +30,7 @@ export function toSlackMessage(reply: Reply, images: ChartImage[] = []): SlackMe
   const e = escapeSlack;
   const blocks: SlackBlock[] = [];
   const error = reply.tone === 'error';
-  blocks.push({ type: 'header', text: { type: 'plain_text', text: fit(`${error ? '⚠️ ' : ''}${reply.title}`, SLACK.headerText), emoji: true } });
+  blocks.push({ type: 'header', text: { type: 'plain_text', text: fit(plainSlack(`${error ? '⚠️ ' : ''}${reply.title}`), SLACK.headerText), emoji: true } });
   if (reply.summary) blocks.push({ type: 'section', text: mrkdwn(e(reply.summary)) });
   if (reply.usage) {
     const usage = fit(reply.usage, SLACK.sectionText - 20);
@@ -49,7 +54,7 @@ export function toSlackMessage(reply: Reply, images: ChartImage[] = []): SlackMe
   }
   (reply.charts ?? []).forEach((chart, i) => {
     const img = images[i];
-    const base = { type: 'image', alt_text: fit(chart.alt, SLACK.altText), title: { type: 'plain_text', text: fit(chart.title, SLACK.imageTitle) } };
+    const base = { type: 'image', alt_text: fit(plainSlack(chart.alt), SLACK.altText), title: { type: 'plain_text', text: fit(plainSlack(chart.title), SLACK.imageTitle) } };
     if (img?.kind === 'url' && img.url.length <= SLACK.imageUrl && /^https?:\/\//.test(img.url)) blocks.push({ ...base, image_url: img.url });
     else if (img?.kind === 'slack-file') blocks.push({ ...base, slack_file: { id: img.id } });
   });

@@ -1,0 +1,11 @@
+/** `npm run bench`: prints figures (medians and tails), asserts nothing; the machines are shared and noisy. */
+import { benchCommands } from './commands.js';
+
+const only = process.argv[2];
+const suites: Record<string, () => Promise<void>> = { commands: benchCommands };
+
+for (const [name, suite] of Object.entries(suites)) {
+  if (only && only !== name) continue;
+  await suite();
+  console.log('');
+}
