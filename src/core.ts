@@ -2,7 +2,8 @@ import { commands } from '../commands/index.js';
 import { loadDataset } from './dataset/load.js';
 import type { Dataset } from './dataset/types.js';
 import type { CommandContext, Invocation } from './commands/define.js';
-import { CommandRegistry, dispatchOptions, dispatchText } from './commands/dispatch.js';
+import { CommandRegistry, dispatchOptions, dispatchText, UMBRELLA } from './commands/dispatch.js';
+import { ReplyCache } from './commands/reply-cache.js';
 import type { Reply } from './commands/reply.js';
 import { findingsFor, summarizeFindings } from './metrics/cross-checks.js';
 import { NameIndex } from './metrics/names.js';
@@ -17,7 +18,10 @@ export interface Core {
   registry: CommandRegistry;
   services: Record<string, unknown>;
   findings: { inconsistencies: number; rounding: number };
+  /** Text command in, Reply out; replies of commands that do not depend on the caller are cached. */
   ask(line: string, invocation?: Invocation): Promise<Reply>;
+  /** The same, always computed (benchmarks, and callers that must not share a reply object). */
+  answer(line: string, invocation?: Invocation): Promise<Reply>;
   run(name: string, sub: string | undefined, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply>;
 }
 
@@ -29,13 +33,27 @@ export function createCore(dataDir: string, services: Record<string, unknown> = 
   const registry = new CommandRegistry(commands);
   const findings = summarizeFindings(findingsFor(data));
   const context = (invocation: Invocation): CommandContext => ({ data, names, invocation, services });
+  const cache = new ReplyCache();
+  const cacheable = (line: string): boolean => {
+    const words = line.replace(/^\//, '').split(/\s+/, 2).map((w) => w.toLowerCase());
+    const def = registry.get(words[0] === UMBRELLA ? (words[1] ?? 'help') : (words[0] ?? ''));
+    return def !== undefined && !def.volatile;
+  };
   return {
     data,
     names,
     registry,
     services,
     findings,
-    ask: (line, invocation = CONSOLE_INVOCATION) => dispatchText(registry, context(invocation), line),
+    async ask(line, invocation = CONSOLE_INVOCATION) {
+      const key = line.trim();
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const reply = await dispatchText(registry, context(invocation), key);
+      if (cacheable(key)) cache.set(key, reply);
+      return reply;
+    },
+    answer: (line, invocation = CONSOLE_INVOCATION) => dispatchText(registry, context(invocation), line.trim()),
     run: (name, sub, raw, invocation) => dispatchOptions(registry, context(invocation), name, sub, raw),
   };
 }

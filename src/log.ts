@@ -4,7 +4,7 @@ import { pino, type Logger } from 'pino';
  * Structured logs on stderr (stdout belongs to the console bot and `npm run ask`). Tokens are redacted
  * by key wherever they appear, as a second wall behind never logging them at all.
  */
-export function createLogger(level = 'info'): Logger {
+export function createLogger(level = 'info', destination: NodeJS.WritableStream = pino.destination(2) as unknown as NodeJS.WritableStream): Logger {
   return pino(
     {
       level,
@@ -14,7 +14,7 @@ export function createLogger(level = 'info'): Logger {
         censor: '[redacted]',
       },
     },
-    pino.destination(2),
+    destination,
   );
 }
 

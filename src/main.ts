@@ -2,11 +2,18 @@
  * Composition root: read the config, load the dataset, start the adapters the config asks for (the
  * console when no chat platform is configured), shut down cleanly on SIGINT/SIGTERM.
  */
+import webApi from '@slack/web-api';
 import { readConfig, platformsOf } from './config.js';
 import { createCore } from './core.js';
 import { createLogger } from './log.js';
 import { runConsole } from './adapters/console/console-bot.js';
+import { createSlackBot } from './adapters/slack/slack-bot.js';
 import { startupFailure } from './cli/startup-failure.js';
+
+interface Service {
+  name: string;
+  stop(): Promise<void>;
+}
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -22,8 +29,41 @@ async function main(): Promise<void> {
     await runConsole(core, { input: process.stdin, output: process.stdout, chartDir: config.CHART_DIR, log });
     return;
   }
-  log.error('chat adapters are not built yet');
-  process.exit(1);
+
+  // One failed request must never take the process down; the adapters catch per request, this is the net.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+
+  const services: Service[] = [];
+  if (platforms.slack) {
+    const slack = createSlackBot({
+      core,
+      log,
+      botToken: config.SLACK_BOT_TOKEN!,
+      ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+      ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+      port: config.PORT,
+      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+      chartMode: config.CHART_MODE,
+      quickChartBaseUrl: config.QUICKCHART_BASE_URL,
+      // Interactive answers: retry briefly, never for the client's default half hour.
+      retryConfig: webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    });
+    await slack.start();
+    services.push({ name: 'slack', stop: () => slack.stop() });
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    for (const s of services.reverse()) {
+      await s.stop().catch((err: unknown) => log.error({ err, service: s.name }, 'stop failed'));
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch(startupFailure);

@@ -38,6 +38,8 @@ export interface CommandDefinition {
   subcommands?: Record<string, LeafDefinition>;
   /** Text input without a subcommand word goes here ("/exports 2023" is "/exports top 2023"). */
   defaultSubcommand?: string;
+  /** The answer depends on who asks or on stored state (briefings): never served from the reply cache. */
+  volatile?: boolean;
 }
 
 export function defineLeaf<O extends OptionSpecs>(leaf: LeafDefinition<O>): LeafDefinition {

@@ -25,8 +25,15 @@ export function plainSlack(text: string): string {
 
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: fit(text, SLACK.sectionText) });
 
+export interface SlackExtras {
+  /** Appended after the reply, inside the 50-block limit (the "Share in channel" button). */
+  actions?: SlackBlock;
+  /** A Slack user id: adds "Shared by @user" (an id from Slack's payload, never user-typed text). */
+  sharedBy?: string;
+}
+
 /** Block Kit for a Reply, with a plain `text` fallback for notifications and screen readers. */
-export function toSlackMessage(reply: Reply, images: ChartImage[] = []): SlackMessage {
+export function toSlackMessage(reply: Reply, images: ChartImage[] = [], extras: SlackExtras = {}): SlackMessage {
   const e = escapeSlack;
   const blocks: SlackBlock[] = [];
   const error = reply.tone === 'error';
@@ -65,18 +72,24 @@ export function toSlackMessage(reply: Reply, images: ChartImage[] = []): SlackMe
     if (footer.length >= SLACK.contextElements) elements.push(footer.slice(SLACK.contextElements - 1).join('\n'));
     blocks.push({ type: 'context', elements: elements.map((t) => mrkdwn(e(t))) });
   }
+  if (extras.sharedBy && /^[UW][A-Z0-9]{2,30}$/.test(extras.sharedBy)) {
+    blocks.push({ type: 'context', elements: [mrkdwn(`Shared by <@${extras.sharedBy}>`)] });
+  }
   const text = fit(e([reply.title, reply.summary].filter(Boolean).join(': ')), SLACK.fallbackText);
-  return { text, blocks: capBlocks(blocks) };
+  const capped = capBlocks(blocks, extras.actions ? 1 : 0);
+  if (extras.actions) capped.push(extras.actions);
+  return { text, blocks: capped };
 }
 
 function mrkdwnField(text: string) {
   return { type: 'mrkdwn', text: fit(text, SLACK.fieldText) };
 }
 
-/** Fifty blocks at most; never expected with our replies, but a cut is better than a rejection. */
-function capBlocks(blocks: SlackBlock[]): SlackBlock[] {
-  if (blocks.length <= SLACK.blocks) return blocks;
-  const kept = blocks.slice(0, SLACK.blocks - 1);
+/** Fifty blocks at most (less `reserve`); never expected with our replies, but a cut beats a rejection. */
+function capBlocks(blocks: SlackBlock[], reserve: number): SlackBlock[] {
+  const max = SLACK.blocks - reserve;
+  if (blocks.length <= max) return blocks;
+  const kept = blocks.slice(0, max - 1);
   kept.push({ type: 'context', elements: [mrkdwn(`…and ${blocks.length - kept.length} more blocks not shown`)] });
   return kept;
 }
