@@ -1,9 +1,10 @@
 /** `npm run bench`: prints figures (medians and tails), asserts nothing; the machines are shared and noisy. */
 import { benchCommands } from './commands.js';
 import { benchSlack } from './slack.js';
+import { benchDiscord } from './discord.js';
 
 const only = process.argv[2];
-const suites: Record<string, () => Promise<void>> = { commands: benchCommands, slack: benchSlack };
+const suites: Record<string, () => Promise<void>> = { commands: benchCommands, slack: benchSlack, discord: benchDiscord };
 
 for (const [name, suite] of Object.entries(suites)) {
   if (only && only !== name) continue;

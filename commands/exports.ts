@@ -13,10 +13,10 @@ const MAX_TOP = 25;
 const top = defineLeaf({
   description: 'Top export destinations by volume, with shares and change on the year before',
   options: {
-    top: opt.integer('How many countries (1–25, default 5)', { min: 1, max: MAX_TOP, default: 5, accepts: /^\d{1,3}$/, placeholder: '[N]' }),
+    count: opt.integer('How many countries (1–25, default 5)', { min: 1, max: MAX_TOP, default: 5, accepts: /^\d{1,3}$/, placeholder: '[N]' }),
     year: opt.integer('Year (default: latest)', { min: 1900, max: 2100, accepts: /^\d{4}$/, placeholder: '[year]' }),
   },
-  run(ctx, { top: n, year }): Reply {
+  run(ctx, { count: n, year }): Reply {
     const ds = ctx.data;
     const years = exportYears(ds);
     const chosen = year ?? latestExportYear(ds);

@@ -1,7 +1,7 @@
 import { commands } from '../commands/index.js';
 import { loadDataset } from './dataset/load.js';
 import type { Dataset } from './dataset/types.js';
-import type { CommandContext, Invocation } from './commands/define.js';
+import type { CommandContext, CommandDefinition, Invocation } from './commands/define.js';
 import { CommandRegistry, dispatchOptions, dispatchText, UMBRELLA } from './commands/dispatch.js';
 import { ReplyCache } from './commands/reply-cache.js';
 import type { Reply } from './commands/reply.js';
@@ -27,10 +27,10 @@ export interface Core {
 
 export const CONSOLE_INVOCATION: Invocation = { platform: 'console', userId: 'console', channelId: 'console', canManage: true };
 
-export function createCore(dataDir: string, services: Record<string, unknown> = {}): Core {
+export function createCore(dataDir: string, services: Record<string, unknown> = {}, commandList: readonly CommandDefinition[] = commands): Core {
   const data = loadDataset(dataDir);
   const names = new NameIndex(data);
-  const registry = new CommandRegistry(commands);
+  const registry = new CommandRegistry(commandList);
   const findings = summarizeFindings(findingsFor(data));
   const context = (invocation: Invocation): CommandContext => ({ data, names, invocation, services });
   const cache = new ReplyCache();

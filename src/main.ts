@@ -8,6 +8,7 @@ import { createCore } from './core.js';
 import { createLogger } from './log.js';
 import { runConsole } from './adapters/console/console-bot.js';
 import { createSlackBot } from './adapters/slack/slack-bot.js';
+import { createDiscordBot } from './adapters/discord/discord-bot.js';
 import { startupFailure } from './cli/startup-failure.js';
 
 interface Service {
@@ -50,6 +51,19 @@ async function main(): Promise<void> {
     });
     await slack.start();
     services.push({ name: 'slack', stop: () => slack.stop() });
+  }
+
+  if (platforms.discord) {
+    const discord = createDiscordBot({
+      core,
+      log,
+      token: config.DISCORD_TOKEN!,
+      ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+      chartMode: config.CHART_MODE,
+      quickChartBaseUrl: config.QUICKCHART_BASE_URL,
+    });
+    await discord.start();
+    services.push({ name: 'discord', stop: () => discord.stop() });
   }
 
   let stopping = false;
