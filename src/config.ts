@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './briefings/schedule.js';
 
 const optionalText = z
   .string()
@@ -25,6 +26,15 @@ export const configSchema = z.object({
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_GUILD_ID: optionalText,
   DISCORD_API_URL: httpUrl('DISCORD_API_URL'),
+  BRIEFING_TZ: z.string().trim().default('UTC'),
+  DATABASE_PATH: z.string().trim().min(1).default('var/anode-bot.db'),
+  BRIEFING_ADMINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(/[\s,]+/).filter(Boolean)),
+  BRIEFING_GRACE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  /** Operator-declared subscriptions: a JSON array, or the path of a JSON file holding one. */
+  BRIEFINGS: optionalText,
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -44,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
     throw new ConfigError('SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is');
   }
+  if (!isTimeZone(c.BRIEFING_TZ)) throw new ConfigError(`environment variable BRIEFING_TZ: "${c.BRIEFING_TZ}" is not an IANA time zone (e.g. Europe/Berlin, UTC)`);
   if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
     throw new ConfigError('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not');
   }

@@ -1,14 +1,19 @@
 /**
  * Composition root: read the config, load the dataset, start the adapters the config asks for (the
- * console when no chat platform is configured), shut down cleanly on SIGINT/SIGTERM.
+ * console when no chat platform is configured) and the briefing scheduler, shut down cleanly on
+ * SIGINT/SIGTERM.
  */
 import webApi from '@slack/web-api';
 import { readConfig, platformsOf } from './config.js';
 import { createCore } from './core.js';
 import { createLogger } from './log.js';
-import { runConsole } from './adapters/console/console-bot.js';
+import { consoleDeliverer, runConsole } from './adapters/console/console-bot.js';
 import { createSlackBot } from './adapters/slack/slack-bot.js';
+import { slackCanManage } from './adapters/slack/admins.js';
+import { slackDeliverer } from './adapters/slack/briefing-deliverer.js';
 import { createDiscordBot } from './adapters/discord/discord-bot.js';
+import { discordDeliverer } from './adapters/discord/briefing-deliverer.js';
+import { setUpBriefings } from './briefings/setup.js';
 import { startupFailure } from './cli/startup-failure.js';
 
 interface Service {
@@ -25,9 +30,13 @@ async function main(): Promise<void> {
   const started = performance.now();
   const core = createCore(config.DATA_DIR);
   log.info({ edition: core.data.edition.year, ...core.findings, ms: Math.round(performance.now() - started) }, 'dataset loaded');
+  const briefings = setUpBriefings(core, config, log);
 
   if (!chat) {
+    briefings.deliverTo('console', consoleDeliverer(process.stdout));
+    briefings.start();
     await runConsole(core, { input: process.stdin, output: process.stdout, chartDir: config.CHART_DIR, log });
+    await briefings.stop();
     return;
   }
 
@@ -48,11 +57,12 @@ async function main(): Promise<void> {
       quickChartBaseUrl: config.QUICKCHART_BASE_URL,
       // Interactive answers: retry briefly, never for the client's default half hour.
       retryConfig: webApi.retryPolicies.fiveRetriesInFiveMinutes,
+      canManage: slackCanManage(config.BRIEFING_ADMINS),
     });
     await slack.start();
+    briefings.deliverTo('slack', slackDeliverer(slack.app.client, config.QUICKCHART_BASE_URL));
     services.push({ name: 'slack', stop: () => slack.stop() });
   }
-
   if (platforms.discord) {
     const discord = createDiscordBot({
       core,
@@ -63,14 +73,18 @@ async function main(): Promise<void> {
       quickChartBaseUrl: config.QUICKCHART_BASE_URL,
     });
     await discord.start();
+    briefings.deliverTo('discord', discordDeliverer(discord.client.rest, config.QUICKCHART_BASE_URL));
     services.push({ name: 'discord', stop: () => discord.stop() });
   }
+  briefings.start();
+  services.push({ name: 'briefings', stop: () => briefings.stop() });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    // Briefings first (no new posts), then the adapters, newest first.
     for (const s of services.reverse()) {
       await s.stop().catch((err: unknown) => log.error({ err, service: s.name }, 'stop failed'));
     }

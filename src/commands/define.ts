@@ -67,6 +67,7 @@ export function defineGroup(def: {
   examples: string[];
   subcommands: Record<string, LeafDefinition>;
   defaultSubcommand?: string;
+  volatile?: boolean;
 }): CommandDefinition {
   return def;
 }

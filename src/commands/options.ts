@@ -91,7 +91,9 @@ export const opt = {
       required,
       schema: withPresence(base as unknown as z.ZodType<C>, required, o.default),
       choices,
-      accepts: (t) => !/^\d+$/.test(t),
+      // A required choice takes any word (so a wrong one gets "expected one of…"); an optional one
+      // only its own words, leaving the others to the options after it.
+      accepts: required ? (t) => !/^\d+$/.test(t) : (t) => (choices as readonly string[]).includes(t.toLowerCase()),
       placeholder: o.placeholder,
     };
   },

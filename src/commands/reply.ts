@@ -31,6 +31,8 @@ export interface Reply {
   sources?: string[];
   /** For errors: what to type instead. */
   usage?: string;
+  /** Post for the whole channel even when replies are private by default (/briefing now). */
+  inChannel?: boolean;
 }
 
 export function errorReply(title: string, summary: string, usage?: string): Reply {

@@ -16,10 +16,10 @@ describe('Slack app manifest', () => {
 
   it('lists every slash command, Socket Mode on, interactivity on, only the scopes used', () => {
     const names = manifest.features.slash_commands.map((c) => c.command);
-    for (const c of ['/overview', '/province', '/exports', '/utilization', '/mismatch', '/compare', '/rank', '/anode']) expect(names).toContain(c);
+    for (const c of ['/overview', '/province', '/exports', '/utilization', '/mismatch', '/compare', '/rank', '/briefing', '/anode']) expect(names).toContain(c);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['commands', 'files:write']);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'commands', 'files:write', 'users:read']);
     for (const c of manifest.features.slash_commands) expect(c.description.length).toBeLessThanOrEqual(100);
   });
 

@@ -3,6 +3,9 @@ import type { Core } from '../../core.js';
 import { writeChartFiles, stemOf } from '../../charts/chart-files.js';
 import { toConsoleText } from '../../render/console-text.js';
 import type { Logger } from '../../log.js';
+import type { Reply } from '../../commands/reply.js';
+import type { Deliverer } from '../../briefings/scheduler.js';
+import { quickChartImages } from '../../render/images.js';
 
 export interface ConsoleOptions {
   input: NodeJS.ReadableStream;
@@ -42,4 +45,13 @@ export async function runConsole(core: Core, o: ConsoleOptions): Promise<void> {
     }
   }
   rl.close();
+}
+
+/** Briefings subscribed from the console print there when due. */
+export function consoleDeliverer(output: NodeJS.WritableStream): Deliverer {
+  return {
+    async deliver(_channelId: string, reply: Reply) {
+      output.write(`\n⏰ Scheduled briefing\n${toConsoleText(reply, quickChartImages(reply))}\n`);
+    },
+  };
 }

@@ -107,7 +107,7 @@ export function createDiscordBot(o: DiscordBotOptions): DiscordBot {
       canManage: i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
     };
     const reply = await o.core.run(i.commandName, sub, raw, invocation);
-    const ephemeral = !isPublic || reply.tone === 'error';
+    const ephemeral = !(isPublic || reply.inChannel) || reply.tone === 'error';
     const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
     if (o.chartMode === 'upload' && reply.tone === 'info' && (reply.charts?.length ?? 0) > 0) {
       // Local rendering can pass Discord's 3-second window on a busy machine: defer, then edit.

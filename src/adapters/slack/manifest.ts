@@ -38,8 +38,9 @@ export function slackManifest(commands: readonly CommandDefinition[], o: { httpU
     },
     oauth_config: {
       scopes: {
-        // commands: slash commands; files:write: upload mode (CHART_MODE=upload).
-        bot: ['commands', 'files:write'],
+        // commands: slash commands; chat:write: scheduled briefings; files:write: upload mode
+        // (CHART_MODE=upload); users:read: only admins and owners may change a channel's briefings.
+        bot: ['commands', 'chat:write', 'files:write', 'users:read'],
       },
     },
     settings: {

@@ -111,9 +111,9 @@ export function createSlackBot(o: SlackBotOptions): SlackBot {
     const hit = reusable ? rendered.get(reply)?.get(key) : undefined;
     if (hit) return hit;
     const images = await imagesFor(reply, client);
-    const actions = !isPublic && reply.tone === 'info' ? shareButton(line) : undefined;
+    const actions = !isPublic && !reply.inChannel && reply.tone === 'info' ? shareButton(line) : undefined;
     const message: RespondArguments = {
-      response_type: isPublic && reply.tone === 'info' ? 'in_channel' : 'ephemeral',
+      response_type: (isPublic || reply.inChannel) && reply.tone === 'info' ? 'in_channel' : 'ephemeral',
       ...toSlackMessage(reply, images, actions ? { actions } : {}),
     };
     if (reusable) {
