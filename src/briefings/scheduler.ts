@@ -137,7 +137,7 @@ export class BriefingScheduler {
   }
 
   private pump(): void {
-    const limit = this.o.concurrency ?? 4;
+    const limit = this.o.concurrency ?? 8;
     while (this.active < limit && this.queue.length > 0) {
       const next = this.queue.shift()!;
       this.active++;

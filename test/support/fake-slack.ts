@@ -12,6 +12,10 @@ export interface FakeSlack {
   uploads: { id: string; bytes: number }[];
   /** Answer the next calls of a method with this status and body (e.g. 429 with Retry-After). */
   failures: Map<string, { status: number; headers?: Record<string, string>; body?: unknown }[]>;
+  /** Answer every Nth chat.postMessage with 429 and Retry-After: 1 (0: never). */
+  rateLimitEvery: number;
+  /** chat.postMessage calls that were answered ok, by channel. */
+  posted: Map<string, number>;
   /** Socket Mode: envelopes the bot acknowledged over the WebSocket. */
   acks: { envelope_id: string; payload?: Record<string, unknown> }[];
   /** Socket Mode: send an envelope to every connected client. */
@@ -59,6 +63,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const failures: FakeSlack['failures'] = new Map();
   let files = 0;
   let ts = 1;
+  let postCalls = 0;
   let base = '';
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);
@@ -73,6 +78,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       calls.push({ method, body });
       const failure = failures.get(method)?.shift();
       if (failure) return json(failure.status, failure.body ?? { ok: false, error: 'fake_failure' }, failure.headers);
+      if (method === 'chat.postMessage' && fake.rateLimitEvery > 0 && ++postCalls % fake.rateLimitEvery === 0) {
+        return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
+      }
       switch (method) {
         case 'auth.test':
           return json(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'anode-bot', team: 'Test' });
@@ -85,6 +93,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           return json(200, { ok: true, files: list.map((f) => ({ id: f.id, title: f.title })) });
         }
         case 'chat.postMessage':
+          fake.posted.set(String(body.channel), (fake.posted.get(String(body.channel)) ?? 0) + 1);
           return json(200, { ok: true, channel: body.channel, ts: `${ts++}.000` });
         case 'apps.connections.open':
           return json(200, { ok: true, url: `${base.replace('http', 'ws')}/socket` });
@@ -120,7 +129,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   base = `http://127.0.0.1:${port}`;
-  return {
+  const fake: FakeSlack = {
+    rateLimitEvery: 0,
+    posted: new Map(),
     apiUrl: `${base}/api/`,
     base,
     calls,
@@ -140,6 +151,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         server.close(() => resolve());
       }),
   };
+  return fake;
 }
 
 /** Slack's request signature: v0 HMAC-SHA256 of "v0:{timestamp}:{body}" with the signing secret. */
