@@ -24,7 +24,7 @@ export async function benchBriefings(): Promise<void> {
   const client = new webApi.WebClient('xoxb-bench', { slackApiUrl: fake.apiUrl, retryConfig: webApi.retryPolicies.fiveRetriesInFiveMinutes, logLevel: webApi.LogLevel.ERROR });
   const scheduler = new BriefingScheduler({
     store,
-    deliverers: { slack: slackDeliverer(client, 'https://quickchart.io') },
+    deliverers: { slack: slackDeliverer(client, { mode: 'url', quickChartBaseUrl: 'https://quickchart.io' }) },
     compose: (kind) => composeBriefing(core.data, core.names, kind),
     log: createLogger('silent'),
     owner: 'bench',

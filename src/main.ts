@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 
   const services: Service[] = [];
+  const charts = { mode: config.CHART_MODE, quickChartBaseUrl: config.QUICKCHART_BASE_URL };
   if (platforms.slack) {
     const slack = createSlackBot({
       core,
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
       canManage: slackCanManage(config.BRIEFING_ADMINS),
     });
     await slack.start();
-    briefings.deliverTo('slack', slackDeliverer(slack.app.client, config.QUICKCHART_BASE_URL));
+    briefings.deliverTo('slack', slackDeliverer(slack.app.client, charts));
     services.push({ name: 'slack', stop: () => slack.stop() });
   }
   if (platforms.discord) {
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
       quickChartBaseUrl: config.QUICKCHART_BASE_URL,
     });
     await discord.start();
-    briefings.deliverTo('discord', discordDeliverer(discord.client.rest, config.QUICKCHART_BASE_URL));
+    briefings.deliverTo('discord', discordDeliverer(discord.client.rest, charts));
     services.push({ name: 'discord', stop: () => discord.stop() });
   }
   briefings.start();

@@ -35,3 +35,16 @@ describe('console bot', () => {
     expect(text).not.toContain('overview');
   });
 });
+
+describe('console briefings', () => {
+  it('print when due', async () => {
+    const { consoleDeliverer } = await import('../../src/adapters/console/console-bot.js');
+    const { composeBriefing } = await import('../../src/briefings/compose.js');
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (c) => (text += c));
+    await consoleDeliverer(out).deliver('console', composeBriefing(core().data, core().names, 'mismatch'));
+    expect(text).toContain('⏰ Scheduled briefing');
+    expect(text).toContain('Regional mismatch briefing');
+  });
+});

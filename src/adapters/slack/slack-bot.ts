@@ -9,10 +9,10 @@ import type { Logger } from '../../log.js';
 import { quickChartImages, type ChartImage } from '../../render/images.js';
 import { SLACK } from '../../render/limits.js';
 import { toSlackMessage, type SlackBlock } from '../../render/slack-message.js';
-import { chartPngs } from '../shared/chart-pngs.js';
 import { apologyReply, newErrorId } from '../shared/failure.js';
 import { splitVisibility } from '../shared/visibility.js';
 import { boltLogger } from './bolt-logger.js';
+import { uploadCharts } from './chart-upload.js';
 
 export const SHARE_ACTION = 'share_in_channel';
 
@@ -83,16 +83,8 @@ export function createSlackBot(o: SlackBotOptions): SlackBot {
     canManage: o.canManage ? await o.canManage(userId, client) : false,
   });
 
-  const imagesFor = async (reply: Reply, client: WebClient): Promise<ChartImage[]> => {
-    if (o.chartMode === 'url' || reply.tone === 'error') return quickChartImages(reply, o.quickChartBaseUrl);
-    const pngs = chartPngs(reply);
-    if (pngs.length === 0) return [];
-    const result = (await client.files.uploadV2({
-      file_uploads: pngs.map((p) => ({ file: p.png, filename: p.name, title: p.title, alt_text: p.alt })),
-    })) as unknown as { files?: { files?: { id?: string }[] }[] };
-    const ids = (result.files ?? []).flatMap((f) => f.files ?? []).map((f) => f.id).filter((id): id is string => Boolean(id));
-    return ids.map((id) => ({ kind: 'slack-file', id }));
-  };
+  const imagesFor = async (reply: Reply, client: WebClient): Promise<ChartImage[]> =>
+    o.chartMode === 'url' || reply.tone === 'error' ? quickChartImages(reply, o.quickChartBaseUrl) : uploadCharts(client, reply);
 
   const shareButton = (line: string): SlackBlock | undefined => {
     const value = JSON.stringify({ line });
