@@ -116,38 +116,40 @@ export function createSlackBot(o: SlackBotOptions): SlackBot {
     return message;
   };
 
-  for (const name of commands) {
-    app.command(`/${name}`, async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & { client: WebClient }) => {
-      let acked = false;
-      try {
-        const { text, public: isPublic } = splitVisibility(decodeSlackText(command.text ?? ''));
-        const line = `/${name} ${text}`.trim();
-        const upload = o.chartMode === 'upload';
-        if (upload) {
-          // Local rendering and uploading can take a moment: acknowledge first, answer by response_url.
-          await ack();
-          acked = true;
-        }
-        const reply = await o.core.ask(line, await invocationFor(command.user_id, command.channel_id, client));
-        const message = await messageFor(reply, line, isPublic, client);
-        if (acked) await respond(message);
-        else {
-          await ack(message as never);
-          acked = true;
-        }
-      } catch (err) {
-        const errorId = newErrorId();
-        log.error({ err, errorId, command: name }, 'slash command failed');
-        const apology = { response_type: 'ephemeral' as const, ...toSlackMessage(apologyReply(errorId)) };
-        try {
-          if (acked) await respond(apology);
-          else await ack(apology as never);
-        } catch (second) {
-          log.error({ err: second, errorId }, 'could not send the apology');
-        }
+  // One listener for every command: Bolt runs each listener's matcher on every request, so eleven
+  // listeners cost measurably more than one that reads the command's name.
+  const pattern = new RegExp(`^/(${commands.map((c) => c.replace(/[^a-z0-9_-]/g, '')).join('|')})$`);
+  app.command(pattern, async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & { client: WebClient }) => {
+    const name = command.command.slice(1);
+    let acked = false;
+    try {
+      const { text, public: isPublic } = splitVisibility(decodeSlackText(command.text ?? ''));
+      const line = `/${name} ${text}`.trim();
+      const upload = o.chartMode === 'upload';
+      if (upload) {
+        // Local rendering and uploading can take a moment: acknowledge first, answer by response_url.
+        await ack();
+        acked = true;
       }
-    });
-  }
+      const reply = await o.core.ask(line, await invocationFor(command.user_id, command.channel_id, client));
+      const message = await messageFor(reply, line, isPublic, client);
+      if (acked) await respond(message);
+      else {
+        await ack(message as never);
+        acked = true;
+      }
+    } catch (err) {
+      const errorId = newErrorId();
+      log.error({ err, errorId, command: name }, 'slash command failed');
+      const apology = { response_type: 'ephemeral' as const, ...toSlackMessage(apologyReply(errorId)) };
+      try {
+        if (acked) await respond(apology);
+        else await ack(apology as never);
+      } catch (second) {
+        log.error({ err: second, errorId }, 'could not send the apology');
+      }
+    }
+  });
 
   app.action(SHARE_ACTION, async ({ ack, body, respond, client }) => {
     await ack();
