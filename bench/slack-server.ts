@@ -27,31 +27,28 @@ const bot = createSlackBot({
 });
 const { port } = await bot.start();
 
-const bare = new App({
-  token: 'xoxb-bench',
-  receiver: new HTTPReceiver({ signingSecret: secret, endpoints: '/slack/events', logLevel: LogLevel.ERROR }),
-  tokenVerificationEnabled: false,
-  ...identity,
-  logLevel: LogLevel.ERROR,
-});
-bare.command('/province', async ({ ack }) => {
-  await ack('ok');
-});
+/** A Bolt app with nothing but a /province listener that acks `body`. */
+function bareApp(body: unknown): App {
+  const app = new App({
+    token: 'xoxb-bench',
+    receiver: new HTTPReceiver({ signingSecret: secret, endpoints: '/slack/events', logLevel: LogLevel.ERROR }),
+    tokenVerificationEnabled: false,
+    ...identity,
+    logLevel: LogLevel.ERROR,
+  });
+  app.command('/province', async ({ ack }) => {
+    await ack(body as never);
+  });
+  return app;
+}
+
+const bare = bareApp('ok');
 
 // A third app that acks the bot's own reply, computed once: separates the cost of the payload from the
 // cost of computing it.
 const reply = await core.ask('/province Yunnan');
 const fixed = { response_type: 'ephemeral', ...toSlackMessage(reply, quickChartImages(reply)) };
-const canned = new App({
-  token: 'xoxb-bench',
-  receiver: new HTTPReceiver({ signingSecret: secret, endpoints: '/slack/events', logLevel: LogLevel.ERROR }),
-  tokenVerificationEnabled: false,
-  ...identity,
-  logLevel: LogLevel.ERROR,
-});
-canned.command('/province', async ({ ack }) => {
-  await ack(fixed as never);
-});
+const canned = bareApp(fixed);
 
 const portOf = async (app: App) => ((await app.start(0)) as import('node:http').Server).address() as import('node:net').AddressInfo;
 console.log(JSON.stringify({ bot: port, bare: (await portOf(bare)).port, canned: (await portOf(canned)).port, bytes: JSON.stringify(fixed).length }));

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
@@ -10,18 +9,12 @@ import { defineCommand } from '../../src/commands/define.js';
 import { createCore, type Core } from '../../src/core.js';
 import { createLogger } from '../../src/log.js';
 import { core } from '../support/core.js';
+import { LogCapture } from '../support/local-server.js';
 import { APP_ID, interaction, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../support/fake-discord.js';
 import { discordViolations } from '../support/platform-limits.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-value';
 
-class LogCapture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 const STRING = 3;
 const INTEGER = 4;

@@ -1,23 +1,16 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackBot, SHARE_ACTION, type SlackBot } from '../../src/adapters/slack/slack-bot.js';
 import type { Reply } from '../../src/commands/reply.js';
 import type { Core } from '../../src/core.js';
 import { createLogger } from '../../src/log.js';
 import { core } from '../support/core.js';
+import { LogCapture } from '../support/local-server.js';
 import { postToBot, slashCommand, startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { slackViolations } from '../support/platform-limits.js';
 
 const SECRET = 'test-signing-secret-0123456789';
 const TOKEN = 'xoxb-test-token-abcdef';
 
-class LogCapture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 interface Running {
   bot: SlackBot;

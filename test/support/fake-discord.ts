@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { closeServer } from './local-server.js';
 
 export const APP_ID = '1100000000000000001';
 export const BOT_ID = '1100000000000000002';
@@ -151,13 +152,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         waiters.push({ match, resolve: (r) => (clearTimeout(timer), resolve(r)) });
       });
     },
-    close: () =>
-      new Promise((resolve) => {
-        for (const ws of sockets) ws.terminate();
-        wss.close();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server, wss, sockets),
   };
 }
 

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { closeServer } from './local-server.js';
 
 export interface FakeSlack {
   /** Web API base URL with the trailing slash the client needs. */
@@ -143,13 +144,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       for (const ws of sockets) ws.send(JSON.stringify(envelope));
     },
     socketClients: () => sockets.size,
-    close: () =>
-      new Promise((resolve) => {
-        for (const ws of sockets) ws.terminate();
-        wss.close();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server, wss, sockets),
   };
   return fake;
 }

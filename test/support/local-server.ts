@@ -1,0 +1,22 @@
+import type { Server } from 'node:http';
+import { Writable } from 'node:stream';
+import type { WebSocket, WebSocketServer } from 'ws';
+
+/** Stops a fake server and its WebSocket clients at once (keep-alive connections included). */
+export function closeServer(server: Server, wss: WebSocketServer, sockets: Set<WebSocket>): Promise<void> {
+  return new Promise((resolve) => {
+    for (const ws of sockets) ws.terminate();
+    wss.close();
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+/** A pino destination that keeps what was logged, to check error ids and that no secret was logged. */
+export class LogCapture extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _enc: string, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
