@@ -2,7 +2,7 @@ import { commands } from '../commands/index.js';
 import { loadDataset } from './dataset/load.js';
 import type { Dataset } from './dataset/types.js';
 import type { CommandContext, CommandDefinition, Invocation } from './commands/define.js';
-import { CommandRegistry, dispatchOptions, dispatchText, UMBRELLA } from './commands/dispatch.js';
+import { CommandRegistry, dispatchOptions, dispatchText } from './commands/dispatch.js';
 import { ReplyCache } from './commands/reply-cache.js';
 import type { Reply } from './commands/reply.js';
 import { findingsFor, summarizeFindings } from './metrics/cross-checks.js';
@@ -35,8 +35,7 @@ export function createCore(dataDir: string, services: Record<string, unknown> = 
   const context = (invocation: Invocation): CommandContext => ({ data, names, invocation, services });
   const cache = new ReplyCache();
   const cacheable = (line: string): boolean => {
-    const words = line.replace(/^\//, '').split(/\s+/, 2).map((w) => w.toLowerCase());
-    const def = registry.get(words[0] === UMBRELLA ? (words[1] ?? 'help') : (words[0] ?? ''));
+    const def = registry.commandOf(line);
     return def !== undefined && !def.volatile;
   };
   return {

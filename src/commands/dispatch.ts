@@ -24,6 +24,18 @@ export class CommandRegistry {
   suggest(name: string): string[] {
     return this.fuzzy.search(name).slice(0, 3).map((r) => r.item);
   }
+
+  /** The command a text line names ("/anode briefing list" names /briefing), without running it. */
+  commandOf(line: string): CommandDefinition | undefined {
+    const words = line.trim().replace(/^\//, '').split(/\s+/, 2).map((w) => w.toLowerCase());
+    return this.get(words[0] === UMBRELLA ? (words[1] ?? 'help') : (words[0] ?? ''));
+  }
+}
+
+/** Whether some part of a command changes channel settings, so the caller's rights must be known. */
+export function needsManage(def: CommandDefinition | undefined): boolean {
+  if (!def) return false;
+  return [def.leaf, ...Object.values(def.subcommands ?? {})].some((leaf) => leaf?.requiresManage);
 }
 
 /** The umbrella command: "/anode province Yunnan" is "/province Yunnan", for workspaces where names are taken. */

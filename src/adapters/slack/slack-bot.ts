@@ -2,7 +2,7 @@ import { App, HTTPReceiver, SocketModeReceiver, type RespondArguments, type Slac
 import type { RetryOptions, WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
 import type { Invocation } from '../../commands/define.js';
-import { UMBRELLA } from '../../commands/dispatch.js';
+import { needsManage, UMBRELLA } from '../../commands/dispatch.js';
 import type { Reply } from '../../commands/reply.js';
 import type { Core } from '../../core.js';
 import type { Logger } from '../../log.js';
@@ -76,11 +76,12 @@ export function createSlackBot(o: SlackBotOptions): SlackBot {
 
   const commands = [...o.core.registry.commands.map((c) => c.name), UMBRELLA];
 
-  const invocationFor = async (userId: string, channelId: string, client: WebClient): Promise<Invocation> => ({
+  // Asking Slack who is an admin costs an API call: only for commands that change channel settings.
+  const invocationFor = async (line: string, userId: string, channelId: string, client: WebClient): Promise<Invocation> => ({
     platform: 'slack',
     userId,
     channelId,
-    canManage: o.canManage ? await o.canManage(userId, client) : false,
+    canManage: o.canManage && needsManage(o.core.registry.commandOf(line)) ? await o.canManage(userId, client) : false,
   });
 
   const imagesFor = async (reply: Reply, client: WebClient): Promise<ChartImage[]> =>
@@ -103,7 +104,9 @@ export function createSlackBot(o: SlackBotOptions): SlackBot {
     const hit = reusable ? rendered.get(reply)?.get(key) : undefined;
     if (hit) return hit;
     const images = await imagesFor(reply, client);
-    const actions = !isPublic && !reply.inChannel && reply.tone === 'info' ? shareButton(line) : undefined;
+    // Sharing re-runs the line; an answer that depends on state (/briefing) is not shared that way.
+    const shareable = !isPublic && !reply.inChannel && reply.tone === 'info' && !o.core.registry.commandOf(line)?.volatile;
+    const actions = shareable ? shareButton(line) : undefined;
     const message: RespondArguments = {
       response_type: (isPublic || reply.inChannel) && reply.tone === 'info' ? 'in_channel' : 'ephemeral',
       ...toSlackMessage(reply, images, actions ? { actions } : {}),
@@ -125,13 +128,13 @@ export function createSlackBot(o: SlackBotOptions): SlackBot {
     try {
       const { text, public: isPublic } = splitVisibility(decodeSlackText(command.text ?? ''));
       const line = `/${name} ${text}`.trim();
-      const upload = o.chartMode === 'upload';
-      if (upload) {
-        // Local rendering and uploading can take a moment: acknowledge first, answer by response_url.
+      // Local rendering and uploading, or asking Slack whether the user is an admin, can take a moment:
+      // acknowledge first (Slack allows 3 s) and answer by response_url.
+      if (o.chartMode === 'upload' || needsManage(o.core.registry.commandOf(line))) {
         await ack();
         acked = true;
       }
-      const reply = await o.core.ask(line, await invocationFor(command.user_id, command.channel_id, client));
+      const reply = await o.core.ask(line, await invocationFor(line, command.user_id, command.channel_id, client));
       const message = await messageFor(reply, line, isPublic, client);
       if (acked) await respond(message);
       else {
@@ -160,7 +163,7 @@ export function createSlackBot(o: SlackBotOptions): SlackBot {
       if (typeof parsed.line !== 'string' || parsed.line.length > SLACK.buttonValue) throw new Error('share button without a command');
       const userId = body.user.id;
       const channelId = (body as { channel?: { id?: string } }).channel?.id ?? '';
-      const reply = await o.core.ask(parsed.line, await invocationFor(userId, channelId, client));
+      const reply = await o.core.ask(parsed.line, await invocationFor(parsed.line, userId, channelId, client));
       const images = await imagesFor(reply, client);
       await respond({ response_type: 'in_channel', replace_original: false, ...toSlackMessage(reply, images, { sharedBy: userId }) });
       await respond({ delete_original: true });
