@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/commands/define.js';
 import { DERIVED_NOTE, field, show, sourcesOf } from '../src/commands/figures.js';
 import type { Reply } from '../src/commands/reply.js';
-import { COLORS } from '../src/charts/spec.js';
+import { CLASS_COLORS, COLORS } from '../src/charts/spec.js';
 import { formatPct } from '../src/format/numbers.js';
 import { nationalOverview } from '../src/metrics/national.js';
 
@@ -41,7 +41,7 @@ export const overview = defineCommand({
           kind: 'bar',
           title: `China: capacity by efficiency class, ${ds.edition.year} (%)`,
           labels: ['High >90 %', 'Medium 62–90 %', 'Low <62 %', 'Shut down'],
-          series: [{ label: '% of capacity', values: [o.mix.high.value, o.mix.medium.value, o.mix.low.value, o.mix.shutdown.value], color: COLORS.output }],
+          series: [{ label: '% of capacity', values: [o.mix.high.value, o.mix.medium.value, o.mix.low.value, o.mix.shutdown.value], color: COLORS.output, colors: CLASS_COLORS }],
           unit: '% of capacity',
           caption: `Source: ${o.mix.high.source.ref} (Total row)`,
           alt: `National capacity by efficiency class: high ${formatPct(o.mix.high.value)}, medium ${formatPct(o.mix.medium.value)}, low ${formatPct(o.mix.low.value)}, shut down ${formatPct(o.mix.shutdown.value)}.`,

@@ -2,9 +2,10 @@ import { defineCommand } from '../src/commands/define.js';
 import { DERIVED_NOTE, field, hasDerived, show, sourcesOf } from '../src/commands/figures.js';
 import { opt } from '../src/commands/options.js';
 import type { Reply } from '../src/commands/reply.js';
-import { COLORS } from '../src/charts/spec.js';
+import { CLASS_COLORS, COLORS } from '../src/charts/spec.js';
 import { formatPct } from '../src/format/numbers.js';
 import { inconsistencyNotes } from '../src/metrics/cross-checks.js';
+import type { Figure } from '../src/metrics/figure.js';
 import { provinceProfile } from '../src/metrics/provinces.js';
 
 export const province = defineCommand({
@@ -45,24 +46,25 @@ export const province = defineCommand({
         kind: 'bar',
         title: `${name}: capacity by efficiency class, ${year} (%)`,
         labels: ['High >90 %', 'Medium 62–90 %', 'Low <62 %', 'Shut down'],
-        series: [{ label: '% of capacity', values: [mix.high.value, mix.medium.value, mix.low.value, mix.shutdown.value], color: COLORS.output }],
+        series: [{ label: '% of capacity', values: [mix.high.value, mix.medium.value, mix.low.value, mix.shutdown.value], color: COLORS.output, colors: CLASS_COLORS }],
         unit: '% of capacity',
         caption: `Source: ${mix.high.source.ref}`,
         alt: `${name} capacity by efficiency class: high ${formatPct(mix.high.value)}, medium ${formatPct(mix.medium.value)}, low ${formatPct(mix.low.value)}, shut down ${formatPct(mix.shutdown.value)}.`,
         max: 100,
       });
     }
-    const supply = [
-      ['Capacity', p.capacity],
-      ['Output', p.output],
-      ['Demand', b?.demand],
-      ['Exports', b?.exports],
-    ].filter((e): e is [string, NonNullable<typeof p.capacity>] => e[1] !== undefined);
+    const candidates: [string, Figure | undefined, string][] = [
+      ['Capacity', p.capacity, COLORS.capacity],
+      ['Output', p.output, COLORS.output],
+      ['Demand', b?.demand, COLORS.demand],
+      ['Exports', b?.exports, COLORS.exports],
+    ];
+    const supply = candidates.filter((e): e is [string, Figure, string] => e[1] !== undefined);
     charts.push({
       kind: 'bar',
       title: `${name}: supply vs demand, ${year} (Mt)`,
       labels: supply.map(([l]) => l),
-      series: [{ label: 'Mt', values: supply.map(([, f]) => f.value), color: COLORS.output }],
+      series: [{ label: 'Mt', values: supply.map(([, f]) => f.value), color: COLORS.output, colors: supply.map(([, , c]) => c) }],
       unit: 'Mt',
       caption: `Source: ${[...new Set(supply.map(([, f]) => f.source.ref))].join(', ')}`,
       alt: `${name}: ${supply.map(([l, f]) => `${l.toLowerCase()} ${show(f)}`).join(', ')}.`,

@@ -18,8 +18,7 @@ export function toChartConfig(spec: ChartSpec): ChartConfig {
     return {
       label: s.label,
       data: values,
-      backgroundColor:
-        spec.kind === 'diverging-bar' ? values.map((v) => (v < 0 ? '#c62828' : s.color)) : s.color,
+      backgroundColor: s.colors ?? (spec.kind === 'diverging-bar' ? values.map((v) => (v < 0 ? '#c62828' : s.color)) : s.color),
     };
   });
   const valueAxis = { title: { display: true, text: spec.unit }, ...(stacked ? { stacked: true } : {}), ...(spec.max !== undefined ? { max: spec.max } : {}) };

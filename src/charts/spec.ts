@@ -3,7 +3,8 @@ export interface ChartSpec {
   kind: 'bar' | 'horizontal-bar' | 'stacked-bar' | 'diverging-bar';
   title: string;
   labels: string[];
-  series: { label: string; values: number[]; color: string }[];
+  /** `colors` gives each bar its own colour (capacity grey, output blue…); `color` colours the series. */
+  series: { label: string; values: number[]; color: string; colors?: string[] }[];
   /** Axis unit: "Mt", "%", "kt". */
   unit: string;
   /** Shown under the chart: the paper's table or section. */
@@ -28,3 +29,6 @@ export const COLORS = {
   previous: '#b0bec5',
   current: '#1565c0',
 } as const;
+
+/** Bars of the four efficiency classes, in the order high, medium, low, shut down. */
+export const CLASS_COLORS = [COLORS.high, COLORS.medium, COLORS.low, COLORS.shutdown];
