@@ -15,7 +15,7 @@ describe('npm start with Slack configured (HTTP mode)', () => {
         ...process.env,
         SLACK_BOT_TOKEN: 'xoxb-main-process-token',
         SLACK_SIGNING_SECRET: secret,
-        SLACK_API_URL: fake.apiUrl,
+        SLACK_API_URL: fake.apiUrl.replace(/\/$/, ''), // without the trailing slash: the bot adds it
         PORT: String(port),
         DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'anode-main-')), 'bot.db'),
         BRIEFING_ADMINS: 'ULISTED',

@@ -56,7 +56,8 @@ export function decodeSlackText(text: string): string {
 export function createSlackBot(o: SlackBotOptions): SlackBot {
   const log = o.log.child({ adapter: 'slack' });
   const logger = boltLogger(log);
-  const clientOptions = { ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}), retryConfig: o.retryConfig, logger };
+  // The Web API client appends method names to the base URL: it must end with a slash.
+  const clientOptions = { ...(o.apiUrl ? { slackApiUrl: o.apiUrl.replace(/\/*$/, '/') } : {}), retryConfig: o.retryConfig, logger };
   const receiver = o.appToken
     ? new SocketModeReceiver({ appToken: o.appToken, logger, installerOptions: { clientOptions } })
     : new HTTPReceiver({
