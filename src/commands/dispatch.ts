@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { z } from 'zod';
 import type { CommandContext, CommandDefinition, LeafDefinition } from './define.js';
 import { usageOf } from './define.js';
-import type { OptionSpec } from './options.js';
+import { entityKindOf, type OptionSpec } from './options.js';
 import { parseText } from './parse-text.js';
 import { errorReply, type Reply } from './reply.js';
 import { echo, tokenize } from './tokenize.js';
@@ -135,7 +135,7 @@ function schemaOf(leaf: LeafDefinition): z.ZodType {
 
 /** Replaces typed names with the dataset's own; returns a "did you mean" reply when one is unknown. */
 function resolveNames(ctx: CommandContext, spec: OptionSpec, values: Record<string, unknown>, key: string): Reply | undefined {
-  const kind = spec.kind === 'country' ? 'country' : spec.kind === 'province' || spec.kind === 'provinces' ? 'province' : undefined;
+  const kind = entityKindOf(spec);
   const value = values[key];
   if (!kind || value === undefined) return undefined;
   const resolved: string[] = [];

@@ -100,4 +100,11 @@ export const opt = {
 };
 
 export type OptionSpecs = Record<string, OptionSpec>;
+
+/** Which names an option takes, if any: provinces or countries (for resolution and autocomplete). */
+export function entityKindOf(spec: OptionSpec | undefined): 'province' | 'country' | undefined {
+  if (spec?.kind === 'country') return 'country';
+  if (spec?.kind === 'province' || spec?.kind === 'provinces') return 'province';
+  return undefined;
+}
 export type OptionValues<O extends OptionSpecs> = { [K in keyof O]: O[K] extends OptionSpec<infer T> ? T : never };

@@ -17,7 +17,8 @@ import type { Logger } from '../../log.js';
 import { toDiscordMessage } from '../../render/discord-message.js';
 import { attachmentName, quickChartImages, type ChartImage } from '../../render/images.js';
 import { DISCORD } from '../../render/limits.js';
-import { bilingualName, type EntityKind } from '../../metrics/names.js';
+import { bilingualName } from '../../metrics/names.js';
+import { entityKindOf } from '../../commands/options.js';
 import { chartPngs } from '../shared/chart-pngs.js';
 import { apologyReply, newErrorId } from '../shared/failure.js';
 import { bindingsOf, PUBLIC_OPTION } from './registration.js';
@@ -125,8 +126,7 @@ export function createDiscordBot(o: DiscordBotOptions): DiscordBot {
     const focused = i.options.getFocused(true);
     const sub = def?.subcommands ? (i.options.getSubcommand(false) ?? undefined) : undefined;
     const binding = def ? bindingsOf(def, sub).find((b) => b.option === focused.name) : undefined;
-    const kind: EntityKind | undefined =
-      binding?.spec.kind === 'country' ? 'country' : binding?.spec.kind === 'province' || binding?.spec.kind === 'provinces' ? 'province' : undefined;
+    const kind = entityKindOf(binding?.spec);
     if (!kind) return i.respond([]);
     const names = o.core.names.suggest(kind, String(focused.value ?? ''), DISCORD.autocompleteChoices);
     await i.respond(names.map((n) => ({ name: bilingualName(o.core.names, kind, n).slice(0, DISCORD.choiceName), value: n })));

@@ -119,10 +119,18 @@ export function discordCommands(commands: readonly CommandDefinition[]): Discord
   });
 }
 
-/** Option bindings for a command (and subcommand), to read an interaction's options back. */
+const bindingsByLeaf = new WeakMap<LeafDefinition, OptionBinding[]>();
+
+/** Option bindings for a command (and subcommand), to read an interaction's options back. Built once per leaf. */
 export function bindingsOf(def: CommandDefinition, sub: string | undefined): OptionBinding[] {
   const leaf = def.leaf ?? (sub ? def.subcommands?.[sub] : undefined);
-  return leaf ? leafOptions(leaf).bindings : [];
+  if (!leaf) return [];
+  let bindings = bindingsByLeaf.get(leaf);
+  if (!bindings) {
+    bindings = leafOptions(leaf).bindings;
+    bindingsByLeaf.set(leaf, bindings);
+  }
+  return bindings;
 }
 
 /** The manage-channels permission bit, for the run-time check. */
