@@ -96,12 +96,6 @@ export class BriefingScheduler {
     return { subscription: created, next: nextRuns(created.cron, created.tz, new Date(), 3) };
   }
 
-  ensure(sub: NewSubscription): Subscription {
-    const s = this.o.store.ensure(sub);
-    if (!s.paused && !this.jobs.has(s.id) && this.o.deliverers[s.platform]) this.schedule(s);
-    return s;
-  }
-
   list(platform: Platform, channelId: string): ScheduledSubscription[] {
     return this.o.store.listChannel(platform, channelId).map((s) => ({ subscription: s, next: s.paused ? [] : nextRuns(s.cron, s.tz, new Date(), 1) }));
   }

@@ -1,7 +1,9 @@
 import { hostname } from 'node:os';
 import type { Core } from '../core.js';
 import type { Logger } from '../log.js';
-import { composeBriefing } from './compose.js';
+import type { Reply } from '../commands/reply.js';
+import { deepFreeze } from '../commands/reply-cache.js';
+import { composeBriefing, type BriefingKind } from './compose.js';
 import { declaredBriefings } from './declared.js';
 import { BriefingScheduler, type Deliverer } from './scheduler.js';
 import { BRIEFING_SERVICE, type BriefingService } from './service.js';
@@ -29,7 +31,17 @@ export function setUpBriefings(core: Core, config: BriefingsConfig, log: Logger)
   const declared = declaredBriefings(config.BRIEFINGS, config.BRIEFING_TZ);
   const store = openSqliteStore(config.DATABASE_PATH);
   const deliverers: Partial<Record<Platform, Deliverer>> = {};
-  const compose: BriefingService['compose'] = (kind) => composeBriefing(core.data, core.names, kind);
+  // The dataset never changes while the bot runs: each kind is composed once and the same Reply reused,
+  // so upload mode renders its chart once, not once per subscription.
+  const composed = new Map<BriefingKind, Reply>();
+  const compose: BriefingService['compose'] = (kind) => {
+    let reply = composed.get(kind);
+    if (!reply) {
+      reply = deepFreeze(composeBriefing(core.data, core.names, kind));
+      composed.set(kind, reply);
+    }
+    return reply;
+  };
   const scheduler = new BriefingScheduler({
     store,
     deliverers,
@@ -52,7 +64,8 @@ export function setUpBriefings(core: Core, config: BriefingsConfig, log: Logger)
       deliverers[platform] = deliverer;
     },
     start() {
-      for (const sub of declared) if (deliverers[sub.platform]) scheduler.ensure(sub);
+      // Stored once, however often the bot starts; start() then schedules them with the rest.
+      for (const sub of declared) store.ensure(sub);
       scheduler.start();
     },
     async stop() {

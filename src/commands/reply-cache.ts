@@ -35,7 +35,7 @@ export class ReplyCache {
 }
 
 /** Cached replies are shared between requests: frozen, so no renderer can change one for the next user. */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
