@@ -1,9 +1,10 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatasetError } from './errors.js';
-import { readCsv } from './read-csv.js';
+import { decimalsIn, readCsv, type Located } from './read-csv.js';
 import {
   balanceRowSchema,
+  claimSchema,
   classRowSchema,
   editionSchema,
   efficiencyRowSchema,
@@ -12,7 +13,16 @@ import {
   productionRowSchema,
   textFigureSchema,
 } from './schema.js';
-import type { Dataset, Edition, TableKey } from './types.js';
+import type { Dataset, EditionMeta, NameEntry, TableKey } from './types.js';
+
+const TABLES: readonly TableKey[] = [
+  'efficiency-by-province',
+  'production-by-province',
+  'balance-by-province',
+  'exports-by-country',
+  'efficiency-classes',
+  'text-figures',
+];
 
 /** Edition folders are named by year (data/2024/), so a new edition is a new folder and no code. */
 export function listEditions(dataDir: string): number[] {
@@ -23,12 +33,13 @@ export function listEditions(dataDir: string): number[] {
     .sort((a, b) => a - b);
 }
 
-function readEdition(file: string): Edition {
+function readMeta(file: string): EditionMeta {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new DatasetError(`${file}: not valid JSON: ${(err as Error).message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new DatasetError(code ? `${file}: cannot read the file (${code})` : `${file}: not valid JSON: ${(err as Error).message}`);
   }
   const result = editionSchema.safeParse(json);
   if (!result.success) {
@@ -38,89 +49,96 @@ function readEdition(file: string): Edition {
   return result.data;
 }
 
-/** Loads and validates one edition (the latest by default). Throws DatasetError on the first bad cell. */
-export function loadDataset(dataDir: string, year?: number): Dataset {
-  const editions = listEditions(dataDir);
-  const chosen = year ?? editions.at(-1);
-  if (chosen === undefined) throw new DatasetError(`${dataDir}: no edition folder (expected e.g. ${dataDir}/2024/)`);
-  if (!editions.includes(chosen)) {
-    throw new DatasetError(`${dataDir}: no edition ${chosen} (editions found: ${editions.join(', ') || 'none'})`);
-  }
-  const dir = join(dataDir, String(chosen));
-  const editionFile = join(dir, 'edition.json');
-  const edition = readEdition(editionFile);
-  if (edition.year !== chosen) {
-    throw new DatasetError(`${editionFile}: key year: expected ${chosen} (the folder's name), got ${edition.year}`);
-  }
-  const keys: TableKey[] = [
-    'efficiency-by-province',
-    'production-by-province',
-    'balance-by-province',
-    'exports-by-country',
-    'efficiency-classes',
-    'text-figures',
-  ];
-  const files = Object.fromEntries(keys.map((k) => [k, join(dir, `${k}.csv`)])) as Record<TableKey, string>;
+/** Printed decimals of the given columns of one row, under the row's field names. */
+function printed<K extends string>(r: Located<unknown>, columns: Record<K, string>): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const [field, column] of Object.entries(columns) as [K, string][]) out[field] = decimalsIn(r.raw[column]);
+  return out;
+}
 
-  const efficiency = readCsv(files['efficiency-by-province'], efficiencyRowSchema, 'province').map(({ row, line }) => ({
-    name: row.province,
-    kind: row.kind,
-    capacityMt: row.capacity_mt,
-    highPct: row.high_pct,
-    mediumPct: row.medium_pct,
-    lowPct: row.low_pct,
-    shutdownPct: row.shutdown_pct,
-    line,
-  }));
-  const production = readCsv(files['production-by-province'], productionRowSchema, 'province').map(({ row, line }) => ({
-    name: row.province,
-    kind: row.kind,
-    capacityMt: row.capacity_mt,
-    outputMt: row.output_mt,
-    utilizationPct: row.utilization_pct,
-    line,
-  }));
-  const balance = readCsv(files['balance-by-province'], balanceRowSchema, 'province').map(({ row, line }) => ({
-    name: row.province,
-    kind: row.kind,
-    outputMt: row.output_mt,
-    demandMt: row.demand_mt,
-    exportsMt: row.exports_mt,
-    balanceMt: row.balance_mt,
-    line,
-  }));
-  const exports = readCsv(files['exports-by-country'], exportRowSchema, 'country').map(({ row, line }) => ({
-    name: row.country,
-    kind: row.kind,
-    year: row.year,
-    exportsKt: row.exports_kt,
-    sharePct: row.share_pct,
-    line,
-  }));
-  const classes = readCsv(files['efficiency-classes'], classRowSchema, 'class').map(({ row, line }) => ({
-    class: row.class,
-    enterprises: row.enterprises,
-    capacityMt: row.capacity_mt,
-    sharePct: row.share_pct,
-    line,
-  }));
-  const textFigures = readCsv(files['text-figures'], textFigureSchema, 'subject').map(({ row, line }) => ({
-    ...row,
-    line,
-  }));
-  const namesFile = join(dataDir, 'names.csv');
-  const names = existsSync(namesFile)
-    ? readCsv(namesFile, nameRowSchema, 'name').map(({ row }) => ({ name: row.name, kind: row.kind, aliases: row.aliases }))
-    : [];
+export function loadNames(dataDir: string): NameEntry[] {
+  const file = join(dataDir, 'names.csv');
+  return existsSync(file) ? readCsv(file, nameRowSchema, 'name').map(({ row }) => ({ name: row.name, kind: row.kind, aliases: row.aliases })) : [];
+}
 
-  const dataset: Dataset = { edition, files, efficiency, production, balance, exports, classes, textFigures, names };
+/** Loads and validates one edition folder. Throws DatasetError on the first bad cell. */
+export function loadEdition(dataDir: string, year: number, names: readonly NameEntry[] = loadNames(dataDir)): Dataset {
+  const dir = join(dataDir, String(year));
+  const metaFile = join(dir, 'edition.json');
+  const edition = readMeta(metaFile);
+  if (edition.year !== year) throw new DatasetError(`${metaFile}: key year: expected ${year} (the folder's name), got ${edition.year}`);
+  const files = Object.fromEntries(TABLES.map((k) => [k, join(dir, `${k}.csv`)])) as Record<TableKey, string>;
+
+  const efficiency = readCsv(files['efficiency-by-province'], efficiencyRowSchema, 'province').map((r) => ({
+    name: r.row.province,
+    kind: r.row.kind,
+    capacityMt: r.row.capacity_mt,
+    highPct: r.row.high_pct,
+    mediumPct: r.row.medium_pct,
+    lowPct: r.row.low_pct,
+    shutdownPct: r.row.shutdown_pct,
+    dp: printed(r, { capacityMt: 'capacity_mt', highPct: 'high_pct', mediumPct: 'medium_pct', lowPct: 'low_pct', shutdownPct: 'shutdown_pct' }),
+    line: r.line,
+  }));
+  const production = readCsv(files['production-by-province'], productionRowSchema, 'province').map((r) => ({
+    name: r.row.province,
+    kind: r.row.kind,
+    capacityMt: r.row.capacity_mt,
+    outputMt: r.row.output_mt,
+    utilizationPct: r.row.utilization_pct,
+    dp: printed(r, { capacityMt: 'capacity_mt', outputMt: 'output_mt', utilizationPct: 'utilization_pct' }),
+    line: r.line,
+  }));
+  const balance = readCsv(files['balance-by-province'], balanceRowSchema, 'province').map((r) => ({
+    name: r.row.province,
+    kind: r.row.kind,
+    outputMt: r.row.output_mt,
+    demandMt: r.row.demand_mt,
+    exportsMt: r.row.exports_mt,
+    balanceMt: r.row.balance_mt,
+    dp: printed(r, { outputMt: 'output_mt', demandMt: 'demand_mt', exportsMt: 'exports_mt', balanceMt: 'balance_mt' }),
+    line: r.line,
+  }));
+  const exports = readCsv(files['exports-by-country'], exportRowSchema, 'country').map((r) => ({
+    name: r.row.country,
+    kind: r.row.kind,
+    year: r.row.year,
+    exportsKt: r.row.exports_kt,
+    sharePct: r.row.share_pct,
+    dp: printed(r, { exportsKt: 'exports_kt', sharePct: 'share_pct' }),
+    line: r.line,
+  }));
+  const classes = readCsv(files['efficiency-classes'], classRowSchema, 'class').map((r) => ({
+    class: r.row.class,
+    enterprises: r.row.enterprises,
+    capacityMt: r.row.capacity_mt,
+    sharePct: r.row.share_pct,
+    dp: printed(r, { capacityMt: 'capacity_mt', sharePct: 'share_pct' }),
+    line: r.line,
+  }));
+  const textFigures = readCsv(files['text-figures'], textFigureSchema, 'subject').map((r) => ({
+    ...r.row,
+    decimals: decimalsIn(r.raw.value),
+    line: r.line,
+  }));
+  const claimsFile = join(dir, 'claims.csv');
+  const claims = existsSync(claimsFile) ? readCsv(claimsFile, claimSchema, 'subjects').map((r) => ({ ...r.row, line: r.line })) : [];
+  const dataset: Dataset = { edition, files, efficiency, production, balance, exports, classes, textFigures, claims, names };
   checkStructure(dataset);
   return dataset;
 }
 
+/** Every edition folder, oldest first; the first bad file stops with a DatasetError naming it. */
+export function loadEditions(dataDir: string): Dataset[] {
+  const years = listEditions(dataDir);
+  if (years.length === 0) throw new DatasetError(`${dataDir}: no edition folder (expected e.g. ${dataDir}/<year>/ with edition.json and the tables)`);
+  const names = loadNames(dataDir);
+  return years.map((y) => loadEdition(dataDir, y, names));
+}
+
 /** Structural rules the metrics rely on; a breach is an error, unlike the paper's own inconsistencies. */
 function checkStructure(ds: Dataset): void {
-  const tables: [TableKey, readonly { name: string; kind: string; line: number; year?: number }[]][] = [
+  const tables: [TableKey, readonly { name: string; kind: string; line: number }[]][] = [
     ['efficiency-by-province', ds.efficiency],
     ['production-by-province', ds.production],
     ['balance-by-province', ds.balance],

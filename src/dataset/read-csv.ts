@@ -5,8 +5,16 @@ import { DatasetError } from './errors.js';
 
 export interface Located<T> {
   row: T;
+  /** The cells as written, for the printed precision of numbers ("1.70" keeps its zero). */
+  raw: Readonly<Record<string, string>>;
   /** 1-based line in the file (the header is line 1). */
   line: number;
+}
+
+/** Decimal places of a number as written: "1.70" → 2, "0" → 0, "" → 0. */
+export function decimalsIn(text: string | undefined): number {
+  const i = (text ?? '').trim().indexOf('.');
+  return i < 0 ? 0 : (text ?? '').trim().length - i - 1;
 }
 
 /** Reads one CSV file and validates every row; the first bad cell stops with a DatasetError. */
@@ -44,6 +52,6 @@ export function readCsv<S extends z.ZodType<Record<string, unknown>>>(
       const got = typeof record[field] === 'string' ? `, got "${record[field]}"` : '';
       throw new DatasetError(`${file}: row ${info.lines}${key}, field ${field}: ${issue.message}${got}`);
     }
-    return { row: result.data, line: info.lines };
+    return { row: result.data, raw: record, line: info.lines };
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A decimal written the way the paper writes it; blank cells are not zero. */
-const decimal = z
+export const decimal = z
   .string()
   .trim()
   .regex(/^-?\d+(\.\d+)?$/, 'expected a number like 1.23')
@@ -62,15 +62,21 @@ export const textFigureSchema = z.object({
   unit: z.enum(['Mt', 'kt', '%', 'pp', 'kg/t', 'enterprises']),
   qualifier: z.enum(['exact', 'approx', 'over', 'under']),
   source: z.string().trim().min(1, 'expected a section or table'),
-  quote: z.string().trim().min(1, 'expected the quoted sentence'),
+  topic: z.enum(['overview', 'efficiency', 'balance', 'exports']),
+  quote: z.string().trim().min(1, 'expected the quoted sentence').max(200, 'expected a brief quote (200 characters at most)'),
+});
+
+export const claimSchema = z.object({
+  subjects: z.string().transform((s) => s.split('|').map((a) => a.trim()).filter(Boolean)).pipe(z.array(z.string()).min(1, 'expected at least one subject')),
+  check: z.enum(['output_over_demand', 'export_share_change', 'utilization_vs_high_share']),
+  source: z.string().trim().min(1, 'expected a section'),
+  quote: z.string().trim().min(1, 'expected the quoted sentence').max(200, 'expected a brief quote (200 characters at most)'),
 });
 
 export const nameRowSchema = z.object({
   name: label,
   kind: z.enum(['province', 'country']),
-  aliases: z
-    .string()
-    .transform((s) => s.split('|').map((a) => a.trim()).filter((a) => a.length > 0)),
+  aliases: z.string().transform((s) => s.split('|').map((a) => a.trim()).filter((a) => a.length > 0)),
 });
 
 const tableMeta = z.object({ source: z.string().min(1), caption: z.string().min(1) });

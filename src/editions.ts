@@ -1,0 +1,52 @@
+import type { Dataset } from './dataset/types.js';
+import { crossCheck, type Finding } from './metrics/cross-checks.js';
+import { NameIndex } from './metrics/names.js';
+import { exportYears } from './metrics/tables.js';
+
+/** One edition of the dataset with what is built from it once: its names and its cross-check findings. */
+export interface Edition {
+  year: number;
+  data: Dataset;
+  names: NameIndex;
+  findings: readonly Finding[];
+  exportYears: readonly number[];
+}
+
+/** Every edition loaded, and the one commands answer from unless a year is asked for. */
+export interface Library {
+  /** Oldest first. */
+  readonly years: readonly number[];
+  readonly current: Edition;
+  get(year: number): Edition | undefined;
+  /** The newest edition older than `year`. */
+  previousOf(year: number): Edition | undefined;
+  /** The newest edition whose export table covers `year` (exports of 2023 are in the 2024 edition). */
+  forExportYear(year: number): Edition | undefined;
+}
+
+export function editionOf(data: Dataset): Edition {
+  return { year: data.edition.year, data, names: new NameIndex(data), findings: crossCheck(data), exportYears: exportYears(data) };
+}
+
+/** A bad DATASET_EDITION: the message names the editions there are. */
+export class EditionChoiceError extends Error {
+  override name = 'EditionChoiceError';
+}
+
+/** Builds the library; `selected` (DATASET_EDITION) picks the current edition, the newest by default. */
+export function buildLibrary(datasets: readonly Dataset[], selected?: number): Library {
+  const editions = datasets.map(editionOf).sort((a, b) => a.year - b.year);
+  const years = editions.map((e) => e.year);
+  const current = selected === undefined ? editions.at(-1) : editions.find((e) => e.year === selected);
+  if (!current) {
+    throw new EditionChoiceError(`DATASET_EDITION=${selected}: no such edition (editions found: ${years.join(', ') || 'none'})`);
+  }
+  const byYear = new Map(editions.map((e) => [e.year, e]));
+  return {
+    years,
+    current,
+    get: (year) => byYear.get(year),
+    previousOf: (year) => editions.filter((e) => e.year < year).at(-1),
+    forExportYear: (year) => [...editions].reverse().find((e) => e.exportYears.includes(year)),
+  };
+}
