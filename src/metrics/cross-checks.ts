@@ -1,62 +1,53 @@
-import type { Dataset } from '../dataset/types.js';
+import type { Claim, Dataset, TextFigure } from '../dataset/types.js';
 import { provincesInBalanceOthers } from './balance.js';
-import { percentOf } from './figure.js';
-import { exportYears, rowOf, rowsOfKind, sourceOf, totalOf } from './tables.js';
+import { halfUnit, percentOf } from './figure.js';
+import { exportRowsOf, exportYears, rowOf, rowsOfKind, sourceOf, totalOf } from './tables.js';
+import { NATIONAL, statedValue } from './text-figures.js';
 
 /**
- * A place where the paper's figures do not agree with each other. Never corrected: reported, so the
- * reader can judge. `rounding` means the gap is within what rounding the printed figures can explain.
+ * A place where the paper's figures do not agree with each other, or a claim of its prose that its
+ * tables do not quite bear out. Never corrected: reported, so the reader can judge.
+ * - `rounding`: the gap is within what the printed precision can explain;
+ * - `inconsistency`: beyond rounding;
+ * - `note`: a qualitative claim set against the tables (a soft tension, not an error).
  */
 export interface Finding {
   check: string;
   table: string;
   row: string;
+  /** The province, country or "National" the finding is about, for the replies that mention it. */
+  subject: string;
   expected: number;
   found: number;
   /** found − expected, in `unit`. */
   difference: number;
   unit: string;
-  severity: 'rounding' | 'inconsistency';
+  severity: 'rounding' | 'inconsistency' | 'note';
   detail: string;
 }
 
 const EPS = 1e-9;
 
-/** Decimal places a figure is printed with (1.7 → 1, 0.026 → 3). */
-function decimalsOf(n: number): number {
-  const s = String(n);
-  const i = s.indexOf('.');
-  return i < 0 ? 0 : s.length - i - 1;
-}
+/** "Nearly", "about", "roughly": a prose approximation holds within 5 % of its value (one-third for 34.2 %). */
+const APPROX_RELATIVE = 0.05;
 
-/** Largest error the printing of `n` can hide. */
-function halfUnit(n: number): number {
-  return 0.5 * 10 ** -decimalsOf(n);
-}
+type Draft = Omit<Finding, 'difference' | 'severity' | 'subject'> & { subject?: string };
 
-/**
- * Half a unit of a column's printed precision. Parsing loses trailing zeros ("0.00" → 0, "1.70" →
- * 1.7), so a column's precision is that of its most precise cell, not of each cell.
- */
-function columnHalfUnit<R>(rows: readonly R[], get: (r: R) => number): number {
-  return 0.5 * 10 ** -Math.max(0, ...rows.map((r) => decimalsOf(get(r))));
-}
-
-function compare(
-  out: Finding[],
-  f: Omit<Finding, 'difference' | 'severity'>,
-  tolerance: number,
-): void {
+function compare(out: Finding[], f: Draft, tolerance: number): void {
   const difference = f.found - f.expected;
   if (Math.abs(difference) <= EPS) return;
-  out.push({ ...f, difference, severity: Math.abs(difference) <= tolerance + EPS ? 'rounding' : 'inconsistency' });
+  out.push({ subject: f.subject ?? f.row, ...f, difference, severity: Math.abs(difference) <= tolerance + EPS ? 'rounding' : 'inconsistency' });
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
 }
 
 function checkColumnSums<R extends { name: string; kind: string }>(
   out: Finding[],
   table: string,
   rows: readonly R[],
-  columns: { field: string; unit: string; get: (r: R) => number }[],
+  columns: { field: string; unit: string; get: (r: R) => number; dp: (r: R) => number }[],
   scope = '',
 ): void {
   const total = rows.find((r) => r.kind === 'total');
@@ -64,8 +55,8 @@ function checkColumnSums<R extends { name: string; kind: string }>(
   const parts = rows.filter((r) => r.kind !== 'total');
   for (const c of columns) {
     const sum = parts.reduce((s, r) => s + c.get(r), 0);
-    const tolerance = (parts.length + 1) * columnHalfUnit(rows, c.get);
-    compare(out, { check: 'column sum = Total row', table, row: `Total${scope}`, expected: sum, found: c.get(total), unit: c.unit, detail: `${c.field}: rows add up to ${round(sum)}, Total says ${c.get(total)}` }, tolerance);
+    const tolerance = parts.reduce((s, r) => s + halfUnit(c.dp(r)), 0) + halfUnit(c.dp(total));
+    compare(out, { check: 'column sum = Total row', table, row: `Total${scope}`, subject: NATIONAL, expected: sum, found: c.get(total), unit: c.unit, detail: `${c.field}: rows add up to ${round(sum)}, Total says ${c.get(total)}` }, tolerance);
   }
 }
 
@@ -77,44 +68,35 @@ function checkTables(ds: Dataset, out: Finding[]): void {
 
   for (const r of ds.efficiency) {
     const sum = r.highPct + r.mediumPct + r.lowPct + r.shutdownPct;
-    compare(out, { check: 'shares of a row sum to 100 %', table: t1, row: r.name, expected: 100, found: sum, unit: 'pp', detail: `high + medium + low + shutdown = ${round(sum)} %` }, 4 * 0.5);
+    const tolerance = halfUnit(r.dp.highPct) + halfUnit(r.dp.mediumPct) + halfUnit(r.dp.lowPct) + halfUnit(r.dp.shutdownPct);
+    compare(out, { check: 'shares of a row sum to 100 %', table: t1, row: r.name, expected: 100, found: sum, unit: 'pp', detail: `high + medium + low + shutdown = ${round(sum)} %` }, tolerance);
   }
-  checkColumnSums(out, t1, ds.efficiency, [{ field: 'capacity', unit: 'Mt', get: (r) => r.capacityMt }]);
+  checkColumnSums(out, t1, ds.efficiency, [{ field: 'capacity', unit: 'Mt', get: (r) => r.capacityMt, dp: (r) => r.dp.capacityMt }]);
 
-  const outHalf = columnHalfUnit(ds.production, (r) => r.outputMt);
-  const capHalf = columnHalfUnit(ds.production, (r) => r.capacityMt);
-  const utilHalf = columnHalfUnit(ds.production, (r) => r.utilizationPct);
-  const t1capHalf = columnHalfUnit(ds.efficiency, (r) => r.capacityMt);
   for (const r of ds.production) {
     const computed = percentOf(r.outputMt, r.capacityMt);
     // The stated utilization is consistent if some unrounded output and capacity give it.
-    const lo = percentOf(r.outputMt - outHalf, r.capacityMt + capHalf);
-    const hi = percentOf(r.outputMt + outHalf, r.capacityMt - capHalf);
-    const tolerance = Math.max(computed - lo, hi - computed) + utilHalf;
+    const lo = percentOf(r.outputMt - halfUnit(r.dp.outputMt), r.capacityMt + halfUnit(r.dp.capacityMt));
+    const hi = percentOf(r.outputMt + halfUnit(r.dp.outputMt), r.capacityMt - halfUnit(r.dp.capacityMt));
+    const tolerance = Math.max(computed - lo, hi - computed) + halfUnit(r.dp.utilizationPct);
     compare(out, { check: 'output ÷ capacity = utilization', table: t2, row: r.name, expected: computed, found: r.utilizationPct, unit: 'pp', detail: `${r.outputMt} ÷ ${r.capacityMt} = ${round(computed)} %, table says ${r.utilizationPct} %` }, tolerance);
     const t1row = rowOf(ds.efficiency, r.name);
     if (t1row) {
-      compare(out, { check: 'capacity agrees across tables', table: `${t1} vs ${t2}`, row: r.name, expected: r.capacityMt, found: t1row.capacityMt, unit: 'Mt', detail: `${t1} ${t1row.capacityMt} Mt, ${t2} ${r.capacityMt} Mt` }, Math.max(capHalf, t1capHalf));
+      compare(out, { check: 'capacity agrees across tables', table: `${t1} vs ${t2}`, row: r.name, expected: r.capacityMt, found: t1row.capacityMt, unit: 'Mt', detail: `${t1} ${t1row.capacityMt} Mt, ${t2} ${r.capacityMt} Mt` }, Math.max(halfUnit(r.dp.capacityMt), halfUnit(t1row.dp.capacityMt)));
     }
   }
   checkColumnSums(out, t2, ds.production, [
-    { field: 'capacity', unit: 'Mt', get: (r) => r.capacityMt },
-    { field: 'output', unit: 'Mt', get: (r) => r.outputMt },
+    { field: 'capacity', unit: 'Mt', get: (r) => r.capacityMt, dp: (r) => r.dp.capacityMt },
+    { field: 'output', unit: 'Mt', get: (r) => r.outputMt, dp: (r) => r.dp.outputMt },
   ]);
 
-  const b = {
-    output: columnHalfUnit(ds.balance, (r) => r.outputMt),
-    demand: columnHalfUnit(ds.balance, (r) => r.demandMt),
-    exports: columnHalfUnit(ds.balance, (r) => r.exportsMt),
-  };
   for (const r of ds.balance) {
     const computed = r.outputMt - r.demandMt - r.exportsMt;
-    // Balances are printed with two or three decimals row by row; a row's own precision applies.
-    const tolerance = b.output + b.demand + b.exports + Math.max(halfUnit(r.balanceMt), 0.0005);
+    const tolerance = halfUnit(r.dp.outputMt) + halfUnit(r.dp.demandMt) + halfUnit(r.dp.exportsMt) + halfUnit(r.dp.balanceMt);
     compare(out, { check: 'balance = output − demand − exports', table: t3, row: r.name, expected: computed, found: r.balanceMt, unit: 'Mt', detail: `${r.outputMt} − ${r.demandMt} − ${r.exportsMt} = ${round(computed)}, table says ${r.balanceMt}` }, tolerance);
     const t2row = rowOf(ds.production, r.name);
     if (t2row && r.kind !== 'others') {
-      compare(out, { check: 'output agrees across tables', table: `${t2} vs ${t3}`, row: r.name, expected: t2row.outputMt, found: r.outputMt, unit: 'Mt', detail: `${t2} ${t2row.outputMt} Mt, ${t3} ${r.outputMt} Mt` }, outHalf + b.output);
+      compare(out, { check: 'output agrees across tables', table: `${t2} vs ${t3}`, row: r.name, expected: t2row.outputMt, found: r.outputMt, unit: 'Mt', detail: `${t2} ${t2row.outputMt} Mt, ${t3} ${r.outputMt} Mt` }, halfUnit(t2row.dp.outputMt) + halfUnit(r.dp.outputMt));
     }
   }
   // Table 3's "Others" covers Table 2's "Others" plus the provinces Table 3 does not list.
@@ -123,28 +105,35 @@ function checkTables(ds: Dataset, out: Finding[]): void {
   if (t3others && t2others) {
     const folded = provincesInBalanceOthers(ds).map((n) => rowOf(ds.production, n)!);
     const expected = t2others.outputMt + folded.reduce((s, r) => s + r.outputMt, 0);
-    const tolerance = (folded.length + 1) * outHalf + b.output;
+    const tolerance = [t2others, ...folded].reduce((s, r) => s + halfUnit(r.dp.outputMt), 0) + halfUnit(t3others.dp.outputMt);
     compare(out, { check: 'Others output agrees across tables', table: `${t2} vs ${t3}`, row: 'Others', expected, found: t3others.outputMt, unit: 'Mt', detail: `${t2} Others + ${folded.map((r) => r.name).join(' + ')} = ${round(expected)} Mt, ${t3} Others ${t3others.outputMt} Mt` }, tolerance);
   }
   checkColumnSums(out, t3, ds.balance, [
-    { field: 'output', unit: 'Mt', get: (r) => r.outputMt },
-    { field: 'demand', unit: 'Mt', get: (r) => r.demandMt },
-    { field: 'exports', unit: 'Mt', get: (r) => r.exportsMt },
-    { field: 'balance', unit: 'Mt', get: (r) => r.balanceMt },
+    { field: 'output', unit: 'Mt', get: (r) => r.outputMt, dp: (r) => r.dp.outputMt },
+    { field: 'demand', unit: 'Mt', get: (r) => r.demandMt, dp: (r) => r.dp.demandMt },
+    { field: 'exports', unit: 'Mt', get: (r) => r.exportsMt, dp: (r) => r.dp.exportsMt },
+    { field: 'balance', unit: 'Mt', get: (r) => r.balanceMt, dp: (r) => r.dp.balanceMt },
   ]);
 
   for (const year of exportYears(ds)) {
-    const rows = ds.exports.filter((r) => r.year === year);
+    const rows = exportRowsOf(ds, year);
     const total = totalOf(rows);
-    checkColumnSums(out, t4, rows, [{ field: `${year} export`, unit: 'kt', get: (r) => r.exportsKt }], ` ${year}`);
+    checkColumnSums(out, t4, rows, [{ field: `${year} export`, unit: 'kt', get: (r) => r.exportsKt, dp: (r) => r.dp.exportsKt }], ` ${year}`);
     const parts = rows.filter((r) => r.kind !== 'total');
-    const shareHalf = columnHalfUnit(rows, (r) => r.sharePct);
     const shareSum = parts.reduce((s, r) => s + r.sharePct, 0);
-    compare(out, { check: 'shares sum to 100 %', table: t4, row: `${year}`, expected: 100, found: shareSum, unit: 'pp', detail: `${year} shares add up to ${round(shareSum)} %` }, parts.length * shareHalf);
+    compare(out, { check: 'shares sum to 100 %', table: t4, row: `${year}`, subject: NATIONAL, expected: 100, found: shareSum, unit: 'pp', detail: `${year} shares add up to ${round(shareSum)} %` }, parts.reduce((s, r) => s + halfUnit(r.dp.sharePct), 0));
     for (const r of parts) {
       const computed = percentOf(r.exportsKt, total.exportsKt);
-      compare(out, { check: 'share = volume ÷ total', table: t4, row: `${r.name} ${year}`, expected: computed, found: r.sharePct, unit: 'pp', detail: `${r.exportsKt} ÷ ${total.exportsKt} = ${round(computed)} %, table says ${r.sharePct} %` }, shareHalf + 0.01);
+      compare(out, { check: 'share = volume ÷ total', table: t4, row: `${r.name} ${year}`, subject: r.name, expected: computed, found: r.sharePct, unit: 'pp', detail: `${r.exportsKt} ÷ ${total.exportsKt} = ${round(computed)} %, table says ${r.sharePct} %` }, halfUnit(r.dp.sharePct) + 0.01);
     }
+  }
+
+  // Table 3's exports column is the edition year's exports; Table 4 gives the same in kt.
+  const t3total = totalOf(ds.balance);
+  const t4rows = exportRowsOf(ds, ds.edition.year);
+  if (t4rows.length > 0) {
+    const t4total = totalOf(t4rows);
+    compare(out, { check: 'export total agrees across tables', table: `${t3} vs ${t4}`, row: 'Total exports', subject: NATIONAL, expected: t4total.exportsKt / 1000, found: t3total.exportsMt, unit: 'Mt', detail: `${t4} ${t4total.exportsKt} kt, ${t3} ${t3total.exportsMt} Mt` }, halfUnit(t3total.dp.exportsMt) + halfUnit(t4total.dp.exportsKt) / 1000);
   }
 }
 
@@ -152,7 +141,7 @@ function checkClasses(ds: Dataset, out: Finding[]): void {
   const ref = sourceOf(ds, 'efficiency-classes');
   const t1 = sourceOf(ds, 'efficiency-by-province');
   const t2 = sourceOf(ds, 'production-by-province');
-  const national = totalOf(ds.production).capacityMt;
+  const national = totalOf(ds.production);
   const t1total = totalOf(ds.efficiency);
   const provinces = ds.efficiency.filter((r) => r.kind !== 'total');
   const fromTable1 = {
@@ -163,20 +152,24 @@ function checkClasses(ds: Dataset, out: Finding[]): void {
   };
   const t1share = { high: t1total.highPct, medium: t1total.mediumPct, low_and_idle: t1total.lowPct + t1total.shutdownPct, idle: t1total.shutdownPct };
   // Each provincial share is a rounded whole percent: ±0.5 % of that province's capacity.
-  const shareTolerance = provinces.reduce((s, r) => s + 0.005 * r.capacityMt, 0);
-  const classSum = ds.classes.filter((c) => c.class !== 'idle').reduce((s, c) => s + c.capacityMt, 0);
-  compare(out, { check: 'classes add up to national capacity', table: `${ref} vs ${t2}`, row: 'all classes', expected: national, found: classSum, unit: 'Mt', detail: `class capacities add up to ${round(classSum)} Mt, ${t2} Total ${national} Mt` }, halfUnit(national) + ds.classes.reduce((s, c) => s + halfUnit(c.capacityMt), 0));
+  const shareTolerance = provinces.reduce((s, r) => s + (halfUnit(r.dp.highPct) / 100) * r.capacityMt, 0);
+  const classes = ds.classes.filter((c) => c.class !== 'idle');
+  const classSum = classes.reduce((s, c) => s + c.capacityMt, 0);
+  const where = { subject: NATIONAL, unit: 'Mt' };
+  compare(out, { ...where, check: 'classes add up to national capacity', table: `${ref} vs ${t2}`, row: 'all classes', expected: national.capacityMt, found: classSum, detail: `class capacities add up to ${round(classSum)} Mt, ${t2} Total ${national.capacityMt} Mt` }, halfUnit(national.dp.capacityMt) + classes.reduce((s, c) => s + halfUnit(c.dp.capacityMt), 0));
   for (const c of ds.classes) {
-    compare(out, { check: 'class capacity agrees with Table 1 shares', table: `${ref} vs ${t1}`, row: c.class, expected: fromTable1[c.class], found: c.capacityMt, unit: 'Mt', detail: `Σ provincial share × capacity = ${round(fromTable1[c.class])} Mt, text says ${c.capacityMt} Mt` }, shareTolerance + halfUnit(c.capacityMt));
+    compare(out, { ...where, check: 'class capacity agrees with Table 1 shares', table: `${ref} vs ${t1}`, row: c.class, expected: fromTable1[c.class], found: c.capacityMt, detail: `Σ provincial share × capacity = ${round(fromTable1[c.class])} Mt, text says ${c.capacityMt} Mt` }, shareTolerance + halfUnit(c.dp.capacityMt));
     if (c.sharePct !== null) {
-      const computed = percentOf(c.capacityMt, national);
-      compare(out, { check: 'class share = capacity ÷ national', table: ref, row: c.class, expected: computed, found: c.sharePct, unit: 'pp', detail: `${c.capacityMt} ÷ ${national} = ${round(computed)} %, text says ${c.sharePct} %` }, halfUnit(c.sharePct) + 0.05);
-      compare(out, { check: 'class share agrees with Table 1 Total', table: `${ref} vs ${t1}`, row: c.class, expected: t1share[c.class], found: c.sharePct, unit: 'pp', detail: `${t1} Total ${t1share[c.class]} %, text says ${c.sharePct} %` }, halfUnit(c.sharePct) + (c.class === 'low_and_idle' ? 1 : 0.5));
+      const computed = percentOf(c.capacityMt, national.capacityMt);
+      compare(out, { ...where, unit: 'pp', check: 'class share = capacity ÷ national', table: ref, row: c.class, expected: computed, found: c.sharePct, detail: `${c.capacityMt} ÷ ${national.capacityMt} = ${round(computed)} %, text says ${c.sharePct} %` }, halfUnit(c.dp.sharePct) + 0.05);
+      // Table 1's total shares are whole percents; "low" and "shutdown" are two of them.
+      const t1tolerance = c.class === 'low_and_idle' ? 2 * halfUnit(t1total.dp.lowPct) : halfUnit(t1total.dp.highPct);
+      compare(out, { ...where, unit: 'pp', check: 'class share agrees with Table 1 Total', table: `${ref} vs ${t1}`, row: c.class, expected: t1share[c.class], found: c.sharePct, detail: `${t1} Total ${t1share[c.class]} %, text says ${c.sharePct} %` }, halfUnit(c.dp.sharePct) + t1tolerance);
     }
   }
 }
 
-/** The table value a text figure speaks of, when the tables hold one. */
+/** The tables' value for what a prose figure speaks of, when the tables hold one. */
 export function tableValueFor(ds: Dataset, subject: string, metric: string): { value: number; ref: string } | undefined {
   const t2 = sourceOf(ds, 'production-by-province');
   const t3 = sourceOf(ds, 'balance-by-province');
@@ -184,11 +177,18 @@ export function tableValueFor(ds: Dataset, subject: string, metric: string): { v
   const ref33 = sourceOf(ds, 'efficiency-classes');
   const years = exportYears(ds);
   const latest = years.at(-1);
-  const exportsTotal = (year: number) => totalOf(ds.exports.filter((r) => r.year === year)).exportsKt;
-  if (subject === 'National') {
+  const exportsTotal = (year: number) => totalOf(exportRowsOf(ds, year)).exportsKt;
+  if (subject === NATIONAL) {
     const p = totalOf(ds.production);
     const cls = (c: string) => ds.classes.find((r) => r.class === c);
+    const enterprises = ds.classes.filter((c) => c.class !== 'idle').reduce((s, c) => s + c.enterprises, 0);
+    const th = ds.edition.efficiencyThresholds;
     const yearMatch = /^exports_(\d{4})_mt$/.exec(metric);
+    if (yearMatch) return years.includes(Number(yearMatch[1])) ? { value: exportsTotal(Number(yearMatch[1])) / 1000, ref: t4 } : undefined;
+    const high = cls('high');
+    const medium = cls('medium');
+    const lowIdle = cls('low_and_idle');
+    const idle = cls('idle');
     switch (metric) {
       case 'capacity_mt': return { value: p.capacityMt, ref: t2 };
       case 'output_mt': return { value: p.outputMt, ref: t2 };
@@ -196,25 +196,21 @@ export function tableValueFor(ds: Dataset, subject: string, metric: string): { v
       case 'exports_mt': return latest === undefined ? undefined : { value: exportsTotal(latest) / 1000, ref: t4 };
       case 'exports_yoy_pct': {
         const [prev, cur] = years.slice(-2);
-        return prev === undefined || cur === undefined ? undefined : { value: percentOf(exportsTotal(cur) - exportsTotal(prev), exportsTotal(prev)), ref: `${t4} (derived)` };
+        return prev === undefined || cur === undefined ? undefined : { value: percentOf(exportsTotal(cur) - exportsTotal(prev), exportsTotal(prev)), ref: `${t4} (computed)` };
       }
-      case 'high_enterprise_share_pct': {
-        const all = ds.classes.filter((c) => c.class !== 'idle').reduce((s, c) => s + c.enterprises, 0);
-        const high = cls('high');
-        return high ? { value: percentOf(high.enterprises, all), ref: `${ref33} (derived: ${high.enterprises} of ${all} enterprises)` } : undefined;
-      }
-      case 'high_medium_share_pct': {
-        const high = cls('high');
-        const medium = cls('medium');
-        return high && medium ? { value: percentOf(high.capacityMt + medium.capacityMt, p.capacityMt), ref: `${ref33} (derived)` } : undefined;
-      }
-      case 'idle_avg_capacity_mt': {
-        const idle = cls('idle');
-        return idle && idle.enterprises > 0 ? { value: idle.capacityMt / idle.enterprises, ref: `${ref33} (derived)` } : undefined;
-      }
+      case 'high_threshold_pct': return { value: th.highAbovePct, ref: th.source };
+      case 'low_threshold_pct': return { value: th.lowBelowPct, ref: th.source };
+      case 'high_capacity_share_pct': return high?.sharePct != null ? { value: high.sharePct, ref: ref33 } : undefined;
+      case 'high_enterprises': return high && { value: high.enterprises, ref: ref33 };
+      case 'low_idle_enterprises': return lowIdle && { value: lowIdle.enterprises, ref: ref33 };
+      case 'idle_enterprises': return idle && { value: idle.enterprises, ref: ref33 };
+      case 'high_enterprise_share_pct': return high && { value: percentOf(high.enterprises, enterprises), ref: `${ref33} (computed: ${high.enterprises} of ${enterprises} enterprises)` };
+      case 'low_idle_enterprise_share_pct': return lowIdle && { value: percentOf(lowIdle.enterprises, enterprises), ref: `${ref33} (computed: ${lowIdle.enterprises} of ${enterprises} enterprises)` };
+      case 'low_idle_capacity_share_pct': return lowIdle && { value: lowIdle.sharePct ?? percentOf(lowIdle.capacityMt, p.capacityMt), ref: ref33 };
+      case 'high_medium_share_pct': return high && medium ? { value: percentOf(high.capacityMt + medium.capacityMt, p.capacityMt), ref: `${ref33} (computed)` } : undefined;
+      case 'idle_avg_capacity_mt': return idle && idle.enterprises > 0 ? { value: idle.capacityMt / idle.enterprises, ref: `${ref33} (computed)` } : undefined;
+      default: return undefined;
     }
-    if (yearMatch && years.includes(Number(yearMatch[1]))) return { value: exportsTotal(Number(yearMatch[1])) / 1000, ref: t4 };
-    return undefined;
   }
   const production = rowOf(ds.production, subject);
   const balance = rowOf(ds.balance, subject);
@@ -226,7 +222,7 @@ export function tableValueFor(ds: Dataset, subject: string, metric: string): { v
     case 'demand_mt': return balance && { value: balance.demandMt, ref: t3 };
     case 'exports_mt': return balance && { value: balance.exportsMt, ref: t3 };
     case 'balance_mt': return balance && { value: balance.balanceMt, ref: t3 };
-    case 'domestic_balance_mt': return balance && { value: balance.outputMt - balance.demandMt, ref: `${t3} (derived: output − demand)` };
+    case 'domestic_balance_mt': return balance && { value: balance.outputMt - balance.demandMt, ref: `${t3} (computed: output − demand)` };
     case 'exports_kt': return exportRow && { value: exportRow.exportsKt, ref: t4 };
     case 'share_pct': return exportRow && { value: exportRow.sharePct, ref: t4 };
     default: return undefined;
@@ -237,51 +233,96 @@ function checkText(ds: Dataset, out: Finding[]): void {
   for (const t of ds.textFigures) {
     const table = tableValueFor(ds, t.subject, t.metric);
     if (!table) continue;
-    const where = { check: `text agrees with tables (${t.qualifier})`, table: `${t.source} vs ${table.ref}`, row: `${t.subject} ${t.metric}`, unit: t.unit };
-    const detail = `"${t.quote}" — tables give ${round(table.value)} ${t.unit}`;
+    const where = { check: `text agrees with tables (${t.qualifier})`, table: `${t.source} vs ${table.ref}`, row: `${t.subject} ${t.metric}`, subject: t.subject, unit: t.unit === '%' ? 'pp' : t.unit };
+    const detail = `"${t.quote}" (${t.source}); tables give ${round(table.value)} ${t.unit}`;
     if (t.qualifier === 'over' || t.qualifier === 'under') {
       const holds = t.qualifier === 'over' ? table.value > t.value : table.value < t.value;
       if (!holds) out.push({ ...where, expected: t.value, found: table.value, difference: table.value - t.value, severity: 'inconsistency', detail });
       continue;
     }
-    compare(out, { ...where, expected: t.value, found: table.value, detail }, Math.max(halfUnit(t.value), halfUnit(table.value)));
+    compare(out, { ...where, expected: t.value, found: table.value, detail }, approxTolerance(t, table.value));
+  }
+  // Prose demand figures against the aluminium output they come from (× the anode factor of Section 1).
+  const factor = statedValue(ds, NATIONAL, 'anode_factor_kg_per_t');
+  if (!factor) return;
+  for (const aluminium of ds.textFigures.filter((t) => t.metric === 'aluminium_mt')) {
+    const demand = statedValue(ds, aluminium.subject, 'demand_mt');
+    if (!demand) continue;
+    const computed = (aluminium.value * factor.value) / 1000;
+    const tolerance = halfUnit(demand.decimals) + (halfUnit(aluminium.decimals) * factor.value) / 1000;
+    compare(out, { check: 'prose demand = aluminium output × anode factor', table: `${demand.source} vs ${aluminium.source}, ${factor.source}`, row: `${demand.subject} demand_mt`, subject: demand.subject, unit: 'Mt', expected: computed, found: demand.value, detail: `${aluminium.value} Mt × ${factor.value} kg/t = ${round(computed)} Mt; text says ${demand.value} Mt` }, tolerance);
   }
 }
 
-/** Every cross-check of the paper's figures. Pure; runs at load and in `npm run data:check`. */
+function approxTolerance(t: TextFigure, tableValue: number): number {
+  const printing = Math.max(halfUnit(t.decimals), halfUnit(decimalsOf(tableValue)));
+  return t.qualifier === 'approx' ? Math.max(printing, APPROX_RELATIVE * Math.abs(t.value)) : printing;
+}
+
+function decimalsOf(n: number): number {
+  const s = String(n);
+  const i = s.indexOf('.');
+  return i < 0 ? 0 : Math.min(6, s.length - i - 1);
+}
+
+/** Qualitative claims (claims.csv) weighed against the tables: notes for the reader, never errors. */
+function checkClaims(ds: Dataset, out: Finding[]): void {
+  const t1 = sourceOf(ds, 'efficiency-by-province');
+  const t2 = sourceOf(ds, 'production-by-province');
+  const t3 = sourceOf(ds, 'balance-by-province');
+  const t4 = sourceOf(ds, 'exports-by-country');
+  const note = (c: Claim, f: Omit<Finding, 'check' | 'severity' | 'difference' | 'table'> & { table: string }) =>
+    out.push({ ...f, check: `claim (${c.check.replace(/_/g, ' ')})`, severity: 'note', difference: f.found - f.expected });
+  for (const c of ds.claims) {
+    const subject = c.subjects.join(' + ');
+    if (c.check === 'output_over_demand') {
+      const rows = c.subjects.map((s) => rowOf(ds.balance, s)).filter((r) => r !== undefined);
+      if (rows.length === 0) continue;
+      const output = rows.reduce((s, r) => s + r.outputMt, 0);
+      const demand = rows.reduce((s, r) => s + r.demandMt, 0);
+      const ratio = percentOf(output, demand);
+      if (ratio < 100) note(c, { table: `${c.source} vs ${t3}`, row: subject, subject, expected: 100, found: ratio, unit: '%', detail: `${c.source}: "${c.quote}"; ${t3} gives output ${output} Mt for demand ${demand} Mt, ${round(ratio)} % covered in-province` });
+    } else if (c.check === 'export_share_change') {
+      const [prev, cur] = exportYears(ds).slice(-2);
+      if (prev === undefined || cur === undefined) continue;
+      const share = (year: number) => {
+        const rows = exportRowsOf(ds, year);
+        const part = rows.filter((r) => c.subjects.includes(r.name)).reduce((s, r) => s + r.exportsKt, 0);
+        return percentOf(part, totalOf(rows).exportsKt);
+      };
+      const [before, after] = [share(prev), share(cur)];
+      note(c, { table: `${c.source} vs ${t4}`, row: subject, subject, expected: before, found: after, unit: 'pp', detail: `${c.source}: "${c.quote}"; ${subject} took ${round(before)} % of exports in ${prev} and ${round(after)} % in ${cur} (${t4} volumes, ${after >= before ? 'up' : 'down'} ${round(Math.abs(after - before))} points)` });
+    } else {
+      for (const s of c.subjects) {
+        const p = rowOf(ds.production, s);
+        const e = rowOf(ds.efficiency, s);
+        if (!p || !e) continue;
+        const th = ds.edition.efficiencyThresholds.highAbovePct;
+        // An average above the high-efficiency threshold with most capacity classed below it.
+        if (p.utilizationPct > th && e.highPct < 50) {
+          note(c, { table: `${t2} vs ${t1}`, row: s, subject: s, expected: th, found: p.utilizationPct, unit: '%', detail: `${s}: average utilization ${p.utilizationPct} % (${t2}), yet only ${e.highPct} % of its capacity is classed high-efficiency (> ${th} %, ${t1}); ${c.source}: "${c.quote}"` });
+        }
+      }
+    }
+  }
+}
+
+/** Every cross-check of the paper's figures. Pure; runs once per edition at load and in `npm run data:check`. */
 export function crossCheck(ds: Dataset): Finding[] {
   const out: Finding[] = [];
   checkTables(ds, out);
   checkClasses(ds, out);
   checkText(ds, out);
+  checkClaims(ds, out);
   return out;
 }
 
-export function summarizeFindings(findings: readonly Finding[]): { inconsistencies: number; rounding: number } {
-  const inconsistencies = findings.filter((f) => f.severity === 'inconsistency').length;
-  return { inconsistencies, rounding: findings.length - inconsistencies };
+export function summarizeFindings(findings: readonly Finding[]): { inconsistencies: number; rounding: number; notes: number } {
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  return { inconsistencies: count('inconsistency'), rounding: count('rounding'), notes: count('note') };
 }
 
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
-}
-
-
-const cache = new WeakMap<Dataset, Finding[]>();
-
-/** The findings of a dataset, computed once: replies mention the ones that concern them. */
-export function findingsFor(ds: Dataset): Finding[] {
-  let found = cache.get(ds);
-  if (!found) {
-    found = crossCheck(ds);
-    cache.set(ds, found);
-  }
-  return found;
-}
-
-/** Inconsistencies (beyond rounding) whose row concerns a subject, as notes for a reply. */
-export function inconsistencyNotes(ds: Dataset, subject: string): string[] {
-  return findingsFor(ds)
-    .filter((f) => f.severity === 'inconsistency' && (f.row === subject || f.row.startsWith(`${subject} `)))
-    .map((f) => `⚠ The paper disagrees with itself (${f.table}): ${f.detail}`);
+/** Findings worth telling a reader about one subject: inconsistencies and notes, not rounding. */
+export function findingsAbout(findings: readonly Finding[], subject: string): Finding[] {
+  return findings.filter((f) => f.severity !== 'rounding' && f.subject.split(' + ').includes(subject));
 }

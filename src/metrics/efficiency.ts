@@ -1,5 +1,5 @@
-import type { Dataset, EfficiencyRow } from '../dataset/types.js';
-import { derived, percentOf, reported, type Figure } from './figure.js';
+import type { ClassRow, Dataset, EfficiencyRow } from '../dataset/types.js';
+import { cell, derived, percentOf, reported, type Figure } from './figure.js';
 import { rowsOfKind, sourceOf, totalOf } from './tables.js';
 
 export interface EfficiencyMix {
@@ -9,7 +9,7 @@ export interface EfficiencyMix {
   medium: Figure;
   low: Figure;
   shutdown: Figure;
-  /** Capacity in each class, from the shares: share × capacity. */
+  /** Capacity in the high class, from the share: share × capacity. */
   highCapacity: Figure;
 }
 
@@ -17,11 +17,11 @@ export function efficiencyMix(ds: Dataset, row: EfficiencyRow): EfficiencyMix {
   const t1 = sourceOf(ds, 'efficiency-by-province');
   return {
     name: row.name,
-    capacity: reported(row.capacityMt, 'Mt', t1),
-    high: reported(row.highPct, '%', t1),
-    medium: reported(row.mediumPct, '%', t1),
-    low: reported(row.lowPct, '%', t1),
-    shutdown: reported(row.shutdownPct, '%', t1),
+    capacity: cell(row, 'capacityMt', 'Mt', t1),
+    high: cell(row, 'highPct', '%', t1),
+    medium: cell(row, 'mediumPct', '%', t1),
+    low: cell(row, 'lowPct', '%', t1),
+    shutdown: cell(row, 'shutdownPct', '%', t1),
     highCapacity: derived((row.highPct / 100) * row.capacityMt, 'Mt', t1, 'high-efficiency share × capacity'),
   };
 }
@@ -45,32 +45,33 @@ export interface EfficiencyStructure {
   others: EfficiencyMix | undefined;
 }
 
+function classFigure(ds: Dataset, row: ClassRow, classesTotal: number): ClassFigure {
+  const ref = sourceOf(ds, 'efficiency-classes');
+  return {
+    enterprises: reported(row.enterprises, 'enterprises', 0, ref),
+    capacity: cell(row, 'capacityMt', 'Mt', ref),
+    share:
+      row.sharePct === null
+        ? derived(percentOf(row.capacityMt, classesTotal), '%', ref, 'class capacity ÷ sum of classes')
+        : reported(row.sharePct, '%', row.dp.sharePct, ref),
+  };
+}
+
 /** National capacity by efficiency class (Section 3.3) and the provincial mix (Table 1). */
 export function efficiencyStructure(ds: Dataset): EfficiencyStructure {
   const ref = sourceOf(ds, 'efficiency-classes');
   const classRow = (c: string) => ds.classes.find((r) => r.class === c);
-  const total = ds.classes.filter((r) => r.class !== 'idle').reduce((sum, r) => sum + r.capacityMt, 0);
-  const classFigure = (c: 'high' | 'medium' | 'low_and_idle'): ClassFigure => {
-    const row = classRow(c)!;
-    return {
-      enterprises: reported(row.enterprises, 'enterprises', ref),
-      capacity: reported(row.capacityMt, 'Mt', ref),
-      share:
-        row.sharePct === null
-          ? derived(percentOf(row.capacityMt, total), '%', ref, 'class capacity ÷ sum of classes')
-          : reported(row.sharePct, '%', ref),
-    };
-  };
+  const ranked = ds.classes.filter((r) => r.class !== 'idle');
+  const classesTotal = ranked.reduce((sum, r) => sum + r.capacityMt, 0);
   const idle = classRow('idle');
-  const enterprises = ds.classes.filter((r) => r.class !== 'idle').reduce((sum, r) => sum + r.enterprises, 0);
   const others = rowsOfKind(ds.efficiency, 'others')[0];
   return {
     thresholds: ds.edition.efficiencyThresholds,
-    high: classFigure('high'),
-    medium: classFigure('medium'),
-    lowAndIdle: classFigure('low_and_idle'),
-    idle: idle ? { enterprises: reported(idle.enterprises, 'enterprises', ref), capacity: reported(idle.capacityMt, 'Mt', ref) } : undefined,
-    enterprises: derived(enterprises, 'enterprises', ref, 'sum of the three classes'),
+    high: classFigure(ds, classRow('high')!, classesTotal),
+    medium: classFigure(ds, classRow('medium')!, classesTotal),
+    lowAndIdle: classFigure(ds, classRow('low_and_idle')!, classesTotal),
+    idle: idle ? { enterprises: reported(idle.enterprises, 'enterprises', 0, ref), capacity: cell(idle, 'capacityMt', 'Mt', ref) } : undefined,
+    enterprises: derived(ranked.reduce((sum, r) => sum + r.enterprises, 0), 'enterprises', ref, 'sum of the three classes'),
     total: efficiencyMix(ds, totalOf(ds.efficiency)),
     provinces: rowsOfKind(ds.efficiency, 'province').map((r) => efficiencyMix(ds, r)),
     others: others ? efficiencyMix(ds, others) : undefined,

@@ -5,14 +5,15 @@ export type EntityKind = 'province' | 'country';
 
 export type Resolution =
   | { ok: true; name: string }
-  | { ok: false; suggestions: string[]; aggregate?: string };
+  | { ok: false; suggestions: string[]; aggregate?: 'Others' | 'Total' };
 
 interface Entry {
   name: string;
   /** Every spelling that names it exactly, normalised. */
   keys: string[];
-  /** Display aliases, for autocomplete ("Inner Mongolia (内蒙古)"). */
   aliases: string[];
+  /** The Chinese name from names.csv, when it gives one. */
+  han: string | undefined;
 }
 
 /** Case, spaces, hyphens and accents do not distinguish names: "inner-mongolia" is "Inner Mongolia". */
@@ -21,30 +22,47 @@ export function normalizeName(text: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[\s\-_'’.,]+/g, '');
+    .replace(/[\s\-‐‑–—_'’.,·]+/g, '');
 }
 
 /**
- * Resolves what a user typed to a province or country of the dataset: exact names and aliases first
- * (Chinese names included), then fuzzy suggestions for typos. Built once per dataset.
+ * Fuse's score for "did you mean" (0 is a perfect match). Strict enough that Beijing suggests nothing
+ * rather than Inner Mongolia (via "Neimenggu"), loose enough for a letter or two wrong ("Yunan").
+ */
+const SUGGEST_THRESHOLD = 0.34;
+
+const AGGREGATES = new Map<string, 'Others' | 'Total'>([
+  ['others', 'Others'],
+  ['other', 'Others'],
+  ['其他', 'Others'],
+  ['total', 'Total'],
+  ['china', 'Total'],
+  ['national', 'Total'],
+  ['全国', 'Total'],
+  ['中国', 'Total'],
+]);
+
+/**
+ * Resolves what a user typed to a province or country of one edition: exact names and aliases first
+ * (Chinese names included), then fuzzy suggestions for typos. Built once per edition.
  */
 export class NameIndex {
   private readonly entries: Record<EntityKind, Entry[]>;
   private readonly exactNames: Record<EntityKind, Map<string, string>>;
   private readonly fuzzy: Record<EntityKind, Fuse<{ name: string; key: string }>>;
-  private readonly aggregates: Map<string, string>;
 
   constructor(ds: Dataset) {
+    const unique = <T>(items: T[]) => [...new Set(items)];
     const provinceNames = unique([...ds.production, ...ds.efficiency, ...ds.balance].filter((r) => r.kind === 'province').map((r) => r.name));
     const countryNames = unique(ds.exports.filter((r) => r.kind === 'country').map((r) => r.name));
     const build = (kind: EntityKind, names: string[]): Entry[] =>
       names.map((name) => {
         const aliases = ds.names.find((n) => n.kind === kind && normalizeName(n.name) === normalizeName(name))?.aliases ?? [];
-        return { name, aliases, keys: unique([name, ...aliases].map(normalizeName)) };
+        return { name, aliases, han: aliases.find((a) => /\p{Script=Han}/u.test(a)), keys: unique([name, ...aliases].map(normalizeName)) };
       });
     this.entries = { province: build('province', provinceNames), country: build('country', countryNames) };
     this.exactNames = { province: new Map(), country: new Map() };
-    this.fuzzy = {} as Record<EntityKind, Fuse<{ name: string; key: string }>>;
+    const fuzzy = {} as Record<EntityKind, Fuse<{ name: string; key: string }>>;
     for (const kind of ['province', 'country'] as const) {
       const docs: { name: string; key: string }[] = [];
       for (const e of this.entries[kind]) {
@@ -53,24 +71,23 @@ export class NameIndex {
           docs.push({ name: e.name, key });
         }
       }
-      this.fuzzy[kind] = new Fuse(docs, { keys: ['key'], threshold: 0.45, ignoreLocation: true, includeScore: true });
+      fuzzy[kind] = new Fuse(docs, { keys: ['key'], threshold: SUGGEST_THRESHOLD, ignoreLocation: true, includeScore: true });
     }
-    this.aggregates = new Map([
-      ['others', 'Others'],
-      ['other', 'Others'],
-      ['total', 'Total'],
-      ['china', 'Total'],
-      ['national', 'Total'],
-      ['全国', 'Total'],
-    ]);
+    this.fuzzy = fuzzy;
   }
 
   names(kind: EntityKind): string[] {
     return this.entries[kind].map((e) => e.name);
   }
 
-  aliasesOf(kind: EntityKind, name: string): string[] {
-    return this.entries[kind].find((e) => e.name === name)?.aliases ?? [];
+  /** The Chinese name, when names.csv gives one. */
+  chinese(kind: EntityKind, name: string): string | undefined {
+    return this.entries[kind].find((e) => e.name === name)?.han;
+  }
+
+  /** Every spelling of every name, for completion ("Yunnan", "云南", "Nei Mongol"…). */
+  spellings(kind: EntityKind): string[] {
+    return this.entries[kind].flatMap((e) => [e.name, ...e.aliases]);
   }
 
   /** The dataset's name for an exact name or alias, without the cost of suggestions. */
@@ -82,26 +99,22 @@ export class NameIndex {
     const key = normalizeName(text);
     const hit = this.exactNames[kind].get(key);
     if (hit) return { ok: true, name: hit };
-    const aggregate = this.aggregates.get(key);
-    return { ok: false, suggestions: this.suggest(kind, text, 3), ...(aggregate ? { aggregate } : {}) };
+    const aggregate = AGGREGATES.get(key) ?? AGGREGATES.get(text.trim());
+    return { ok: false, suggestions: this.closest(kind, text, 3), ...(aggregate ? { aggregate } : {}) };
   }
 
-  /** Best matches for a partial or misspelt name, best first; names only, each once. */
-  suggest(kind: EntityKind, text: string, limit: number): string[] {
+  /** Names that start like the text, then close misspellings; nothing unrelated. */
+  closest(kind: EntityKind, text: string, limit: number): string[] {
     const key = normalizeName(text);
-    if (key.length === 0) return this.names(kind).slice(0, limit);
+    if (key.length === 0) return [];
     const prefix = this.entries[kind].filter((e) => e.keys.some((k) => k.startsWith(key))).map((e) => e.name);
-    const fuzzy = this.fuzzy[kind].search(key).map((r) => r.item.name);
-    return unique([...prefix, ...fuzzy]).slice(0, limit);
+    // Two letters match too much by similarity ("gu" is in "Neimenggu"): only prefixes until three.
+    const fuzzy = key.length < 3 && !/\p{Script=Han}/u.test(key) ? [] : this.fuzzy[kind].search(key).map((r) => r.item.name);
+    return [...new Set([...prefix, ...fuzzy])].slice(0, limit);
   }
-}
 
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
-}
-
-/** "Yunnan 云南": chart labels carry the Chinese name where the names file gives one. */
-export function bilingualName(index: NameIndex, kind: EntityKind, name: string): string {
-  const han = index.aliasesOf(kind, name).find((a) => /\p{Script=Han}/u.test(a));
-  return han ? `${name} ${han}` : name;
+  /** Completion while typing: every name when nothing is typed yet, else the closest. */
+  suggest(kind: EntityKind, text: string, limit: number): string[] {
+    return normalizeName(text).length === 0 ? this.names(kind).slice(0, limit) : this.closest(kind, text, limit);
+  }
 }

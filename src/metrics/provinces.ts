@@ -1,14 +1,15 @@
-import type { Dataset } from '../dataset/types.js';
+import type { Dataset, TextFigure } from '../dataset/types.js';
 import { balanceEntry, provincesInBalanceOthers, type BalanceEntry } from './balance.js';
 import { efficiencyMix, type EfficiencyMix } from './efficiency.js';
-import { derived, percentOf, reported, type Figure } from './figure.js';
-import { rankProvinces } from './rank.js';
+import { cell, derived, percentOf, type Figure } from './figure.js';
+import { rankOf } from './rank.js';
 import { rowOf, sourceOf, totalOf } from './tables.js';
-import { textFiguresAbout } from './text-figures.js';
+import { asFigure, NATIONAL, printedOr, statedValue, statementsAbout } from './text-figures.js';
 
 export interface Rank {
   rank: number;
   of: number;
+  tied: boolean;
 }
 
 export interface ProvinceProfile {
@@ -17,7 +18,6 @@ export interface ProvinceProfile {
   output: Figure | undefined;
   utilization: Figure | undefined;
   capacityShare: Figure | undefined;
-  outputShare: Figure | undefined;
   mix: EfficiencyMix | undefined;
   /** Undefined when Table 3 folds the province into "Others": the paper gives no balance for it. */
   balance: BalanceEntry | undefined;
@@ -27,14 +27,8 @@ export interface ProvinceProfile {
   aluminium?: Figure;
   impliedDemand?: Figure;
   anodeFactor?: Figure;
-  /** Every figure the text states about the province, with its section and quote. */
-  text: Map<string, Figure>;
-}
-
-function rankOf(ds: Dataset, name: string, metric: 'capacity' | 'output' | 'utilization' | 'balance'): Rank | undefined {
-  const ranking = rankProvinces(ds, metric);
-  const i = ranking.entries.findIndex((e) => e.name === name);
-  return i < 0 ? undefined : { rank: i + 1, of: ranking.entries.length };
+  /** Every statement of the paper's prose about the province, with its section and quote. */
+  statements: TextFigure[];
 }
 
 export function provinceProfile(ds: Dataset, name: string): ProvinceProfile {
@@ -43,16 +37,14 @@ export function provinceProfile(ds: Dataset, name: string): ProvinceProfile {
   const national = totalOf(ds.production);
   const efficiency = rowOf(ds.efficiency, name);
   const balance = rowOf(ds.balance, name);
-  const text = textFiguresAbout(ds, name);
-  const aluminium = text.get('aluminium_mt');
-  const factor = textFiguresAbout(ds, 'National').get('anode_factor_kg_per_t');
+  const aluminium = statedValue(ds, name, 'aluminium_mt');
+  const factor = statedValue(ds, NATIONAL, 'anode_factor_kg_per_t');
   const profile: ProvinceProfile = {
     name,
-    capacity: production && reported(production.capacityMt, 'Mt', t2),
-    output: production && reported(production.outputMt, 'Mt', t2),
-    utilization: production && reported(production.utilizationPct, '%', t2),
+    capacity: production && cell(production, 'capacityMt', 'Mt', t2),
+    output: production && cell(production, 'outputMt', 'Mt', t2),
+    utilization: production && cell(production, 'utilizationPct', '%', t2),
     capacityShare: production && derived(percentOf(production.capacityMt, national.capacityMt), '%', t2, 'share of national capacity'),
-    outputShare: production && derived(percentOf(production.outputMt, national.outputMt), '%', t2, 'share of national output'),
     mix: efficiency && efficiencyMix(ds, efficiency),
     balance: balance && balanceEntry(ds, balance),
     inBalanceOthers: !balance && provincesInBalanceOthers(ds).includes(name),
@@ -62,17 +54,13 @@ export function provinceProfile(ds: Dataset, name: string): ProvinceProfile {
       utilization: rankOf(ds, name, 'utilization'),
       netBalance: rankOf(ds, name, 'balance'),
     },
-    text,
+    statements: statementsAbout(ds, name),
   };
   if (aluminium && factor) {
-    profile.aluminium = aluminium;
-    profile.anodeFactor = factor;
-    profile.impliedDemand = derived(
-      (aluminium.value * factor.value) / 1000,
-      'Mt',
-      `${aluminium.source.ref}; ${factor.source.ref}`,
-      `aluminium output × ${factor.value} kg/t`,
-    );
+    profile.aluminium = asFigure(aluminium);
+    profile.anodeFactor = asFigure(factor);
+    const computed = derived((aluminium.value * factor.value) / 1000, 'Mt', `${aluminium.source}; ${factor.source}`, `aluminium output × ${factor.value} kg/t`, 4);
+    profile.impliedDemand = printedOr(ds, name, 'demand_mt', computed);
   }
   return profile;
 }

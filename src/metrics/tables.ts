@@ -24,3 +24,7 @@ export function sourceOf(ds: Dataset, table: TableKey): string {
 export function exportYears(ds: Dataset): number[] {
   return [...new Set(ds.exports.map((r) => r.year))].sort((a, b) => a - b);
 }
+
+export function exportRowsOf(ds: Dataset, year: number) {
+  return ds.exports.filter((r) => r.year === year);
+}
