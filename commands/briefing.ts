@@ -1,137 +1,165 @@
 import { defineGroup, defineLeaf, type CommandContext } from '../src/commands/define.js';
-import { opt } from '../src/commands/options.js';
+import { opt } from '../src/commands/option-kinds.js';
 import { errorReply, type Reply } from '../src/commands/reply.js';
 import { echo } from '../src/commands/tokenize.js';
-import { BRIEFING_KINDS } from '../src/briefings/compose.js';
-import { formatInZone, isTimeZone, parseSchedule, SCHEDULE_EXAMPLES } from '../src/briefings/schedule.js';
-import { BRIEFING_SERVICE, type BriefingService } from '../src/briefings/service.js';
+import { BRIEFING_KINDS, LAYOUTS } from '../src/briefings/kinds.js';
+import { formatInZone, isTimeZone, parseSchedule, zonesLike } from '../src/briefings/schedule.js';
+import type { BriefingService } from '../src/briefings/service.js';
 
 const DEFAULT_SCHEDULE = 'weekdays 09:00';
+const EXAMPLE = '/briefing subscribe mismatch weekdays 08:30 Europe/Berlin';
 
-function service(ctx: CommandContext): BriefingService | undefined {
-  return ctx.services[BRIEFING_SERVICE] as BriefingService | undefined;
+function service(ctx: CommandContext): BriefingService | Reply {
+  return ctx.services.briefings ?? errorReply(ctx.m.briefing.notRunning, ctx.m.briefing.notRunningHint);
 }
 
-const notRunning = (): Reply =>
-  errorReply('Briefings are not running here', 'This process has no briefing scheduler (npm run ask answers commands only). Start the bot with npm start.');
+const kind = () => opt.choice((m) => m.options.briefingKind, BRIEFING_KINDS, { default: 'full', placeholder: '[kind]' });
 
-const kind = () => opt.choice('Briefing kind: utilization, mismatch, exports or full', BRIEFING_KINDS, { default: 'full', placeholder: '[kind]' });
+/** A word at the end of a schedule that names a time zone, or tries to ("Berlin"). */
+function looksLikeZone(word: string | undefined): boolean {
+  return word !== undefined && /[A-Za-z]/.test(word) && (word.includes('/') || /^(utc|gmt)$/i.test(word) || zonesLike(word).length > 0);
+}
 
 const subscribe = defineLeaf({
-  description: 'Subscribe this channel to a regular briefing',
+  description: (m) => m.briefing.subscribeDescription,
   requiresManage: true,
   options: {
     kind: kind(),
-    schedule: opt.text('daily 09:00, weekdays 08:30, weekly mon 09:00, monthly 1 09:00 or cron', { placeholder: '[schedule]' }),
-    timezone: opt.text('IANA time zone, e.g. Europe/Berlin (default: the bot\'s)', { placeholder: '[timezone]' }),
+    layout: opt.choice((m) => m.options.layout, LAYOUTS, { default: 'compact', placeholder: '[compact|thread]' }),
+    quiet: opt.flag((m) => m.options.onlyNewData, 'only-new-data'),
+    schedule: opt.text((m) => m.options.schedule, { placeholder: '[schedule]' }),
+    timezone: opt.text((m) => m.options.timezone, { placeholder: '[timezone]' }),
   },
-  run(ctx, o): Reply {
+  async run(ctx, o): Promise<Reply> {
+    const { m } = ctx;
     const briefings = service(ctx);
-    if (!briefings) return notRunning();
-    // In text the time zone may close the schedule: "weekdays 08:30 Europe/Berlin".
-    let text = o.schedule?.trim() || DEFAULT_SCHEDULE;
+    if ('tone' in briefings) return briefings;
+    const words = (o.schedule?.trim() || DEFAULT_SCHEDULE).split(/\s+/);
     let tz = o.timezone?.trim();
-    const words = text.split(/\s+/);
-    if (!tz && words.length > 1 && /[A-Za-z]/.test(words.at(-1)!) && (words.at(-1)!.includes('/') || /^(utc|gmt)$/i.test(words.at(-1)!))) {
-      tz = words.pop();
-      text = words.join(' ');
-    }
+    // In text the time zone may close the schedule: "weekdays 08:30 Europe/Berlin".
+    if (!tz && words.length > 1 && looksLikeZone(words.at(-1)) && !parseSchedule(words.join(' ')).ok) tz = words.pop();
+    const parsed = parseSchedule(words.join(' '));
+    if (!parsed.ok) return errorReply(m.briefing.badSchedule, m.briefing.scheduleProblem(parsed.problem), EXAMPLE);
     tz ||= briefings.defaultTz;
     if (/^(utc|gmt)$/i.test(tz)) tz = 'UTC';
-    if (!isTimeZone(tz)) {
-      return errorReply('Unknown time zone', `"${echo(tz)}" is not an IANA time zone. Use a name such as Europe/Berlin, America/New_York, Asia/Shanghai or UTC.`, '/briefing subscribe mismatch weekdays 08:30 Europe/Berlin');
-    }
-    const parsed = parseSchedule(text);
-    if (!parsed.ok) return errorReply('Cannot read that schedule', parsed.problem, '/briefing subscribe mismatch weekdays 08:30 Europe/Berlin');
-    const { subscription, next } = briefings.subscribe({
+    if (!isTimeZone(tz)) return errorReply(m.briefing.badZone, m.briefing.zoneProblem(echo(tz), zonesLike(tz)), EXAMPLE);
+    const { subscription, next, created } = await briefings.subscribe({
       platform: ctx.invocation.platform,
       channelId: ctx.invocation.channelId,
+      workspaceId: ctx.invocation.workspaceId ?? null,
       kind: o.kind,
       cron: parsed.schedule.cron,
       label: parsed.schedule.label,
       tz,
+      layout: o.layout,
+      onlyNewData: o.quiet,
       createdBy: ctx.invocation.userId,
       source: 'chat',
     });
+    const when = next.map((d) => formatInZone(d, tz!, m.lang)).join('\n');
+    if (!created) {
+      return { tone: 'info', title: m.briefing.alreadyTitle(subscription.id), summary: m.briefing.already(subscription.kind, subscription.label, subscription.tz, subscription.id), fields: [{ label: m.briefing.nextDeliveries, value: when }] };
+    }
     return {
       tone: 'info',
-      title: `Subscribed: ${o.kind} briefing, ${parsed.schedule.label} (${tz})`,
-      summary: `Subscription #${subscription.id}. This channel gets a ${o.kind} briefing ${parsed.schedule.label}, ${tz} time.`,
-      fields: [{ label: 'Next deliveries', value: next.map((d) => formatInZone(d, tz!)).join('\n') }],
-      notes: [`/briefing list shows this channel's subscriptions; /briefing unsubscribe ${subscription.id} stops this one.`],
+      title: m.briefing.subscribedTitle(o.kind, parsed.schedule.label, tz),
+      summary: m.briefing.subscribed(subscription.id, o.kind, parsed.schedule.label, tz, o.layout, o.quiet),
+      fields: [{ label: m.briefing.nextDeliveries, value: when }],
+      notes: [m.briefing.manageHint(subscription.id)],
     };
   },
 });
 
 const list = defineLeaf({
-  description: "This channel's briefing subscriptions, with ids and next delivery",
+  description: (m) => m.briefing.listDescription,
   options: {},
-  run(ctx): Reply {
+  async run(ctx): Promise<Reply> {
+    const { m } = ctx;
     const briefings = service(ctx);
-    if (!briefings) return notRunning();
-    const subs = briefings.list(ctx.invocation.platform, ctx.invocation.channelId);
-    if (subs.length === 0) {
-      return { tone: 'info', title: 'No briefings in this channel', summary: `Subscribe with /briefing subscribe [kind] [schedule] [timezone], e.g. /briefing subscribe mismatch ${DEFAULT_SCHEDULE} Europe/Berlin.` };
-    }
+    if ('tone' in briefings) return briefings;
+    const subs = await briefings.list(ctx.invocation.platform, ctx.invocation.channelId);
+    if (subs.length === 0) return { tone: 'info', title: m.briefing.noneTitle, summary: m.briefing.none(DEFAULT_SCHEDULE) };
     return {
       tone: 'info',
-      title: `Briefings in this channel: ${subs.length}`,
+      title: m.briefing.listTitle(subs.length),
       table: {
         columns: [
-          { label: 'Id', align: 'right' },
-          { label: 'Kind', align: 'left' },
-          { label: 'Schedule', align: 'left' },
-          { label: 'Next / state', align: 'left' },
+          { label: m.briefing.colId, align: 'right' },
+          { label: m.briefing.colKind, align: 'left' },
+          { label: m.briefing.colSchedule, align: 'left' },
+          { label: m.briefing.colNext, align: 'left' },
         ],
         rows: subs.map(({ subscription: s, next }) => [
           `#${s.id}`,
-          s.kind,
-          `${s.label} ${s.tz}${s.source === 'config' ? ' (config)' : ''}`,
-          s.paused ? `paused: ${s.lastError ?? 'delivery failed'}` : next[0] ? formatInZone(next[0], s.tz) : '—',
+          `${m.briefing.kindName(s.kind)}${s.layout === 'thread' ? ` · ${m.briefing.threadWord}` : ''}${s.onlyNewData ? ` · ${m.briefing.quietWord}` : ''}`,
+          `${s.label} ${s.tz}${s.source === 'config' ? ` ${m.briefing.configWord}` : ''}`,
+          s.paused ? m.briefing.pausedState(s.lastError ?? '') : next[0] ? formatInZone(next[0], s.tz, m.lang) : '—',
         ]),
       },
-      notes: subs.some((s) => s.subscription.paused) ? ['A paused subscription failed three deliveries in a row (channel gone or bot removed); unsubscribe it and subscribe again once fixed.'] : [],
+      notes: subs.some((s) => s.subscription.paused) ? [m.briefing.pausedNote] : [],
     };
   },
 });
 
+const idOption = (placeholder: string) => opt.text((m) => m.options.subscriptionId, { placeholder });
+
 const unsubscribe = defineLeaf({
-  description: 'Stop a briefing in this channel (id from /briefing list, or all)',
+  description: (m) => m.briefing.unsubscribeDescription,
   requiresManage: true,
-  options: { target: opt.text('Subscription id, or all', { placeholder: '<id|all>' }) },
-  run(ctx, { target }): Reply {
+  options: { target: idOption('<id|all>') },
+  async run(ctx, { target }): Promise<Reply> {
+    const { m } = ctx;
     const briefings = service(ctx);
-    if (!briefings) return notRunning();
+    if ('tone' in briefings) return briefings;
     const t = (target ?? '').trim().replace(/^#/, '').toLowerCase();
-    if (t !== 'all' && !/^\d{1,9}$/.test(t)) return errorReply('Which subscription?', 'Give an id from /briefing list, or all.', '/briefing unsubscribe <id|all>');
-    const removed = briefings.unsubscribe(ctx.invocation.platform, ctx.invocation.channelId, t === 'all' ? 'all' : Number(t));
-    if (removed === 0) return errorReply('Nothing to remove', t === 'all' ? 'This channel has no briefings.' : `This channel has no subscription #${t}; /briefing list shows its ids.`);
-    return { tone: 'info', title: `Unsubscribed: ${removed} briefing${removed === 1 ? '' : 's'}`, summary: t === 'all' ? 'This channel gets no more briefings.' : `Subscription #${t} is gone.` };
+    if (t !== 'all' && !/^\d{1,9}$/.test(t)) return errorReply(m.briefing.whichOne, m.briefing.giveId, '/briefing unsubscribe <id|all>');
+    const removed = await briefings.unsubscribe(ctx.invocation.platform, ctx.invocation.channelId, t === 'all' ? 'all' : Number(t));
+    if (removed === 0) return errorReply(m.briefing.nothingTitle, t === 'all' ? m.briefing.nothingInChannel : m.briefing.noSuchId(t));
+    return { tone: 'info', title: m.briefing.unsubscribedTitle(removed), summary: t === 'all' ? m.briefing.noMore : m.briefing.gone(t) };
+  },
+});
+
+const resume = defineLeaf({
+  description: (m) => m.briefing.resumeDescription,
+  requiresManage: true,
+  options: { target: idOption('<id>') },
+  async run(ctx, { target }): Promise<Reply> {
+    const { m } = ctx;
+    const briefings = service(ctx);
+    if ('tone' in briefings) return briefings;
+    const t = (target ?? '').trim().replace(/^#/, '');
+    if (!/^\d{1,9}$/.test(t)) return errorReply(m.briefing.whichOne, m.briefing.giveId, '/briefing resume <id>');
+    const ok = await briefings.resume(ctx.invocation.platform, ctx.invocation.channelId, Number(t));
+    return ok ? { tone: 'info', title: m.briefing.resumedTitle(t), summary: m.briefing.resumed } : errorReply(m.briefing.nothingTitle, m.briefing.noSuchId(t));
   },
 });
 
 const preview = defineLeaf({
-  description: 'See a briefing now, only for you',
+  description: (m) => m.briefing.previewDescription,
   options: { kind: kind() },
-  run(ctx, { kind: k }): Reply {
+  async run(ctx, { kind: k }): Promise<Reply> {
     const briefings = service(ctx);
-    return briefings ? briefings.compose(k) : notRunning();
+    if ('tone' in briefings) return briefings;
+    const message = await briefings.preview(ctx.invocation.platform, ctx.invocation.channelId, k, ctx.m.lang);
+    return { ...message.reply, notes: [...(message.reply.notes ?? []), ctx.m.briefing.previewNote(message.spotlight.position + 1, message.spotlight.of)] };
   },
 });
 
 const now = defineLeaf({
-  description: 'Post a briefing in this channel now',
+  description: (m) => m.briefing.nowDescription,
+  requiresManage: true,
   options: { kind: kind() },
-  run(ctx, { kind: k }): Reply {
+  async run(ctx, { kind: k }): Promise<Reply> {
     const briefings = service(ctx);
-    return briefings ? { ...briefings.compose(k), inChannel: true } : notRunning();
+    if ('tone' in briefings) return briefings;
+    const message = await briefings.preview(ctx.invocation.platform, ctx.invocation.channelId, k, ctx.m.lang);
+    return { ...message.reply, inChannel: true };
   },
 });
 
 export const briefing = defineGroup({
   name: 'briefing',
-  description: 'Regular briefings on utilization, regional mismatch and exports for this channel',
-  examples: ['/briefing subscribe mismatch weekdays 08:30 Europe/Berlin', '/briefing list', '/briefing unsubscribe 3', '/briefing preview utilization', `/briefing subscribe full ${SCHEDULE_EXAMPLES[4]}`],
-  subcommands: { subscribe, list, unsubscribe, preview, now },
-  volatile: true,
+  description: (m) => m.briefing.description,
+  examples: [EXAMPLE, '/briefing subscribe exports weekly mon 09:00 Asia/Shanghai thread only-new-data', '/briefing list', '/briefing unsubscribe 3', '/briefing resume 3', '/briefing preview utilization', '/briefing now'],
+  subcommands: { subscribe, list, unsubscribe, resume, preview, now },
 });

@@ -1,64 +1,78 @@
-import { defineCommand } from '../src/commands/define.js';
-import { DERIVED_NOTE, show, sourcesOf } from '../src/commands/figures.js';
-import { opt } from '../src/commands/options.js';
+import { defineCommand, subjectOf } from '../src/commands/define.js';
+import { opt } from '../src/commands/option-kinds.js';
+import { derivedNote, show, shown, sourcesOf } from '../src/commands/present.js';
+import { nameFor } from '../src/commands/presentation.js';
 import type { Reply } from '../src/commands/reply.js';
-import { bilingualName } from '../src/metrics/names.js';
 import { COLORS } from '../src/charts/spec.js';
+import type { Messages } from '../src/i18n/messages.js';
 import type { Figure } from '../src/metrics/figure.js';
 import { provinceProfile, type ProvinceProfile } from '../src/metrics/provinces.js';
 
-const ROWS: { label: string; get: (p: ProvinceProfile) => Figure | undefined; signed?: boolean }[] = [
-  { label: 'Capacity', get: (p) => p.capacity },
-  { label: 'Output', get: (p) => p.output },
-  { label: 'Utilization', get: (p) => p.utilization },
-  { label: 'High-eff. share', get: (p) => p.mix?.high },
-  { label: 'Demand', get: (p) => p.balance?.demand },
-  { label: 'Exports', get: (p) => p.balance?.exports },
-  { label: 'Out − demand †', get: (p) => p.balance?.domesticBalance, signed: true },
-  { label: 'Net balance', get: (p) => p.balance?.netBalance, signed: true },
+const ROWS: { label: (m: Messages) => string; get: (p: ProvinceProfile) => Figure | undefined; signed?: boolean }[] = [
+  { label: (m) => m.labels.capacity, get: (p) => p.capacity },
+  { label: (m) => m.labels.output, get: (p) => p.output },
+  { label: (m) => m.labels.utilization, get: (p) => p.utilization },
+  { label: (m) => m.compare.highShare, get: (p) => p.mix?.high },
+  { label: (m) => m.compare.demand, get: (p) => p.balance?.demand },
+  { label: (m) => m.labels.exports, get: (p) => p.balance?.exports },
+  { label: (m) => m.compare.domestic, get: (p) => p.balance?.domesticBalance, signed: true },
+  { label: (m) => m.compare.net, get: (p) => p.balance?.netBalance, signed: true },
 ];
 
 export const compare = defineCommand({
   name: 'compare',
-  description: 'Provinces side by side: capacity, output, utilization, efficiency, balance',
+  description: (m) => m.compare.description,
   examples: ['/compare Shandong Yunnan', '/compare Inner Mongolia, Henan, 云南'],
-  options: { provinces: opt.provinces('Two to four provinces, separated by spaces or commas', { min: 2, max: 4 }) },
+  options: {
+    provinces: opt.provinces((m) => m.options.provinces, { min: 2, max: 4 }),
+    year: opt.edition((m) => m.options.edition),
+  },
+  pure: true,
   run(ctx, { provinces }): Reply {
-    const ds = ctx.data;
-    const profiles = provinces.map((n) => provinceProfile(ds, n));
-    const figures = profiles.flatMap((p) => ROWS.map((r) => r.get(p)));
-    const cell = (f: Figure | undefined, signed?: boolean) => (f ? show(f, { signed }).replace(' †', '') : 'n/a');
-    const missing = profiles.filter((p) => p.inBalanceOthers).map((p) => p.name);
+    const { m, edition } = ctx;
+    const profiles = provinces.map((n) => provinceProfile(edition.data, n));
+    const names = provinces.map((n) => nameFor(ctx, 'province', n));
+    const cell = (f: Figure | undefined, signed?: boolean) => (f ? `${show(f, m, { signed, mark: false })}${f.source.derived ? '†' : ''}` : m.common.notAvailable);
+    const missing = profiles.filter((p) => !p.balance).map((p) => nameFor(ctx, 'province', p.name));
+    const figures = shown(profiles.flatMap((p) => ROWS.map((r) => r.get(p))));
+    const chartRows: [string, string, (p: ProvinceProfile) => Figure | undefined][] = [
+      [m.labels.capacity, COLORS.capacity, (p) => p.capacity],
+      [m.labels.output, COLORS.output, (p) => p.output],
+      [m.compare.demand, COLORS.demand, (p) => p.balance?.demand],
+    ];
     return {
       tone: 'info',
-      title: `${provinces.join(' vs ')} · ${ds.edition.year}`,
-      summary: profiles
-        .map((p) => `${p.name}: ${p.output ? show(p.output) : 'n/a'} output at ${p.utilization ? show(p.utilization) : 'n/a'}${p.balance ? `, net ${show(p.balance.netBalance, { signed: true })}` : ''}`)
-        .join('; ') + '.',
+      title: m.compare.title(names, edition.year),
+      summary: profiles.map((p, i) => m.compare.line(names[i]!, p.output ? show(p.output, m) : m.common.notAvailable, p.utilization ? show(p.utilization, m) : m.common.notAvailable, p.balance ? show(p.balance.netBalance, m, { signed: true }) : undefined)).join(m.compare.separator),
       table: {
-        columns: [{ label: '', align: 'left' }, ...profiles.map((p) => ({ label: p.name, align: 'right' as const }))],
-        rows: ROWS.map((r) => [r.label, ...profiles.map((p) => cell(r.get(p), r.signed))]),
+        columns: [{ label: '', align: 'left' }, ...names.map((n) => ({ label: n, align: 'right' as const }))],
+        rows: ROWS.map((r) => [r.label(m), ...profiles.map((p) => cell(r.get(p), r.signed))]),
       },
       charts: [
         {
           kind: 'bar',
-          title: `Capacity, output and demand, ${ds.edition.year} (Mt)`,
-          labels: provinces.map((n) => bilingualName(ctx.names, 'province', n)),
-          series: [
-            { label: 'Capacity', values: profiles.map((p) => p.capacity?.value ?? 0), color: COLORS.capacity },
-            { label: 'Output', values: profiles.map((p) => p.output?.value ?? 0), color: COLORS.output },
-            { label: 'Demand', values: profiles.map((p) => p.balance?.demand.value ?? 0), color: COLORS.demand },
-          ],
+          title: m.compare.chart(edition.year),
+          labels: provinces.map((n) => nameFor(ctx, 'province', n, { bilingual: true })),
+          // A value the paper does not give is no bar (null) and reads "n/a", never an empty bar.
+          series: chartRows.map(([label, color, get]) => ({
+            label,
+            values: profiles.map((p) => get(p)?.value ?? null),
+            shown: profiles.map((p) => {
+              const f = get(p);
+              return f ? show(f, m, { unit: false }) : m.common.notAvailable;
+            }),
+            color,
+          })),
           unit: 'Mt',
-          caption: 'Source: Tables 2 and 3',
-          alt: profiles.map((p) => `${p.name}: capacity ${p.capacity ? show(p.capacity) : 'n/a'}, output ${p.output ? show(p.output) : 'n/a'}, demand ${p.balance ? show(p.balance.demand) : 'n/a'}`).join('; ') + '.',
+          caption: [m.charts.source(`${m.ref('Table 2')}, ${m.ref('Table 3')}`), missing.length > 0 ? m.compare.noDemandCaption(missing) : ''].filter(Boolean).join(' · '),
+          alt: profiles.map((p, i) => m.compare.alt(names[i]!, chartRows.map(([label, , get]) => `${label} ${get(p) ? show(get(p)!, m) : m.common.notAvailable}`))).join('; '),
         },
       ],
-      notes: [
-        ...(missing.length > 0 ? [`n/a: Table 3 folds ${missing.join(' and ')} into "Others"; the paper gives no separate demand or balance (shown as 0 in the chart).`] : []),
-        DERIVED_NOTE,
-      ],
-      sources: sourcesOf(ds, figures),
+      notes: [...(missing.length > 0 ? [m.compare.inOthers(missing)] : []), ...derivedNote(figures, m)],
+      sources: sourcesOf(edition, figures, m),
+      figures,
+      subject: subjectOf(ctx, ...provinces),
+      followUps: provinces.map((n) => ({ label: nameFor(ctx, 'province', n), line: `/province ${n}` })).slice(0, 4),
     };
   },
 });

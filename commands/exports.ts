@@ -1,112 +1,150 @@
-import { defineGroup, defineLeaf } from '../src/commands/define.js';
-import { DERIVED_NOTE, show, sourceLabel, sourcesOf } from '../src/commands/figures.js';
-import { opt } from '../src/commands/options.js';
-import { errorReply, type Reply } from '../src/commands/reply.js';
-import { bilingualName } from '../src/metrics/names.js';
+import { defineGroup, defineLeaf, subjectOf } from '../src/commands/define.js';
+import { opt } from '../src/commands/option-kinds.js';
+import { derivedNote, field, findingNotes, quoteNotes, show, shown, sourceLabel, sourcesOf } from '../src/commands/present.js';
+import { exportsChart, nameFor } from '../src/commands/presentation.js';
+import { errorReply, type Reply, type ReplyField } from '../src/commands/reply.js';
 import { COLORS } from '../src/charts/spec.js';
-import { formatKt, formatPct } from '../src/format/numbers.js';
-import { countryExports, exportRanking, latestExportYear } from '../src/metrics/exports.js';
-import { exportYears } from '../src/metrics/tables.js';
+import type { Messages } from '../src/i18n/messages.js';
+import { findingsAbout } from '../src/metrics/cross-checks.js';
+import { countryExports, exportRanking, latestExportYear, type ExportChange } from '../src/metrics/exports.js';
+import { NATIONAL, statementsAbout } from '../src/metrics/text-figures.js';
 
 const MAX_TOP = 25;
 
+/** "+2.1 %", "new", "from 0.6 kt": a percentage only where it means something. */
+export function changeText(c: ExportChange | undefined, m: Messages): string {
+  if (!c) return '—';
+  if (c.basis === 'new') return m.exports.isNew;
+  if (c.basis === 'tiny-base' || !c.pct) return m.exports.fromTinyBase(show(c.previous, m));
+  return show(c.pct, m, { signed: true, mark: false });
+}
+
 const top = defineLeaf({
-  description: 'Top export destinations by volume, with shares and change on the year before',
+  description: (m) => m.exports.topDescription,
   options: {
-    count: opt.integer('How many countries (1–25, default 5)', { min: 1, max: MAX_TOP, default: 5, accepts: /^\d{1,3}$/, placeholder: '[N]' }),
-    year: opt.integer('Year (default: latest)', { min: 1900, max: 2100, accepts: /^\d{4}$/, placeholder: '[year]' }),
+    count: opt.integer((m) => m.options.count(MAX_TOP), { min: 1, max: MAX_TOP, default: 5, keyword: 'top', placeholder: '[N]', pattern: /^\d{1,3}$/ }),
+    year: opt.exportYear((m) => m.options.exportYear),
   },
-  run(ctx, { count: n, year }): Reply {
-    const ds = ctx.data;
-    const years = exportYears(ds);
-    const chosen = year ?? latestExportYear(ds);
-    if (!years.includes(chosen)) {
-      return errorReply('No export data for that year', `The paper gives exports for ${years.join(' and ')}.`, `/exports top ${n} ${years.at(-1)}`);
+  pure: true,
+  run(ctx, { count, year }): Reply {
+    const { m } = ctx;
+    const chosen = year ?? latestExportYear(ctx.edition.data);
+    const edition = ctx.edition.exportYears.includes(chosen) ? ctx.edition : ctx.library.forExportYear(chosen);
+    if (!edition) {
+      const years = [...new Set(ctx.library.years.flatMap((y) => ctx.library.get(y)!.exportYears))];
+      return errorReply(m.exports.noYear, m.exports.yearsAre(years), `/exports top ${count} ${years.at(-1)}`);
     }
-    const r = exportRanking(ds, chosen, n);
-    const figures = [r.total.volume, ...r.entries.flatMap((e) => [e.volume, e.share, e.change?.deltaPct ?? undefined])];
-    const cut = r.countries > r.entries.length ? ` (${r.countries - r.entries.length} more named countries not shown; /exports top ${r.countries})` : '';
-    const rows = r.entries.map((e) => [
-      `${e.rank}. ${e.name}`,
-      formatKt(e.volume.value).replace(' kt', ''),
-      formatPct(e.share.value),
-      e.change?.deltaPct ? show(e.change.deltaPct, { signed: true }).replace(' †', '') : e.change ? 'new' : '—',
-    ]);
+    const p = { m, edition };
+    const r = exportRanking(edition.data, chosen, count);
     const leader = r.entries[0];
+    const total = r.total;
+    const rows = r.entries.map((e) => [
+      `${m.common.rankLabel(e.rank, r.entries.filter((x) => x.rank === e.rank).length > 1)} ${nameFor(p, 'country', e.name)}`,
+      show(e.volume, m, { unit: false }),
+      show(e.share, m),
+      r.previousYear ? changeText(e.change, m) : '—',
+    ]);
+    const aggregate = (e: typeof total, name: string) => [name, show(e.volume, m, { unit: false }), show(e.share, m), r.previousYear ? changeText(e.change, m) : '—'];
+    const fields: ReplyField[] = [
+      ...field(m.exports.totalIn(chosen), total.volume, m, { key: true }),
+      ...(total.change?.pct ? field(m.exports.changeOn(total.change.previousYear), total.change.pct, m, { signed: true, key: true }) : []),
+      ...r.entries.slice(0, 2).map((e) => ({ label: `#${e.rank} ${nameFor(p, 'country', e.name)}`, value: `${show(e.volume, m)} · ${show(e.share, m)}`, source: sourceLabel(e.volume, m), key: true })),
+    ];
+    const changes = r.entries.map((e) => e.change?.pct);
+    const figures = shown([total.volume, total.change?.pct, ...r.entries.flatMap((e) => [e.volume, e.share, e.change?.previous]), ...changes, r.others?.volume, r.others?.share]);
+    const cut = r.countries > r.entries.length ? m.exports.moreNotShown(r.countries - r.entries.length, r.countries) : '';
+    const statements = chosen === edition.year ? statementsAbout(edition.data, NATIONAL, 'exports') : [];
     return {
       tone: 'info',
-      title: `Anode exports ${chosen}: top ${r.entries.length} destinations`,
-      summary: `China exported ${show(r.total.volume)} in ${chosen}${r.total.change?.deltaPct ? ` (${show(r.total.change.deltaPct, { signed: true })} on ${r.previousYear})` : ''}.${leader ? ` ${leader.name} took ${formatPct(leader.share.value)}.` : ''}${cut}`,
+      title: m.exports.topTitle(chosen, r.entries.length),
+      summary: m.exports.topSummary({
+        total: show(total.volume, m),
+        year: chosen,
+        change: total.change?.pct ? show(total.change.pct, m, { signed: true }) : undefined,
+        previousYear: total.change?.previousYear,
+        leader: leader && nameFor(p, 'country', leader.name),
+        leaderShare: leader && show(leader.share, m),
+        cut,
+      }),
+      fields,
       table: {
         columns: [
-          { label: 'Country', align: 'left' },
+          { label: m.exports.colCountry, align: 'left' },
           { label: 'kt', align: 'right' },
-          { label: 'Share', align: 'right' },
-          { label: r.previousYear ? `vs ${r.previousYear} †` : 'Change', align: 'right' },
+          { label: m.exports.colShare, align: 'right' },
+          { label: r.previousYear ? m.exports.colVersus(r.previousYear) : m.exports.colChange, align: 'right' },
         ],
-        rows: [...rows, ...(r.others ? [['Others', formatKt(r.others.volume.value).replace(' kt', ''), formatPct(r.others.share.value), r.others.change?.deltaPct ? show(r.others.change.deltaPct, { signed: true }).replace(' †', '') : '—']] : [])],
+        rows: [...rows, ...(r.others ? [aggregate(r.others, m.aggregateName('Others'))] : []), aggregate(total, m.aggregateName('Total'))],
       },
-      charts: [
-        {
-          kind: 'horizontal-bar',
-          title: `Anode exports by destination, ${chosen} (kt)`,
-          labels: r.entries.map((e) => bilingualName(ctx.names, 'country', e.name)),
-          series: [
-            ...(r.previousYear ? [{ label: String(r.previousYear), values: r.entries.map((e) => e.change?.previous.value ?? 0), color: COLORS.previous }] : []),
-            { label: String(chosen), values: r.entries.map((e) => e.volume.value), color: COLORS.current },
-          ],
-          unit: 'kt',
-          caption: `Source: ${r.total.volume.source.ref}`,
-          alt: `Exports ${chosen}: ${r.entries.map((e) => `${e.name} ${formatKt(e.volume.value)}`).join(', ')}.`,
-        },
+      charts: [exportsChart(p, r, Math.min(count, 10))],
+      notes: [
+        m.exports.sharesNote,
+        ...(r.entries.some((e) => e.change && e.change.basis !== 'normal') ? [m.exports.tinyBaseNote] : []),
+        ...quoteNotes(statements, m),
+        ...findingNotes(findingsAbout(edition.findings, NATIONAL).filter((f) => f.check.startsWith('shares sum') && f.row === String(chosen) && f.severity !== 'rounding'), m),
+        ...derivedNote(figures, m),
       ],
-      notes: [`Shares are the paper's whole percentages; they may not add to 100 %.`, ...(r.previousYear ? [DERIVED_NOTE] : [])],
-      sources: sourcesOf(ds, figures),
+      sources: sourcesOf(edition, figures, m),
+      figures,
+      subject: `${chosen} top ${count}`,
+      followUps: r.previousYear ? [{ label: String(r.previousYear), line: `/exports top ${count} ${r.previousYear}` }] : [],
+      menu: { placeholder: m.follow.country, prefix: '/exports country', options: r.entries.map((e) => ({ label: nameFor(p, 'country', e.name, { bilingual: true }), value: e.name })) },
     };
   },
 });
 
 const country = defineLeaf({
-  description: 'One destination country across the years in the data',
-  options: { name: opt.country('Country name (English or Chinese)') },
+  description: (m) => m.exports.countryDescription,
+  options: { name: opt.country((m) => m.options.country) },
+  pure: true,
   run(ctx, { name }): Reply {
-    const ds = ctx.data;
-    const c = countryExports(ds, name);
+    const { m, edition } = ctx;
+    const c = countryExports(edition.data, name);
+    const display = nameFor(ctx, 'country', name);
     const latest = c.years.at(-1);
-    const figures = [...c.years.flatMap((y) => [y.volume, y.share]), c.change?.deltaKt, c.change?.deltaPct ?? undefined];
+    const fields: ReplyField[] = [
+      ...c.years.flatMap((y) => [
+        { label: m.exports.volumeIn(y.year), value: show(y.volume, m), source: sourceLabel(y.volume, m), key: y === latest },
+        { label: m.exports.shareRankIn(y.year), value: `${show(y.share, m)} · ${m.common.rank(y.rank, y.of, false).trim()}`, source: sourceLabel(y.share, m), key: y === latest },
+      ]),
+      ...(c.change ? [{ label: m.exports.changeOn(c.change.previousYear), value: `${show(c.change.deltaKt, m, { signed: true, mark: false })} (${changeText(c.change, m)}) †`, source: sourceLabel(c.change.deltaKt, m), key: true }] : []),
+    ];
+    const figures = shown([...c.years.flatMap((y) => [y.volume, y.share]), c.change?.deltaKt, c.change?.pct]);
     return {
       tone: 'info',
-      title: `Anode exports to ${name}`,
+      title: m.exports.countryTitle(display),
       summary: latest
-        ? `${show(latest.volume)} in ${latest.year}, ${formatPct(latest.share.value)} of China's exports, #${latest.rank} of ${latest.of} named destinations.${c.change ? ` ${c.change.deltaPct ? show(c.change.deltaPct, { signed: true }) : 'new'} on the year before.` : ''}`
-        : `No volumes for ${name}.`,
-      fields: [
-        ...c.years.flatMap((y) => [
-          { label: `${y.year} volume`, value: show(y.volume), source: sourceLabel(y.volume) },
-          { label: `${y.year} share · rank`, value: `${show(y.share)} · #${y.rank} of ${y.of}`, source: sourceLabel(y.share) },
-        ]),
-        ...(c.change ? [{ label: 'Change', value: `${show(c.change.deltaKt, { signed: true })}${c.change.deltaPct ? ` (${show(c.change.deltaPct, { signed: true })})` : ''}`, source: sourceLabel(c.change.deltaKt) }] : []),
-      ],
+        ? m.exports.countrySummary({ volume: show(latest.volume, m), year: latest.year, share: show(latest.share, m), rank: latest.rank, of: latest.of, change: c.change ? changeText(c.change, m) : undefined })
+        : m.exports.noVolumes(display),
+      fields,
       charts: [
         {
           kind: 'bar',
-          title: `Anode exports to ${name} (kt)`,
+          title: m.exports.countryChart(display),
           labels: c.years.map((y) => String(y.year)),
-          series: [{ label: 'kt', values: c.years.map((y) => y.volume.value), color: COLORS.current }],
+          series: [{ label: 'kt', values: c.years.map((y) => y.volume.value), shown: c.years.map((y) => show(y.volume, m, { unit: false })), color: COLORS.current }],
           unit: 'kt',
-          caption: `Source: ${latest?.volume.source.ref ?? ''}`,
-          alt: `Exports to ${name}: ${c.years.map((y) => `${y.year} ${formatKt(y.volume.value)}`).join(', ')}.`,
+          caption: m.charts.source(m.ref(latest?.volume.source.ref ?? '')),
+          alt: m.exports.countryAlt(display, c.years.map((y) => `${y.year} ${show(y.volume, m)}`)),
         },
       ],
-      notes: c.change ? [DERIVED_NOTE] : [],
-      sources: sourcesOf(ds, figures),
+      notes: [
+        ...quoteNotes(statementsAbout(edition.data, name), m),
+        ...findingNotes(findingsAbout(edition.findings, name), m),
+        ...(c.change && c.change.basis !== 'normal' ? [m.exports.tinyBaseNote] : []),
+        ...derivedNote(figures, m),
+      ],
+      sources: sourcesOf(edition, figures, m),
+      figures,
+      subject: subjectOf(ctx, name),
+      followUps: [{ label: m.follow.topDestinations, line: '/exports top 10' }],
     };
   },
 });
 
 export const exportsCommand = defineGroup({
   name: 'exports',
-  description: 'Anode exports by destination country, by year, with shares and change',
+  description: (m) => m.exports.description,
   examples: ['/exports', '/exports top 10 2023', '/exports country Malaysia'],
   subcommands: { top, country },
   defaultSubcommand: 'top',

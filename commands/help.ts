@@ -1,49 +1,56 @@
-import { defineCommand, usageOf, type CommandDefinition } from '../src/commands/define.js';
-import { opt } from '../src/commands/options.js';
+import { defineCommand, leavesOf, usageOf, type CommandContext, type CommandDefinition } from '../src/commands/define.js';
+import { opt, type KindContext } from '../src/commands/option-kinds.js';
 import { errorReply, type Reply } from '../src/commands/reply.js';
+import { closestWords } from '../src/commands/suggest.js';
 import { echo } from '../src/commands/tokenize.js';
 
 /** /help is generated from the definitions, so it cannot drift from what the commands accept. */
-export function makeHelp(list: () => readonly CommandDefinition[]): CommandDefinition {
-  return defineCommand({
-    name: 'help',
-    description: 'List the commands, or show one command with its options and examples',
-    examples: ['/help', '/help exports'],
-    options: { command: opt.text('A command to explain (optional)', { placeholder: '[command]' }) },
-    run(_ctx, { command }): Reply {
-      return helpReply(list(), command || undefined);
-    },
-  });
-}
+export const help = defineCommand({
+  name: 'help',
+  description: (m) => m.help.description,
+  examples: ['/help', '/help exports'],
+  options: { command: opt.text((m) => m.options.helpCommand, { placeholder: '[command]' }) },
+  pure: true,
+  run(ctx, { command }): Reply {
+    return helpReply(ctx, command || undefined);
+  },
+});
 
-export function helpReply(commands: readonly CommandDefinition[], name?: string): Reply {
+export function helpReply(ctx: CommandContext, name?: string): Reply {
+  const { m } = ctx;
+  const commands = ctx.services.registry.commands;
   if (name) {
-    const def = commands.find((c) => c.name === name.replace(/^\//, '').toLowerCase());
-    if (!def) return errorReply('Unknown command', `There is no /${echo(name, 32)}.`, '/help');
+    const wanted = name.replace(/^\//, '').toLowerCase();
+    const def = commands.find((c) => c.name === wanted);
+    if (!def) return errorReply(m.errors.unknownCommand, m.errors.noSuchCommand(echo(name, 32), closestWords(wanted, commands.map((c) => c.name))), '/help');
     return {
       tone: 'info',
       title: `/${def.name}`,
-      summary: def.description,
+      summary: def.description(m),
       fields: [
-        { label: 'Usage', value: usageOf(def) },
-        ...optionLines(def),
-        { label: 'Examples', value: def.examples.join('\n') },
+        { label: m.help.usage, value: usageOf(def) },
+        ...optionLines(def, ctx),
+        { label: m.help.examples, value: def.examples.join('\n') },
       ],
     };
   }
   return {
     tone: 'info',
-    title: 'anode-bot commands',
-    summary: "Facts of China's prebaked-anode industry in 2024, with the paper's table or section for every figure.",
-    fields: commands.map((c) => ({ label: usageOf(c).split('\n')[0]!, value: c.description })),
-    notes: ['Names work in English or Chinese (云南, 内蒙古). Type /help <command> for details.'],
+    title: m.help.title,
+    summary: m.help.summary,
+    // Every form of every command: one line per subcommand.
+    fields: commands.map((c) => ({ label: usageOf(c), value: c.description(m) })),
+    notes: [m.help.namesNote, m.help.flagsNote, m.help.moreNote],
   };
 }
 
-function optionLines(def: CommandDefinition): { label: string; value: string }[] {
-  const leaves = def.leaf ? [def.leaf] : Object.values(def.subcommands ?? {});
-  const lines = leaves.flatMap((leaf) =>
-    Object.entries(leaf.options).map(([name, o]) => `${name}: ${o.description}${o.choices ? ` (${o.choices.join(' | ')})` : ''}`),
+function optionLines(def: CommandDefinition, ctx: CommandContext): { label: string; value: string }[] {
+  const kctx: KindContext = { edition: ctx.edition, library: ctx.library, m: ctx.m };
+  const lines = leavesOf(def).flatMap(({ sub, leaf }) =>
+    Object.entries(leaf.options).map(([name, o]) => {
+      const values = o.kind.values?.(o, kctx);
+      return `${sub ? `${sub} · ` : ''}${o.keyword ? `${o.keyword} ` : ''}${o.placeholder} (${name}): ${o.description(ctx.m)}${values ? ` — ${values}` : ''}`;
+    }),
   );
-  return lines.length > 0 ? [{ label: 'Options', value: [...new Set(lines)].join('\n') }] : [];
+  return lines.length > 0 ? [{ label: ctx.m.help.options, value: [...new Set(lines)].join('\n') }] : [];
 }

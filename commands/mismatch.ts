@@ -1,58 +1,86 @@
-import { defineCommand } from '../src/commands/define.js';
-import { DERIVED_NOTE, show, sourcesOf } from '../src/commands/figures.js';
+import { defineCommand, subjectOf } from '../src/commands/define.js';
+import { opt } from '../src/commands/option-kinds.js';
+import { derivedNote, field, findingNotes, quoteNotes, show, shown, sourcesOf } from '../src/commands/present.js';
+import { balanceChart, nameFor } from '../src/commands/presentation.js';
 import type { Reply } from '../src/commands/reply.js';
-import { bilingualName } from '../src/metrics/names.js';
-import { COLORS } from '../src/charts/spec.js';
-import { formatMt } from '../src/format/numbers.js';
-import { regionalBalance, type BalanceEntry } from '../src/metrics/balance.js';
+import type { BalanceEntry } from '../src/metrics/balance.js';
+import { regionalBalance } from '../src/metrics/balance.js';
+import { findingsAbout } from '../src/metrics/cross-checks.js';
+import { statementsAbout } from '../src/metrics/text-figures.js';
 
 export const mismatch = defineCommand({
   name: 'mismatch',
-  description: 'Regional supply–demand mismatch: surplus and deficit provinces, both balance views',
-  examples: ['/mismatch'],
-  options: {},
+  description: (m) => m.mismatch.description,
+  examples: ['/mismatch', '/mismatch 2024'],
+  options: { year: opt.edition((m) => m.options.edition) },
+  pure: true,
   run(ctx): Reply {
-    const ds = ctx.data;
+    const { m, edition } = ctx;
+    const ds = edition.data;
     const r = regionalBalance(ds);
     const ordered = [...r.surplus, ...r.deficit];
-    const row = (e: BalanceEntry) => [e.name, formatMt(e.domesticBalance.value, true).replace(' Mt', ''), formatMt(e.netBalance.value, true).replace(' Mt', '')];
-    const biggestSurplus = r.surplus[0];
-    const biggestDeficit = r.deficit[0];
-    const deficitTotal = r.deficit.reduce((s, e) => s + e.netBalance.value, 0);
-    const figures = ordered.flatMap((e) => [e.domesticBalance, e.netBalance]);
+    // A cell the paper prints in its prose shows as printed ("≈+4.2"); the others are derived (†).
+    const domestic = (e: BalanceEntry) => `${show(e.domesticBalance, m, { signed: true, unit: false, mark: false })}${e.domesticBalance.source.derived ? '†' : ''}`;
+    const row = (e: BalanceEntry, name: string) => [
+      name,
+      show(e.output, m, { unit: false }),
+      show(e.demand, m, { unit: false }),
+      show(e.exports, m, { unit: false }),
+      domestic(e),
+      show(e.netBalance, m, { signed: true, unit: false }),
+    ];
+    const top = r.surplus[0];
+    const gap = r.deficit[0];
+    const figures = shown([...ordered, ...(r.others ? [r.others] : []), r.total].flatMap((e) => [e.output, e.demand, e.exports, e.domesticBalance, e.netBalance]).concat(r.deficitSum));
+    const provinces = ordered.map((e) => e.name);
+    const statements = provinces.flatMap((p) => statementsAbout(ds, p, 'balance').filter((s) => s.metric === 'domestic_balance_mt'));
+    const findings = provinces.flatMap((p) => findingsAbout(edition.findings, p).filter((f) => f.check.startsWith('claim (output')));
     return {
       tone: 'info',
-      title: `Regional anode mismatch · ${ds.edition.year}`,
-      summary: [
-        biggestSurplus && `${biggestSurplus.name} has the largest surplus: ${show(biggestSurplus.domesticBalance, { signed: true })} over in-province demand, ${show(biggestSurplus.netBalance, { signed: true })} after exports.`,
-        biggestDeficit && `${biggestDeficit.name} has the largest gap (${show(biggestDeficit.netBalance, { signed: true })}).`,
-        `${r.deficit.length} provinces run short by ${formatMt(-deficitTotal)} together, supplied from surplus provinces.`,
-      ].filter(Boolean).join(' '),
+      title: m.mismatch.title(edition.year),
+      summary: m.mismatch.summary({
+        surplus: top && nameFor(ctx, 'province', top.name),
+        surplusNet: top && show(top.netBalance, m, { signed: true }),
+        surplusDomestic: top && show(top.domesticBalance, m, { signed: true }),
+        surplusDomesticRef: top && m.ref(top.domesticBalance.source.ref),
+        gap: gap && nameFor(ctx, 'province', gap.name),
+        gapNet: gap && show(gap.netBalance, m, { signed: true }),
+        deficits: r.deficit.length,
+        deficitSum: show(r.deficitSum, m, { signed: true }),
+      }),
+      fields: [
+        ...(top ? field(m.mismatch.largestSurplus(nameFor(ctx, 'province', top.name)), top.netBalance, m, { signed: true, key: true }) : []),
+        ...(gap ? field(m.mismatch.largestGap(nameFor(ctx, 'province', gap.name)), gap.netBalance, m, { signed: true, key: true }) : []),
+        ...field(m.mismatch.deficitSum(r.deficit.length), r.deficitSum, m, { signed: true, key: true }),
+        ...field(m.mismatch.nationalNet, r.total.netBalance, m, { signed: true, key: true }),
+      ],
       table: {
         columns: [
-          { label: 'Province', align: 'left' },
-          { label: 'Out−dem †', align: 'right' },
-          { label: 'Net (T3)', align: 'right' },
+          { label: m.mismatch.colProvince, align: 'left' },
+          { label: m.mismatch.colOutput, align: 'right' },
+          { label: m.mismatch.colDemand, align: 'right' },
+          { label: m.mismatch.colExports, align: 'right' },
+          { label: m.mismatch.colDomestic, align: 'right' },
+          { label: m.mismatch.colNet, align: 'right' },
         ],
-        rows: [...ordered.map(row), ...(r.others ? [row(r.others)] : []), row(r.total)],
+        rows: [...ordered.map((e) => row(e, nameFor(ctx, 'province', e.name))), ...(r.others ? [row(r.others, m.aggregateName('Others'))] : []), row(r.total, m.aggregateName('Total'))],
       },
-      charts: [
-        {
-          kind: 'diverging-bar',
-          title: `Net anode balance by province, ${ds.edition.year} (Mt)`,
-          labels: ordered.map((e) => bilingualName(ctx.names, 'province', e.name)),
-          series: [{ label: 'Net balance after exports', values: ordered.map((e) => e.netBalance.value), color: COLORS.surplus }],
-          unit: 'Mt (surplus + / deficit −)',
-          caption: `Source: ${r.total.netBalance.source.ref}`,
-          alt: `Net balance after exports: ${ordered.map((e) => `${e.name} ${formatMt(e.netBalance.value, true)}`).join(', ')}.`,
-        },
-      ],
+      charts: [balanceChart(ctx, r)],
       notes: [
-        'Out−dem: output minus in-province demand (the view of Section 5.2). Net (T3): output − demand − exports, as Table 3 prints it.',
-        ...(r.inOthers.length > 0 ? [`Table 3 has no separate rows for ${r.inOthers.join(' and ')}: they are inside "Others".`] : []),
-        DERIVED_NOTE,
+        m.mismatch.columnsNote(m.ref(r.total.netBalance.source.ref)),
+        ...(r.inOthers.length > 0 ? [m.mismatch.inOthers(r.inOthers.map((n) => nameFor(ctx, 'province', n)))] : []),
+        ...quoteNotes(statements, m),
+        ...findingNotes(findings, m),
+        ...derivedNote(figures, m),
       ],
-      sources: sourcesOf(ds, figures, ['Section 5.2']),
+      sources: sourcesOf(edition, figures, m),
+      figures,
+      subject: subjectOf(ctx, edition.year),
+      followUps: [
+        { label: m.follow.rankBalance, line: '/rank balance' },
+        ...(top ? [{ label: nameFor(ctx, 'province', top.name), line: `/province ${top.name}` }] : []),
+        ...(gap ? [{ label: nameFor(ctx, 'province', gap.name), line: `/province ${gap.name}` }] : []),
+      ],
     };
   },
 });

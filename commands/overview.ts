@@ -1,55 +1,73 @@
-import { defineCommand } from '../src/commands/define.js';
-import { DERIVED_NOTE, field, show, sourcesOf } from '../src/commands/figures.js';
-import type { Reply } from '../src/commands/reply.js';
-import { CLASS_COLORS, COLORS } from '../src/charts/spec.js';
-import { formatPct } from '../src/format/numbers.js';
+import { defineCommand, subjectOf } from '../src/commands/define.js';
+import { opt } from '../src/commands/option-kinds.js';
+import { derivedNote, field, findingNotes, quoteNotes, show, shown, sourcesOf } from '../src/commands/present.js';
+import { mixChart, mixField, nameFor } from '../src/commands/presentation.js';
+import type { Reply, ReplyField } from '../src/commands/reply.js';
+import { versus } from '../src/commands/versus.js';
+import type { Figure } from '../src/metrics/figure.js';
+import { findingsAbout } from '../src/metrics/cross-checks.js';
 import { nationalOverview } from '../src/metrics/national.js';
+import { NATIONAL, statementsAbout } from '../src/metrics/text-figures.js';
 
 export const overview = defineCommand({
   name: 'overview',
-  description: 'National headline figures: capacity, output, utilization, efficiency, exports',
-  examples: ['/overview'],
-  options: {},
+  description: (m) => m.overview.description,
+  examples: ['/overview', '/overview 2024'],
+  options: { year: opt.edition((m) => m.options.edition) },
+  pure: true,
   run(ctx): Reply {
-    const ds = ctx.data;
+    const { m, edition } = ctx;
+    const ds = edition.data;
     const o = nationalOverview(ds);
+    const before = ctx.previous && nationalOverview(ctx.previous.data);
     const latest = o.exports.at(-1);
-    const figures = [o.capacity, o.output, o.utilization, o.capacityText, o.outputText, o.mix.high, o.balance.demand, o.balance.netBalance, o.largest.capacityShare, latest?.total, latest?.change ?? undefined];
-    const notes = [
-      o.capacityText && o.outputText
-        ? `The abstract gives ${show(o.capacityText)} capacity and ${show(o.outputText)} output; the tables round to ${show(o.capacity)} and ${show(o.output)}.`
-        : '',
-      DERIVED_NOTE,
-    ].filter(Boolean);
+    const changes: (Figure | undefined)[] = [];
+    const withChange = (f: ReplyField[], cur: Figure | undefined, prev: Figure | undefined): ReplyField[] => {
+      const v = versus(ctx, cur, prev);
+      changes.push(v.figure);
+      return f.map((x) => ({ ...x, value: `${x.value}${v.text}` }));
+    };
+    const fields: ReplyField[] = [
+      ...withChange(field(m.labels.capacity, o.capacity, m, { key: true }), o.capacity, before?.capacity),
+      ...withChange(field(m.labels.output, o.output, m, { key: true }), o.output, before?.output),
+      ...withChange(field(m.labels.utilization, o.utilization, m, { key: true }), o.utilization, before?.utilization),
+      mixField(o.mix, m),
+      ...field(m.labels.domesticDemand, o.balance.demand, m),
+      ...field(m.labels.exportsTable3, o.balance.exports, m),
+      ...field(m.labels.netBalance, o.balance.netBalance, m, { signed: true }),
+      ...o.exports.flatMap((e) => field(m.labels.exportsIn(e.year), e.total, m, { key: e === latest })),
+      ...(latest?.change?.pct ? field(m.labels.exportsChange(latest.year, latest.change.previousYear), latest.change.pct, m, { signed: true }) : []),
+      ...field(m.labels.anodeFactor, o.anodeFactor, m),
+    ];
+    const figures = shown([o.capacity, o.output, o.utilization, o.capacityText, o.outputText, o.mix.high, o.mix.medium, o.mix.low, o.mix.shutdown, o.balance.demand, o.balance.exports, o.balance.netBalance, o.largest.capacityShare, ...o.exports.map((e) => e.total), latest?.change?.pct, o.anodeFactor, ...changes]);
+    const statements = statementsAbout(ds, NATIONAL, 'overview');
     return {
       tone: 'info',
-      title: `China prebaked anodes · ${ds.edition.year} overview`,
-      summary: `${show(o.capacity)} capacity, ${show(o.output)} output, ${show(o.utilization)} utilization across ${o.provinces} named provinces and "Others". ${o.largest.name} alone holds ${show(o.largest.capacityShare)} of capacity.`,
-      fields: [
-        ...field('Capacity', o.capacity),
-        ...field('Output', o.output),
-        ...field('Utilization', o.utilization),
-        { label: 'Efficiency mix', value: `${formatPct(o.mix.high.value)} high · ${formatPct(o.mix.medium.value)} medium · ${formatPct(o.mix.low.value)} low · ${formatPct(o.mix.shutdown.value)} shut`, source: o.mix.high.source.ref },
-        ...field('Domestic demand', o.balance.demand),
-        ...field('Net balance after exports', o.balance.netBalance, { signed: true }),
-        ...o.exports.flatMap((e) => field(`Exports ${e.year}`, e.total)),
-        ...field(`Exports change ${latest?.year ?? ''}`.trim(), latest?.change ?? undefined, { signed: true }),
-        ...field('Anode use per tonne of aluminium', o.anodeFactor),
+      title: m.overview.title(edition.year),
+      summary: m.overview.summary({
+        capacity: show(o.capacity, m),
+        output: show(o.output, m),
+        utilization: show(o.utilization, m),
+        provinces: o.provinces,
+        largest: nameFor(ctx, 'province', o.largest.name),
+        largestShare: show(o.largest.capacityShare, m),
+      }),
+      fields,
+      charts: [mixChart(ctx, o.mix, m.overview.mixChart(edition.year))],
+      notes: [
+        ...(o.capacityText && o.outputText ? [m.overview.abstractRounding(show(o.capacityText, m), show(o.outputText, m), show(o.capacity, m), show(o.output, m))] : []),
+        ...quoteNotes(statements, m),
+        ...findingNotes(findingsAbout(edition.findings, NATIONAL).filter((f) => statements.some((s) => f.row === `${NATIONAL} ${s.metric}`)), m),
+        ...derivedNote(figures, m),
       ],
-      charts: [
-        {
-          kind: 'bar',
-          title: `China: capacity by efficiency class, ${ds.edition.year} (%)`,
-          labels: ['High >90 %', 'Medium 62–90 %', 'Low <62 %', 'Shut down'],
-          series: [{ label: '% of capacity', values: [o.mix.high.value, o.mix.medium.value, o.mix.low.value, o.mix.shutdown.value], color: COLORS.output, colors: CLASS_COLORS }],
-          unit: '% of capacity',
-          caption: `Source: ${o.mix.high.source.ref} (Total row)`,
-          alt: `National capacity by efficiency class: high ${formatPct(o.mix.high.value)}, medium ${formatPct(o.mix.medium.value)}, low ${formatPct(o.mix.low.value)}, shut down ${formatPct(o.mix.shutdown.value)}.`,
-          max: 100,
-        },
+      sources: sourcesOf(edition, figures, m),
+      figures,
+      subject: subjectOf(ctx, edition.year),
+      followUps: [
+        { label: m.follow.utilization, line: '/utilization' },
+        { label: m.follow.balance, line: '/mismatch' },
+        { label: m.follow.exports, line: '/exports' },
       ],
-      notes,
-      sources: sourcesOf(ds, figures),
     };
   },
 });

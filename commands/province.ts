@@ -1,96 +1,103 @@
-import { defineCommand } from '../src/commands/define.js';
-import { DERIVED_NOTE, field, hasDerived, show, sourcesOf } from '../src/commands/figures.js';
-import { opt } from '../src/commands/options.js';
-import type { Reply } from '../src/commands/reply.js';
-import { CLASS_COLORS, COLORS } from '../src/charts/spec.js';
-import { formatPct } from '../src/format/numbers.js';
-import { inconsistencyNotes } from '../src/metrics/cross-checks.js';
+import { defineCommand, subjectOf } from '../src/commands/define.js';
+import { opt } from '../src/commands/option-kinds.js';
+import { derivedNote, field, findingNotes, quoteNotes, show, shown, sourcesOf } from '../src/commands/present.js';
+import { mixChart, mixField, nameFor } from '../src/commands/presentation.js';
+import type { Reply, ReplyField } from '../src/commands/reply.js';
+import { versus } from '../src/commands/versus.js';
+import { COLORS, type ChartSpec } from '../src/charts/spec.js';
+import { findingsAbout } from '../src/metrics/cross-checks.js';
 import type { Figure } from '../src/metrics/figure.js';
 import { provinceProfile } from '../src/metrics/provinces.js';
 
 export const province = defineCommand({
   name: 'province',
-  description: 'One province: capacity, output, utilization, efficiency mix, demand and balance',
-  examples: ['/province Yunnan', '/province 山东', '/province Inner Mongolia'],
-  options: { name: opt.province('Province name (English or Chinese)') },
+  description: (m) => m.province.description,
+  examples: ['/province Yunnan', '/province 山东', '/province Inner Mongolia 2024'],
+  options: {
+    name: opt.province((m) => m.options.province),
+    year: opt.edition((m) => m.options.edition),
+  },
+  pure: true,
   run(ctx, { name }): Reply {
-    const ds = ctx.data;
+    const { m, edition } = ctx;
+    const ds = edition.data;
     const p = provinceProfile(ds, name);
-    const year = ds.edition.year;
-    const rank = (r?: { rank: number; of: number }) => (r ? ` (#${r.rank} of ${r.of})` : '');
+    const before = ctx.previous?.names.exact('province', name) ? provinceProfile(ctx.previous.data, name) : undefined;
+    const display = nameFor(ctx, 'province', name);
     const b = p.balance;
-    const lead = [
-      p.capacity && `${show(p.capacity)} capacity${rank(p.ranks.capacity)}`,
-      p.output && `${show(p.output)} output`,
-      p.utilization && `${show(p.utilization)} utilization${rank(p.ranks.utilization)}`,
-    ].filter(Boolean).join(', ');
-    const verdict = b
-      ? b.netBalance.value >= 0
-        ? `A surplus province: ${show(b.netBalance, { signed: true })} after in-province demand and exports.`
-        : `A deficit province: ${show(b.netBalance, { signed: true })}, covered by anodes from other provinces.`
-      : '';
-    const mix = p.mix;
-    const figures = [p.capacity, p.output, p.utilization, p.capacityShare, p.outputShare, b?.demand, b?.exports, b?.domesticBalance, b?.netBalance, mix?.high, p.aluminium, p.impliedDemand];
-    const notes: string[] = [];
-    if (p.inBalanceOthers) {
-      notes.push(`Table 3 does not list ${name} on its own: its output is inside Table 3's "Others" row, so the paper gives no in-province demand or balance for ${name}.`);
-    }
-    if (p.impliedDemand && p.anodeFactor && b) {
-      notes.push(`Implied demand = aluminium output × ${show(p.anodeFactor)} (${p.anodeFactor.source.ref}); ${b.demand.source.ref} gives ${show(b.demand)}.`);
-    }
-    notes.push(...inconsistencyNotes(ds, name));
-    if (hasDerived(figures)) notes.push(DERIVED_NOTE);
-    const charts: NonNullable<Reply['charts']> = [];
-    if (mix) {
-      charts.push({
-        kind: 'bar',
-        title: `${name}: capacity by efficiency class, ${year} (%)`,
-        labels: ['High >90 %', 'Medium 62–90 %', 'Low <62 %', 'Shut down'],
-        series: [{ label: '% of capacity', values: [mix.high.value, mix.medium.value, mix.low.value, mix.shutdown.value], color: COLORS.output, colors: CLASS_COLORS }],
-        unit: '% of capacity',
-        caption: `Source: ${mix.high.source.ref}`,
-        alt: `${name} capacity by efficiency class: high ${formatPct(mix.high.value)}, medium ${formatPct(mix.medium.value)}, low ${formatPct(mix.low.value)}, shut down ${formatPct(mix.shutdown.value)}.`,
-        max: 100,
-      });
-    }
-    const candidates: [string, Figure | undefined, string][] = [
-      ['Capacity', p.capacity, COLORS.capacity],
-      ['Output', p.output, COLORS.output],
-      ['Demand', b?.demand, COLORS.demand],
-      ['Exports', b?.exports, COLORS.exports],
+    const rank = (r?: { rank: number; of: number; tied: boolean }) => (r ? m.common.rank(r.rank, r.of, r.tied) : '');
+    const changes: (Figure | undefined)[] = [];
+    const withChange = (f: ReplyField[], cur: Figure | undefined, prev: Figure | undefined): ReplyField[] => {
+      const v = versus(ctx, cur, prev);
+      changes.push(v.figure);
+      return f.map((x) => ({ ...x, value: `${x.value}${v.text}` }));
+    };
+
+    const fields: ReplyField[] = [
+      ...withChange(field(m.labels.capacity, p.capacity, m, { key: true }), p.capacity, before?.capacity),
+      ...withChange(field(m.labels.output, p.output, m, { key: true }), p.output, before?.output),
+      ...withChange(field(m.labels.utilization, p.utilization, m, { key: true }), p.utilization, before?.utilization),
+      ...field(m.labels.capacityShare, p.capacityShare, m),
+      ...field(m.labels.inProvinceDemand, b?.demand, m),
+      ...field(m.labels.exports, b?.exports, m),
+      ...field(m.labels.domesticBalance, b?.domesticBalance, m, { signed: true }),
+      ...withChange(field(m.labels.netBalance, b?.netBalance, m, { signed: true, key: true }), b?.netBalance, before?.balance?.netBalance),
+      ...(p.mix ? [mixField(p.mix, m)] : []),
+      ...field(m.labels.aluminium, p.aluminium, m),
+      ...field(m.labels.impliedDemand, p.impliedDemand, m),
     ];
-    const supply = candidates.filter((e): e is [string, Figure, string] => e[1] !== undefined);
-    charts.push({
-      kind: 'bar',
-      title: `${name}: supply vs demand, ${year} (Mt)`,
-      labels: supply.map(([l]) => l),
-      series: [{ label: 'Mt', values: supply.map(([, f]) => f.value), color: COLORS.output, colors: supply.map(([, , c]) => c) }],
-      unit: 'Mt',
-      caption: `Source: ${[...new Set(supply.map(([, f]) => f.source.ref))].join(', ')}`,
-      alt: `${name}: ${supply.map(([l, f]) => `${l.toLowerCase()} ${show(f)}`).join(', ')}.`,
-    });
+
+    const supply: [string, Figure | undefined, string][] = [
+      [m.labels.capacity, p.capacity, COLORS.capacity],
+      [m.labels.output, p.output, COLORS.output],
+      [m.labels.inProvinceDemand, b?.demand, COLORS.demand],
+      [m.labels.exports, b?.exports, COLORS.exports],
+    ];
+    const present = supply.filter((e): e is [string, Figure, string] => e[1] !== undefined);
+    const charts: ChartSpec[] = [
+      {
+        kind: 'bar',
+        title: m.province.supplyChart(display, edition.year),
+        labels: present.map(([l]) => l),
+        series: [{ label: 'Mt', values: present.map(([, f]) => f.value), shown: present.map(([, f]) => show(f, m, { unit: false })), color: COLORS.output, colors: present.map(([, , c]) => c) }],
+        unit: 'Mt',
+        caption: [m.charts.source([...new Set(present.map(([, f]) => m.ref(f.source.ref)))].join(', ')), p.inBalanceOthers ? m.province.noBalanceCaption : ''].filter(Boolean).join(' · '),
+        alt: m.province.supplyAlt(display, present.map(([l, f]) => `${l} ${show(f, m)}`)),
+      },
+      ...(p.mix ? [mixChart(ctx, p.mix, m.province.mixChart(display, edition.year))] : []),
+    ];
+
+    const figures = shown([p.capacity, p.output, p.utilization, p.capacityShare, b?.demand, b?.exports, b?.domesticBalance, b?.netBalance, p.mix?.high, p.mix?.medium, p.mix?.low, p.mix?.shutdown, p.aluminium, p.impliedDemand, ...changes]);
+    const others = ds.production.filter((r) => r.kind === 'province' && r.name !== name).map((r) => r.name);
     return {
       tone: 'info',
-      title: `${name} · prebaked anodes ${year}`,
-      summary: `${lead}. ${verdict}`.trim(),
-      fields: [
-        ...field('Capacity', p.capacity),
-        ...field('Output', p.output),
-        ...field('Utilization', p.utilization),
-        ...field('Share of national capacity', p.capacityShare),
-        ...field('In-province demand', b?.demand),
-        ...field('Exports', b?.exports),
-        ...field('Output − demand', b?.domesticBalance, { signed: true }),
-        ...field('Net balance after exports', b?.netBalance, { signed: true }),
-        ...(mix
-          ? [{ label: 'Efficiency mix', value: `${formatPct(mix.high.value)} high · ${formatPct(mix.medium.value)} medium · ${formatPct(mix.low.value)} low · ${formatPct(mix.shutdown.value)} shut`, source: mix.high.source.ref }]
-          : []),
-        ...field('Aluminium output', p.aluminium),
-        ...field('Anode demand implied', p.impliedDemand),
-      ],
+      title: m.province.title(display, edition.year),
+      summary: m.province.summary({
+        capacity: p.capacity && show(p.capacity, m),
+        capacityRank: rank(p.ranks.capacity),
+        output: p.output && show(p.output, m),
+        utilization: p.utilization && show(p.utilization, m),
+        utilizationRank: rank(p.ranks.utilization),
+        net: b && show(b.netBalance, m, { signed: true }),
+        surplus: b ? b.netBalance.value >= 0 : undefined,
+      }),
+      fields,
       charts,
-      notes,
-      sources: sourcesOf(ds, figures),
+      notes: [
+        ...(p.inBalanceOthers ? [m.province.inOthers(display)] : []),
+        ...quoteNotes(p.statements, m),
+        ...findingNotes(findingsAbout(edition.findings, name), m),
+        ...derivedNote(figures, m),
+      ],
+      sources: sourcesOf(edition, figures, m),
+      figures,
+      subject: subjectOf(ctx, name),
+      followUps: [
+        { label: m.follow.utilization, line: `/utilization ${name}` },
+        { label: m.follow.rank, line: '/rank capacity' },
+        ...(b ? [{ label: m.follow.balance, line: '/mismatch' }] : []),
+      ],
+      menu: { placeholder: m.follow.compareWith, prefix: `/compare ${name}`, options: others.map((o) => ({ label: nameFor(ctx, 'province', o, { bilingual: true }), value: o })) },
     };
   },
 });

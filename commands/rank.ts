@@ -1,60 +1,80 @@
-import { defineCommand } from '../src/commands/define.js';
-import { DERIVED_NOTE, show, sourcesOf } from '../src/commands/figures.js';
-import { opt } from '../src/commands/options.js';
+import { defineCommand, subjectOf } from '../src/commands/define.js';
+import { opt } from '../src/commands/option-kinds.js';
+import { derivedNote, show, shown, sourceLabel, sourcesOf } from '../src/commands/present.js';
+import { nameFor, rankingChart } from '../src/commands/presentation.js';
 import type { Reply } from '../src/commands/reply.js';
-import { bilingualName } from '../src/metrics/names.js';
-import { COLORS } from '../src/charts/spec.js';
-import { RANK_METRICS, rankProvinces, type RankMetric } from '../src/metrics/rank.js';
+import { RANK_METRICS, RANK_UNITS, rankProvinces, SIGNED_METRICS, type RankedEntry } from '../src/metrics/rank.js';
 
-const METRICS = Object.keys(RANK_METRICS) as RankMetric[];
+/** A run of this many provinces or more at zero is summarised in one line ("7 provinces export nothing"). */
+const ZERO_RUN = 3;
 
 export const rank = defineCommand({
   name: 'rank',
-  description: 'Provinces ranked by a metric, highest first',
-  examples: ['/rank capacity', '/rank utilization top 5', '/rank balance'],
+  description: (m) => m.rank.description,
+  examples: ['/rank capacity', '/rank utilization top 5', '/rank balance 2024'],
   options: {
-    metric: opt.choice('What to rank by', METRICS, { placeholder: '<metric>' }),
-    top: opt.integer('How many provinces (1–25, default all)', { min: 1, max: 25, keyword: 'top', accepts: /^\d{1,2}$/, placeholder: '[N]' }),
+    metric: opt.choice((m) => m.options.metric, RANK_METRICS, { placeholder: '<metric>' }),
+    top: opt.integer((m) => m.options.top, { min: 1, max: 25, keyword: 'top', placeholder: 'N', pattern: /^\d{1,2}$/ }),
+    year: opt.edition((m) => m.options.edition),
   },
+  pure: true,
   run(ctx, { metric, top }): Reply {
-    const ds = ctx.data;
-    const r = rankProvinces(ds, metric);
-    const shown = r.entries.slice(0, top ?? r.entries.length);
-    const meta = RANK_METRICS[metric];
-    const first = shown[0];
-    const signed = metric === 'balance' || metric === 'domestic-balance';
+    const { m, edition } = ctx;
+    const r = rankProvinces(edition.data, metric);
+    const listed = r.entries.slice(0, top ?? r.entries.length);
+    const signed = SIGNED_METRICS.has(metric);
+    const unit = RANK_UNITS[metric];
+    const label = m.rank.metricLabel(metric);
+    const tied = (e: RankedEntry) => r.entries.filter((x) => x.rank === e.rank).length > 1;
+    // Equal values share a rank, ordered by name; a long run of zeros is one line, not seven.
+    const zeros = listed.filter((e) => e.figure.value === 0);
+    const summariseZeros = zeros.length >= ZERO_RUN && zeros.every((e) => e.rank === zeros[0]!.rank);
+    const ranked = summariseZeros ? listed.filter((e) => e.figure.value !== 0) : listed;
+    const value = (e: { figure: RankedEntry['figure'] }) => show(e.figure, m, { signed, unit: false });
+    const rows = ranked.map((e) => [`${m.common.rankLabel(e.rank, tied(e))} ${nameFor(ctx, 'province', e.name)}`, value(e)]);
+    if (summariseZeros) rows.push([`${m.common.rankLabel(zeros[0]!.rank, true)} ${m.rank.zeroRun(metric, zeros.length)}`, value(zeros[0]!)]);
+    const first = listed[0];
+    const figures = shown([...listed.map((e) => e.figure), r.others, r.total]);
     return {
       tone: 'info',
-      title: `Provinces by ${meta.label.toLowerCase()} · ${ds.edition.year}`,
-      summary: first ? `${first.name} leads with ${show(first.figure, { signed })}.${shown.length < r.entries.length ? ` Showing ${shown.length} of ${r.entries.length}.` : ''}` : 'No provinces.',
+      title: m.rank.title(label, edition.year),
+      summary: first
+        ? m.rank.summary({ leader: nameFor(ctx, 'province', first.name), value: show(first.figure, m, { signed }), shown: listed.length, of: r.entries.length, tiedLead: tied(first) })
+        : m.rank.none,
+      fields: listed.slice(0, 3).map((e) => ({ label: `${m.common.rankLabel(e.rank, tied(e))} ${nameFor(ctx, 'province', e.name)}`, value: show(e.figure, m, { signed }), source: sourceLabel(e.figure, m), key: true })),
       table: {
         columns: [
-          { label: 'Province', align: 'left' },
-          { label: meta.unit, align: 'right' },
+          { label: m.rank.colProvince, align: 'left' },
+          { label: unit, align: 'right' },
         ],
         rows: [
-          ...shown.map((e, i) => [`${i + 1}. ${e.name}`, show(e.figure, { signed }).replace(` ${meta.unit}`, '')]),
-          ...(r.others ? [['Others', show(r.others, { signed }).replace(` ${meta.unit}`, '')]] : []),
-          ...(r.total ? [['Total', show(r.total, { signed }).replace(` ${meta.unit}`, '')]] : []),
+          ...rows,
+          ...(r.others ? [[m.aggregateName('Others'), show(r.others, m, { signed, unit: false })]] : []),
+          ...(r.total ? [[m.aggregateName('Total'), show(r.total, m, { signed, unit: false })]] : []),
         ],
       },
       charts: [
-        {
-          kind: signed ? 'diverging-bar' : 'horizontal-bar',
-          title: `${meta.label}, ${ds.edition.year} (${meta.unit})`,
-          labels: shown.map((e) => bilingualName(ctx.names, 'province', e.name)),
-          series: [{ label: meta.label, values: shown.map((e) => e.figure.value), color: COLORS.output }],
-          unit: meta.unit,
-          caption: `Source: ${first?.figure.source.ref ?? ''}`,
-          alt: `${meta.label}: ${shown.map((e) => `${e.name} ${show(e.figure, { signed })}`).join(', ')}.`,
-        },
+        rankingChart(ctx, {
+          title: m.rank.chart(label, edition.year, unit),
+          unit,
+          entries: listed,
+          signed,
+          caption: m.charts.source(m.ref(first?.figure.source.ref ?? '')),
+          ...(unit === '%' ? { max: 100 } : {}),
+        }),
       ],
       notes: [
-        ...(r.missing.length > 0 ? [`Not ranked: ${r.missing.join(', ')} (inside Table 3's "Others").`] : []),
-        ...(r.others ? ['Others and Total are the table\'s own aggregate rows, shown for scale and not ranked.'] : []),
-        ...(first?.figure.source.derived ? [DERIVED_NOTE] : []),
+        ...(summariseZeros ? [m.rank.zeroNames(zeros.map((e) => nameFor(ctx, 'province', e.name)))] : []),
+        ...(listed.some(tied) ? [m.rank.tiesNote] : []),
+        ...(r.missing.length > 0 ? [m.rank.missing(r.missing.map((n) => nameFor(ctx, 'province', n)))] : []),
+        ...(r.others ? [m.rank.aggregatesNote] : []),
+        ...derivedNote(figures, m),
       ],
-      sources: sourcesOf(ds, shown.map((e) => e.figure)),
+      sources: sourcesOf(edition, figures, m),
+      figures,
+      subject: subjectOf(ctx, metric, top),
+      followUps: first ? [{ label: nameFor(ctx, 'province', first.name), line: `/province ${first.name}` }] : [],
+      menu: { placeholder: m.follow.otherMetric, prefix: '/rank', options: RANK_METRICS.filter((x) => x !== metric).map((x) => ({ label: m.rank.metricLabel(x), value: x })) },
     };
   },
 });

@@ -1,26 +1,29 @@
 import { defineCommand } from '../src/commands/define.js';
+import { opt } from '../src/commands/option-kinds.js';
 import type { Reply } from '../src/commands/reply.js';
-import { findingsFor, summarizeFindings } from '../src/metrics/cross-checks.js';
+import { summarizeFindings } from '../src/metrics/cross-checks.js';
 
 export const sources = defineCommand({
   name: 'sources',
-  description: 'Where the figures come from: the paper, its tables, the dataset version',
-  examples: ['/sources'],
-  options: {},
+  description: (m) => m.sources.description,
+  examples: ['/sources', '/sources 2024'],
+  options: { year: opt.edition((m) => m.options.edition) },
+  pure: true,
   run(ctx): Reply {
-    const ds = ctx.data;
-    const { paper } = ds.edition;
-    const findings = findingsFor(ds);
-    const { inconsistencies, rounding } = summarizeFindings(findings);
+    const { m, edition } = ctx;
+    const meta = edition.data.edition;
+    const { inconsistencies, rounding, notes } = summarizeFindings(edition.findings);
     return {
       tone: 'info',
-      title: `Sources · dataset ${ds.edition.datasetVersion}`,
-      summary: `${paper.title}. ${paper.authors.join(', ')}. ${paper.publisher}. ${paper.doi}`,
-      fields: Object.values(ds.edition.tables).map((t) => ({ label: t.source, value: t.caption })),
+      title: m.sources.title(meta.datasetVersion),
+      summary: `${meta.paper.title}. ${meta.paper.authors.join(', ')}. ${meta.paper.publisher}. ${meta.paper.doi}`,
+      fields: Object.values(meta.tables).map((t) => ({ label: m.ref(t.source), value: m.captionOf(t.source, t.caption).replace(/^[^:：]+[:：]\s*/, '') })),
       notes: [
-        `Cross-checks at load: ${inconsistencies} inconsistencies beyond rounding and ${rounding} within rounding, reported and never corrected.`,
-        ...findings.filter((f) => f.severity === 'inconsistency').map((f) => `⚠ ${f.table} · ${f.row}: ${f.detail}`),
-        '† marks a figure the bot derived from the paper\'s figures.',
+        m.sources.editions(ctx.library.years, edition.year),
+        m.sources.findings(inconsistencies, rounding, notes),
+        ...edition.findings.filter((f) => f.severity === 'inconsistency').map((f) => m.marks.inconsistency(f.table, m.finding(f))),
+        ...edition.findings.filter((f) => f.severity === 'note').map((f) => m.marks.tension(m.finding(f))),
+        m.sources.markingRule,
       ],
     };
   },

@@ -1,84 +1,116 @@
-import { defineCommand } from '../src/commands/define.js';
-import { DERIVED_NOTE, field, show, sourcesOf } from '../src/commands/figures.js';
-import { opt } from '../src/commands/options.js';
-import type { Reply } from '../src/commands/reply.js';
-import { bilingualName } from '../src/metrics/names.js';
+import { defineCommand, subjectOf } from '../src/commands/define.js';
+import { opt } from '../src/commands/option-kinds.js';
+import { derivedNote, field, findingNotes, quoteNotes, show, shown, sourceLabel, sourcesOf } from '../src/commands/present.js';
+import { mixChart, mixField, nameFor } from '../src/commands/presentation.js';
+import type { Reply, ReplyTable } from '../src/commands/reply.js';
 import { COLORS } from '../src/charts/spec.js';
-import { formatPct } from '../src/format/numbers.js';
-import { efficiencyStructure } from '../src/metrics/efficiency.js';
+import { findingsAbout } from '../src/metrics/cross-checks.js';
+import { efficiencyStructure, type EfficiencyMix } from '../src/metrics/efficiency.js';
 import { provinceProfile } from '../src/metrics/provinces.js';
+import { NATIONAL, statementsAbout } from '../src/metrics/text-figures.js';
 
 export const utilization = defineCommand({
   name: 'utilization',
-  description: 'Capacity by efficiency class, nationally and by province (or for one province)',
-  examples: ['/utilization', '/utilization Henan'],
-  options: { province: opt.province('Province (optional): one province in detail', { required: false }) },
+  description: (m) => m.utilization.description,
+  examples: ['/utilization', '/utilization Henan', '/utilization 2024'],
+  options: {
+    province: opt.province((m) => m.options.provinceOptional, { required: false }),
+    year: opt.edition((m) => m.options.edition),
+  },
+  pure: true,
   run(ctx, { province }): Reply {
-    const ds = ctx.data;
+    const { m, edition } = ctx;
+    const ds = edition.data;
     const s = efficiencyStructure(ds);
     const th = s.thresholds;
-    const classes = `High > ${th.highAbovePct} %, medium ${th.lowBelowPct}–${th.highAbovePct} %, low < ${th.lowBelowPct} % utilization (${th.source}).`;
-    const rows = province ? s.provinces.filter((p) => p.name === province) : [...s.provinces, ...(s.others ? [s.others] : []), s.total];
-    const table = {
+    const classes = m.utilization.classes(th.highAbovePct, th.lowBelowPct, m.ref(th.source));
+    const rows: EfficiencyMix[] = province ? s.provinces.filter((p) => p.name === province) : [...s.provinces, ...(s.others ? [s.others] : []), s.total];
+    const pct = (f: EfficiencyMix['high']) => show(f, m, { unit: false });
+    const table: ReplyTable = {
       columns: [
-        { label: 'Province', align: 'left' as const },
-        { label: 'Mt', align: 'right' as const },
-        { label: 'High', align: 'right' as const },
-        { label: 'Med', align: 'right' as const },
-        { label: 'Low', align: 'right' as const },
-        { label: 'Shut', align: 'right' as const },
+        { label: m.utilization.colProvince, align: 'left' },
+        { label: 'Mt', align: 'right' },
+        { label: m.utilization.colHigh, align: 'right' },
+        { label: m.utilization.colMedium, align: 'right' },
+        { label: m.utilization.colLow, align: 'right' },
+        { label: m.utilization.colShut, align: 'right' },
       ],
-      rows: rows.map((m) => [m.name, m.capacity.value.toFixed(2), formatPct(m.high.value), formatPct(m.medium.value), formatPct(m.low.value), formatPct(m.shutdown.value)]),
-    };
-    const chartRows = province ? rows : s.provinces;
-    const chart: NonNullable<Reply['charts']>[number] = {
-      kind: 'stacked-bar',
-      title: `Capacity by efficiency class, ${ds.edition.year} (% of capacity)`,
-      labels: chartRows.map((m) => bilingualName(ctx.names, 'province', m.name)),
-      series: [
-        { label: 'High', values: chartRows.map((m) => m.high.value), color: COLORS.high },
-        { label: 'Medium', values: chartRows.map((m) => m.medium.value), color: COLORS.medium },
-        { label: 'Low', values: chartRows.map((m) => m.low.value), color: COLORS.low },
-        { label: 'Shut down', values: chartRows.map((m) => m.shutdown.value), color: COLORS.shutdown },
-      ],
-      unit: '% of capacity',
-      caption: `Source: ${s.total.high.source.ref}`,
-      alt: `Share of capacity by efficiency class: ${chartRows.map((m) => `${m.name} ${formatPct(m.high.value)} high, ${formatPct(m.shutdown.value)} shut`).join('; ')}.`,
-      max: 100,
+      rows: rows.map((x) => [nameFor(ctx, 'province', x.name), show(x.capacity, m, { unit: false }), pct(x.high), pct(x.medium), pct(x.low), pct(x.shutdown)]),
     };
     if (province) {
       const p = provinceProfile(ds, province);
-      const m = rows[0];
-      const figures = [p.utilization, m?.high, m?.highCapacity];
+      const x = rows[0]!;
+      const display = nameFor(ctx, 'province', province);
+      const figures = shown([p.utilization, x.capacity, x.high, x.medium, x.low, x.shutdown, x.highCapacity]);
       return {
         tone: 'info',
-        title: `${province} · utilization ${ds.edition.year}`,
-        summary: m
-          ? `${formatPct(m.high.value)} of ${province}'s ${show(m.capacity)} runs above ${th.highAbovePct} %; ${formatPct(m.shutdown.value)} is shut down. Average utilization ${p.utilization ? show(p.utilization) : 'not given'}.`
-          : `Table 1 has no row for ${province}.`,
-        fields: [...field('Average utilization', p.utilization), ...field('High-efficiency capacity', m?.highCapacity)],
-        table,
-        charts: [chart],
-        notes: [classes, DERIVED_NOTE],
-        sources: sourcesOf(ds, figures, [th.source]),
+        title: m.utilization.provinceTitle(display, edition.year),
+        summary: m.utilization.provinceSummary({ high: show(x.high, m), capacity: show(x.capacity, m), threshold: th.highAbovePct, shutdown: show(x.shutdown, m), average: p.utilization ? show(p.utilization, m) : undefined, province: display }),
+        fields: [
+          ...field(m.labels.averageUtilization, p.utilization, m, { key: true }),
+          ...field(m.labels.capacityTable1, x.capacity, m, { key: true }),
+          { ...mixField(x, m), key: true },
+          ...field(m.labels.highCapacity, x.highCapacity, m, { key: true }),
+        ],
+        charts: [mixChart(ctx, x, m.province.mixChart(display, edition.year))],
+        notes: [classes, ...quoteNotes(statementsAbout(ds, province, 'efficiency'), m), ...findingNotes(findingsAbout(edition.findings, province), m), ...derivedNote(figures, m)],
+        sources: sourcesOf(edition, figures, m, [th.source]),
+        figures,
+        subject: subjectOf(ctx, province),
+        followUps: [{ label: m.follow.province, line: `/province ${province}` }, { label: m.follow.rank, line: '/rank high-share' }],
       };
     }
-    const figures = [s.high.capacity, s.medium.capacity, s.lowAndIdle.capacity, s.idle?.capacity, s.enterprises, s.total.high];
+    const cls = (c: typeof s.high) => `${show(c.capacity, m)} · ${show(c.share, m)} · ${show(c.enterprises, m)}`;
+    const statements = statementsAbout(ds, NATIONAL, 'efficiency');
+    const figures = shown([
+      s.high.capacity, s.high.share, s.high.enterprises,
+      s.medium.capacity, s.medium.share, s.medium.enterprises,
+      s.lowAndIdle.capacity, s.lowAndIdle.share, s.lowAndIdle.enterprises,
+      s.idle?.capacity, s.idle?.enterprises, s.enterprises,
+      ...rows.flatMap((x) => [x.capacity, x.high, x.medium, x.low, x.shutdown]),
+    ]);
+    const provincesShown = s.provinces;
     return {
       tone: 'info',
-      title: `Capacity utilization by efficiency class · ${ds.edition.year}`,
-      summary: `${show(s.high.share)} of national capacity (${show(s.high.capacity)}, ${show(s.high.enterprises)}) runs above ${th.highAbovePct} %; ${show(s.lowAndIdle.share)} is low-efficiency or idle.`,
+      title: m.utilization.title(edition.year),
+      summary: m.utilization.summary({ share: show(s.high.share, m), capacity: show(s.high.capacity, m), enterprises: show(s.high.enterprises, m), threshold: th.highAbovePct, lowShare: show(s.lowAndIdle.share, m) }),
       fields: [
-        { label: 'High (> 90 %)', value: `${show(s.high.capacity)} · ${show(s.high.share)} · ${show(s.high.enterprises)}`, source: s.high.capacity.source.ref },
-        { label: 'Medium (62–90 %)', value: `${show(s.medium.capacity)} · ${show(s.medium.share)} · ${show(s.medium.enterprises)}`, source: s.medium.capacity.source.ref },
-        { label: 'Low and idle (< 62 %)', value: `${show(s.lowAndIdle.capacity)} · ${show(s.lowAndIdle.share)} · ${show(s.lowAndIdle.enterprises)}`, source: s.lowAndIdle.capacity.source.ref },
-        ...(s.idle ? [{ label: 'of which idle all year', value: `${show(s.idle.capacity)} · ${show(s.idle.enterprises)}`, source: s.idle.capacity.source.ref }] : []),
-        ...field('Enterprises classified', s.enterprises),
+        { label: m.utilization.high(th.highAbovePct), value: cls(s.high), source: sourceLabel(s.high.capacity, m), key: true },
+        { label: m.utilization.medium(th.lowBelowPct, th.highAbovePct), value: cls(s.medium), source: sourceLabel(s.medium.capacity, m), key: true },
+        { label: m.utilization.lowAndIdle(th.lowBelowPct), value: cls(s.lowAndIdle), source: sourceLabel(s.lowAndIdle.capacity, m), key: true },
+        ...(s.idle ? [{ label: m.utilization.idle, value: `${show(s.idle.capacity, m)} · ${show(s.idle.enterprises, m)}`, source: sourceLabel(s.idle.capacity, m), key: true }] : []),
+        ...field(m.labels.enterprisesClassified, s.enterprises, m),
       ],
       table,
-      charts: [chart],
-      notes: [classes, `Table 1's Total row gives ${formatPct(s.total.high.value)} high, ${formatPct(s.total.medium.value)} medium, ${formatPct(s.total.low.value)} low, ${formatPct(s.total.shutdown.value)} shut down.`, DERIVED_NOTE],
-      sources: sourcesOf(ds, figures, [th.source]),
+      charts: [
+        {
+          kind: 'stacked-bar',
+          title: m.utilization.chart(edition.year),
+          labels: provincesShown.map((x) => nameFor(ctx, 'province', x.name, { bilingual: true })),
+          series: [
+            { label: m.utilization.colHigh, values: provincesShown.map((x) => x.high.value), shown: provincesShown.map((x) => pct(x.high)), color: COLORS.high },
+            { label: m.utilization.colMedium, values: provincesShown.map((x) => x.medium.value), shown: provincesShown.map((x) => pct(x.medium)), color: COLORS.medium },
+            { label: m.utilization.colLow, values: provincesShown.map((x) => x.low.value), shown: provincesShown.map((x) => pct(x.low)), color: COLORS.low },
+            { label: m.utilization.colShut, values: provincesShown.map((x) => x.shutdown.value), shown: provincesShown.map((x) => `${pct(x.shutdown)} %`), color: COLORS.shutdown },
+          ],
+          unit: m.units.percentOfCapacity,
+          caption: [m.charts.source(m.ref(s.total.high.source.ref)), m.charts.notShown([m.aggregateName('Others')])].join(' · '),
+          alt: m.utilization.chartAlt(provincesShown.map((x) => `${nameFor(ctx, 'province', x.name)} ${show(x.high, m)} / ${show(x.medium, m)} / ${show(x.low, m)} / ${show(x.shutdown, m)}`)),
+          max: 100,
+        },
+      ],
+      notes: [
+        classes,
+        m.utilization.table1Total(show(s.total.high, m), show(s.total.medium, m), show(s.total.low, m), show(s.total.shutdown, m)),
+        ...quoteNotes(statements, m),
+        ...findingNotes(findingsAbout(edition.findings, NATIONAL).filter((f) => statements.some((st) => f.row === `${NATIONAL} ${st.metric}`)), m),
+        ...derivedNote(figures, m),
+      ],
+      sources: sourcesOf(edition, figures, m, [th.source, ...statements.map((st) => st.source)]),
+      figures,
+      subject: subjectOf(ctx, 'national'),
+      followUps: [{ label: m.follow.rank, line: '/rank utilization' }, { label: m.follow.overview, line: '/overview' }],
+      menu: { placeholder: m.follow.oneProvince, prefix: '/utilization', options: s.provinces.map((x) => ({ label: nameFor(ctx, 'province', x.name, { bilingual: true }), value: x.name })) },
     };
   },
 });

@@ -1,58 +1,121 @@
-import { commands } from '../commands/index.js';
-import { loadDataset } from './dataset/load.js';
-import type { Dataset } from './dataset/types.js';
-import type { CommandContext, CommandDefinition, Invocation } from './commands/define.js';
-import { CommandRegistry, dispatchOptions, dispatchText } from './commands/dispatch.js';
-import { ReplyCache } from './commands/reply-cache.js';
-import type { Reply } from './commands/reply.js';
-import { findingsFor, summarizeFindings } from './metrics/cross-checks.js';
-import { NameIndex } from './metrics/names.js';
+import { commands as defaultCommands } from '../commands/index.js';
+import type { CommandDefinition, Invocation, Services } from './commands/define.js';
+import { CommandRegistry, dispatchOptions, route, runRoute, type ContextBase } from './commands/dispatch.js';
+import { errorReply, type Reply } from './commands/reply.js';
+import { splitFlags, type LineFlag } from './commands/tokenize.js';
+import type { Library } from './editions.js';
+import { messages } from './i18n/messages.js';
 
-/**
- * The loaded dataset and everything built from it once: names, commands, cross-check findings.
- * Shared by every adapter in the process.
- */
-export interface Core {
-  data: Dataset;
-  names: NameIndex;
-  registry: CommandRegistry;
-  services: Record<string, unknown>;
-  findings: { inconsistencies: number; rounding: number };
-  /** Text command in, Reply out; replies of commands that do not depend on the caller are cached. */
-  ask(line: string, invocation?: Invocation): Promise<Reply>;
-  /** The same, always computed (benchmarks, and callers that must not share a reply object). */
-  answer(line: string, invocation?: Invocation): Promise<Reply>;
-  run(name: string, sub: string | undefined, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply>;
+/** A command's answer, with what the adapters need to present it. */
+export interface Answer {
+  reply: Reply;
+  /** --public, --full, --compact, from the end of a text line. */
+  flags: ReadonlySet<LineFlag>;
+  /** The command's name (metrics); undefined when the line named none. */
+  command: string | undefined;
+  /**
+   * Set only when the command's definition declares it pure: equal keys, equal replies, so platform
+   * payloads built from the reply may be cached under it too.
+   */
+  cacheKey: string | undefined;
 }
 
-export const CONSOLE_INVOCATION: Invocation = { platform: 'console', userId: 'console', channelId: 'console', canManage: true };
+/** The console's own invocation: one user, one channel, who may change everything. */
+export function consoleInvocation(lang: Invocation['lang'] = 'en'): Invocation {
+  return { platform: 'console', userId: 'console', channelId: 'console', lang, canManage: async () => true };
+}
 
-export function createCore(dataDir: string, services: Record<string, unknown> = {}, commandList: readonly CommandDefinition[] = commands): Core {
-  const data = loadDataset(dataDir);
-  const names = new NameIndex(data);
-  const registry = new CommandRegistry(commandList);
-  const findings = summarizeFindings(findingsFor(data));
-  const context = (invocation: Invocation): CommandContext => ({ data, names, invocation, services });
-  const cache = new ReplyCache();
-  const cacheable = (line: string): boolean => {
-    const def = registry.commandOf(line);
-    return def !== undefined && !def.volatile;
-  };
+/**
+ * Answers of pure commands, and the payloads rendered from them, least recently used out. The dataset
+ * does not change between reloads, so a meeting asking "/province Yunnan" five times computes it once;
+ * the benchmark shows rendering Block Kit and chart URLs is most of an answer's cost.
+ */
+class AnswerCache {
+  private readonly entries = new Map<string, { reply: Reply; rendered: Map<string, unknown> }>();
+  constructor(private readonly capacity = 1000) {}
+  get(key: string) {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+  set(key: string, reply: Reply) {
+    const entry = { reply, rendered: new Map<string, unknown>() };
+    this.entries.set(key, entry);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return entry;
+  }
+  clear() {
+    this.entries.clear();
+  }
+}
+
+export interface Core {
+  readonly registry: CommandRegistry;
+  library(): Library;
+  /** A text line ("/province Yunnan --public") in, an answer out. Never throws for user mistakes. */
+  ask(line: string, invocation: Invocation): Promise<Answer>;
+  /** Typed options in (Discord, clicks): the same validation and name resolution as text. */
+  run(name: string, sub: string | undefined, raw: Record<string, unknown>, invocation: Invocation): Promise<Answer>;
+  /** A platform payload built once per cacheable answer and variant ("slack|compact|public"). */
+  rendered<T>(answer: Answer, variant: string, build: () => T): T;
+  /** Swaps in a new library (SIGHUP): later answers come from it; cached ones are dropped. */
+  reload(library: Library): void;
+}
+
+export interface CoreOptions {
+  library: Library;
+  commands?: readonly CommandDefinition[];
+  services?: Omit<Services, 'registry'>;
+}
+
+export function createCore(o: CoreOptions): Core {
+  let library = o.library;
+  const registry = new CommandRegistry(o.commands ?? defaultCommands);
+  const services: Services = { ...o.services, registry };
+  const cache = new AnswerCache();
+  const base = (invocation: Invocation): ContextBase => ({ library, invocation, m: messages(invocation.lang), services });
+
   return {
-    data,
-    names,
     registry,
-    services,
-    findings,
-    async ask(line, invocation = CONSOLE_INVOCATION) {
-      const key = line.trim();
-      const hit = cache.get(key);
-      if (hit) return hit;
-      const reply = await dispatchText(registry, context(invocation), key);
-      if (cacheable(key)) cache.set(key, reply);
-      return reply;
+    library: () => library,
+    async ask(line, invocation) {
+      const m = messages(invocation.lang);
+      const split = splitFlags(line.trim());
+      if (!split.ok) return { reply: errorReply(m.errors.cannotRead(line.trim().split(/\s+/)[0] ?? ''), m.errors.unknownFlag(split.flag), '/help'), flags: new Set(), command: undefined, cacheKey: undefined };
+      const text = split.text.startsWith('/') ? split.text : `/${split.text}`;
+      const r = route(registry, m, text);
+      if (!r.ok) return { reply: r.reply, flags: split.flags, command: undefined, cacheKey: undefined };
+      const cacheKey = r.leaf.pure ? `${library.current.year}|${invocation.lang}|${r.def.name}|${r.sub ?? ''}|${r.tokens.join(' ').toLowerCase()}` : undefined;
+      const hit = cacheKey ? cache.get(cacheKey) : undefined;
+      if (hit) return { reply: hit.reply, flags: split.flags, command: r.def.name, cacheKey };
+      const reply = await runRoute(base(invocation), r);
+      if (cacheKey) cache.set(cacheKey, reply);
+      return { reply, flags: split.flags, command: r.def.name, cacheKey };
     },
-    answer: (line, invocation = CONSOLE_INVOCATION) => dispatchText(registry, context(invocation), line.trim()),
-    run: (name, sub, raw, invocation) => dispatchOptions(registry, context(invocation), name, sub, raw),
+    async run(name, sub, raw, invocation) {
+      const def = registry.get(name);
+      const leaf = def?.subcommands[sub ?? ''];
+      const cacheKey = leaf?.pure ? `${library.current.year}|${invocation.lang}|${name}|${sub ?? ''}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`.toLowerCase() : undefined;
+      const hit = cacheKey ? cache.get(cacheKey) : undefined;
+      if (hit) return { reply: hit.reply, flags: new Set(), command: name, cacheKey };
+      const reply = await dispatchOptions(registry, base(invocation), name, sub, raw);
+      if (cacheKey) cache.set(cacheKey, reply);
+      return { reply, flags: new Set(), command: def ? name : undefined, cacheKey };
+    },
+    rendered(answer, variant, build) {
+      if (!answer.cacheKey) return build();
+      const entry = cache.get(answer.cacheKey) ?? cache.set(answer.cacheKey, answer.reply);
+      if (entry.rendered.has(variant)) return entry.rendered.get(variant) as ReturnType<typeof build>;
+      const value = build();
+      entry.rendered.set(variant, value);
+      return value;
+    },
+    reload(next) {
+      library = next;
+      cache.clear();
+    },
   };
 }

@@ -1,83 +1,142 @@
-import type { Dataset } from '../dataset/types.js';
-import type { NameIndex } from '../metrics/names.js';
-import type { OptionSpecs, OptionValues } from './options.js';
+import { z } from 'zod';
+import type { Edition, Library } from '../editions.js';
+import type { Lang } from '../i18n/lang.js';
+import type { Messages } from '../i18n/messages.js';
+import type { OptionSpecs, OptionValues } from './option-kinds.js';
 import type { Reply } from './reply.js';
+import type { BriefingService } from '../briefings/service.js';
+import type { ChannelSettings } from '../settings.js';
 
-/** Who asked, where: adapters fill this in; commands that change a channel's settings read it. */
+/** Text in the reader's language, taken from the catalogue: commands never hold display strings. */
+export type Text = (m: Messages) => string;
+
+/** Who asked, where: adapters fill this in. Platform ids come from the platform list, not a union. */
 export interface Invocation {
-  platform: 'console' | 'slack' | 'discord';
+  platform: string;
   userId: string;
   channelId: string;
-  /** May change this channel's settings (Discord Manage Channels, Slack admin or BRIEFING_ADMINS). */
-  canManage: boolean;
+  /** Slack team or Discord guild, when there is one. */
+  workspaceId?: string;
+  lang: Lang;
+  /**
+   * May this user change the channel's settings (Discord Manage Channels, Slack admin or
+   * BRIEFING_ADMINS)? Asked only by commands that need it: for Slack it costs an API call.
+   */
+  canManage: () => Promise<boolean>;
 }
 
-/** Everything a handler may use. Services are optional so pure commands never depend on them. */
+/** Capabilities a command may use, typed and injected when the core is created; never filled in later. */
+export interface Services {
+  registry: CommandRegistryView;
+  briefings?: BriefingService;
+  settings?: ChannelSettings;
+}
+
+/** What /help needs of the registry, without importing dispatch. */
+export interface CommandRegistryView {
+  readonly commands: readonly CommandDefinition[];
+}
+
+/** Everything a handler may use. */
 export interface CommandContext {
-  data: Dataset;
-  names: NameIndex;
+  /** The edition the reply answers from: the current one, or the year the user asked for. */
+  edition: Edition;
+  /** The edition before it, when there is one: replies show the change against it. */
+  previous: Edition | undefined;
+  library: Library;
   invocation: Invocation;
-  /** Extra capabilities wired by main (the briefing store, say), keyed by name. */
-  services: Record<string, unknown>;
+  m: Messages;
+  services: Services;
 }
 
 export interface LeafDefinition<O extends OptionSpecs = OptionSpecs> {
-  description: string;
+  description: Text;
+  /** All options as one zod object, built with the definition. */
+  readonly schema: z.ZodType;
   options: O;
   run: (ctx: CommandContext, options: OptionValues<O>) => Reply | Promise<Reply>;
-  /** Changing something for the whole channel: Discord sets Manage Channels as the default permission. */
+  /** Changes something for the whole channel: checked at run time on every platform. */
   requiresManage?: boolean;
+  /**
+   * The reply depends only on the edition, the language and the options (not on who asks or on
+   * stored state): it may be cached and shared. Declared, never guessed from the reply.
+   */
+  pure?: boolean;
 }
 
+/** The key of the only leaf of a command without subcommands ("/province" has no "/province x"). */
+export const ROOT = '';
+
+/**
+ * One shape for every command: a map of subcommands with a default. A command without subcommands
+ * has a single leaf under ROOT.
+ */
 export interface CommandDefinition {
   name: string;
-  description: string;
-  examples: string[];
-  /** A command has either its own options, or subcommands (Discord's shape), never both. */
-  leaf?: LeafDefinition;
-  subcommands?: Record<string, LeafDefinition>;
+  description: Text;
+  examples: readonly string[];
+  subcommands: Readonly<Record<string, LeafDefinition>>;
   /** Text input without a subcommand word goes here ("/exports 2023" is "/exports top 2023"). */
-  defaultSubcommand?: string;
-  /** The answer depends on who asks or on stored state (briefings): never served from the reply cache. */
-  volatile?: boolean;
+  defaultSubcommand: string | undefined;
 }
 
-export function defineLeaf<O extends OptionSpecs>(leaf: LeafDefinition<O>): LeafDefinition {
-  return leaf as unknown as LeafDefinition;
+export interface Leaf {
+  /** undefined for a command without subcommands. */
+  sub: string | undefined;
+  leaf: LeafDefinition;
+}
+
+/** The leaves of a command: computed here and nowhere else. */
+export function leavesOf(def: CommandDefinition): Leaf[] {
+  return Object.entries(def.subcommands).map(([sub, leaf]) => ({ sub: sub === ROOT ? undefined : sub, leaf }));
+}
+
+export function isFlat(def: CommandDefinition): boolean {
+  return ROOT in def.subcommands;
+}
+
+export function leafOf(def: CommandDefinition, sub: string | undefined): LeafDefinition | undefined {
+  return def.subcommands[sub ?? ROOT];
+}
+
+export function defineLeaf<O extends OptionSpecs>(leaf: Omit<LeafDefinition<O>, 'schema'>): LeafDefinition {
+  const schema = z.object(Object.fromEntries(Object.entries(leaf.options).map(([k, o]) => [k, o.schema])));
+  return { ...leaf, schema } as unknown as LeafDefinition;
 }
 
 export function defineCommand<O extends OptionSpecs>(def: {
   name: string;
-  description: string;
-  examples: string[];
+  description: Text;
+  examples: readonly string[];
   options: O;
   run: LeafDefinition<O>['run'];
+  pure?: boolean;
+  requiresManage?: boolean;
 }): CommandDefinition {
-  return {
-    name: def.name,
-    description: def.description,
-    examples: def.examples,
-    leaf: defineLeaf({ description: def.description, options: def.options, run: def.run }),
-  };
+  const { name, description, examples, ...leaf } = def;
+  return { name, description, examples, subcommands: { [ROOT]: defineLeaf({ description, ...leaf }) }, defaultSubcommand: ROOT };
 }
 
 export function defineGroup(def: {
   name: string;
-  description: string;
-  examples: string[];
+  description: Text;
+  examples: readonly string[];
   subcommands: Record<string, LeafDefinition>;
   defaultSubcommand?: string;
-  volatile?: boolean;
 }): CommandDefinition {
-  return def;
+  return { ...def, defaultSubcommand: def.defaultSubcommand };
 }
 
-/** `/exports top [N] [year]`: built from the option specs, used by /help and error replies. */
+/** `/exports top [N] [year]`: one line per leaf, built from the option specs (help, errors, manifest). */
 export function usageOf(def: CommandDefinition, sub?: string): string {
-  const line = (name: string, leaf: LeafDefinition) =>
-    [name, ...Object.values(leaf.options).map((o) => (o.keyword ? `[${o.keyword} N]` : o.placeholder))].join(' ');
-  if (def.leaf) return line(`/${def.name}`, def.leaf);
-  const subs = Object.entries(def.subcommands ?? {});
-  const chosen = sub ? subs.filter(([n]) => n === sub) : subs;
-  return chosen.map(([n, leaf]) => line(`/${def.name} ${n}`, leaf)).join('\n');
+  const line = (l: Leaf) => [`/${def.name}`, ...(l.sub ? [l.sub] : []), ...Object.values(l.leaf.options).map((o) => (o.keyword ? `[${o.keyword} ${o.placeholder.replace(/^\[|\]$/g, '')}]` : o.placeholder))].join(' ');
+  const leaves = leavesOf(def).filter((l) => sub === undefined || l.sub === sub);
+  return leaves.map(line).join('\n');
+}
+
+/** What names a reply's chart files: the resolved subject, and the edition when it is not the current one. */
+export function subjectOf(ctx: Pick<CommandContext, 'edition' | 'library'>, ...parts: (string | number | undefined)[]): string {
+  const words = parts.filter((p) => p !== undefined && p !== '').map(String);
+  if (ctx.edition !== ctx.library.current) words.push(String(ctx.edition.year));
+  return words.join(' ');
 }

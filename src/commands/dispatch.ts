@@ -1,166 +1,166 @@
-import Fuse from 'fuse.js';
-import { z } from 'zod';
-import type { CommandContext, CommandDefinition, LeafDefinition } from './define.js';
-import { usageOf } from './define.js';
-import { entityKindOf, type OptionSpec } from './options.js';
+import type { Edition, Library } from '../editions.js';
+import type { Messages } from '../i18n/messages.js';
+import {
+  leafOf,
+  leavesOf,
+  usageOf,
+  type CommandContext,
+  type CommandDefinition,
+  type CommandRegistryView,
+  type Invocation,
+  type LeafDefinition,
+  type Services,
+} from './define.js';
+import type { KindContext } from './option-kinds.js';
 import { parseText } from './parse-text.js';
 import { errorReply, type Reply } from './reply.js';
+import { closestWords } from './suggest.js';
 import { echo, tokenize } from './tokenize.js';
 
+/** The umbrella command: "/anode province Yunnan" is "/province Yunnan", for workspaces where names are taken. */
+export const UMBRELLA = 'anode';
+
 /** The explicit command list, looked up by name. */
-export class CommandRegistry {
+export class CommandRegistry implements CommandRegistryView {
   private readonly byName: Map<string, CommandDefinition>;
-  private readonly fuzzy: Fuse<string>;
 
   constructor(readonly commands: readonly CommandDefinition[]) {
     this.byName = new Map(commands.map((c) => [c.name, c]));
-    this.fuzzy = new Fuse(commands.map((c) => c.name), { threshold: 0.4 });
   }
 
   get(name: string): CommandDefinition | undefined {
     return this.byName.get(name.toLowerCase());
   }
 
-  suggest(name: string): string[] {
-    return this.fuzzy.search(name).slice(0, 3).map((r) => r.item);
-  }
-
-  /** The command a text line names ("/anode briefing list" names /briefing), without running it. */
-  commandOf(line: string): CommandDefinition | undefined {
-    const words = line.trim().replace(/^\//, '').split(/\s+/, 2).map((w) => w.toLowerCase());
-    return this.get(words[0] === UMBRELLA ? (words[1] ?? 'help') : (words[0] ?? ''));
+  names(): string[] {
+    return [...this.byName.keys()];
   }
 }
 
-/** Whether some part of a command changes channel settings, so the caller's rights must be known. */
-export function needsManage(def: CommandDefinition | undefined): boolean {
-  if (!def) return false;
-  return [def.leaf, ...Object.values(def.subcommands ?? {})].some((leaf) => leaf?.requiresManage);
+/** What a command runs with, before the edition is chosen. */
+export interface ContextBase {
+  library: Library;
+  invocation: Invocation;
+  m: Messages;
+  services: Services;
 }
 
-/** The umbrella command: "/anode province Yunnan" is "/province Yunnan", for workspaces where names are taken. */
-export const UMBRELLA = 'anode';
+/** A text line routed to one leaf of one command, not yet run. */
+export type Route =
+  | { ok: true; def: CommandDefinition; sub: string | undefined; leaf: LeafDefinition; tokens: string[] }
+  | { ok: false; reply: Reply };
 
-/** Text in, Reply out: "/province Yunnan", "exports top 5 2023". Never throws for user mistakes. */
-export async function dispatchText(registry: CommandRegistry, ctx: CommandContext, line: string): Promise<Reply> {
+/** Finds the command and subcommand a line names ("/anode exports country Malaysia"). */
+export function route(registry: CommandRegistry, m: Messages, line: string): Route {
   const tokens = tokenize(line.trim());
-  const first = tokens.shift();
-  if (!first || first === '/') {
-    return errorReply('Type a command', 'For example /province Yunnan or /exports top 5.', '/help');
-  }
+  let first = tokens.shift();
+  if (first && first.replace(/^\//, '').toLowerCase() === UMBRELLA) first = tokens.shift() ?? '/help';
+  if (!first || first === '/') return { ok: false, reply: errorReply(m.errors.typeACommand, m.errors.typeACommandHint, '/help') };
   const name = first.replace(/^\//, '').toLowerCase();
-  if (name === UMBRELLA) return dispatchText(registry, ctx, tokens.length > 0 ? tokens.join(' ') : '/help');
   const def = registry.get(name);
   if (!def) {
-    const guesses = registry.suggest(name);
-    const hint = guesses.length > 0 ? `Did you mean ${guesses.map((g) => `/${g}`).join(' or ')}?` : 'Type /help for the list.';
-    return errorReply('Unknown command', `There is no /${echo(name, 32)}. ${hint}`, '/help');
+    const guesses = closestWords(name, registry.names());
+    return { ok: false, reply: errorReply(m.errors.unknownCommand, m.errors.noSuchCommand(echo(name, 32), guesses), '/help') };
   }
-  let sub: string | undefined;
-  if (def.subcommands) {
-    const word = tokens[0]?.toLowerCase();
-    if (word && def.subcommands[word]) {
-      sub = word;
-      tokens.shift();
-    } else {
-      sub = def.defaultSubcommand;
-      if (!sub) {
-        return errorReply(`/${def.name} needs a subcommand`, `Choose one of: ${Object.keys(def.subcommands).join(', ')}.`, usageOf(def));
-      }
-    }
+  const word = tokens[0]?.toLowerCase();
+  const subs = leavesOf(def).map((l) => l.sub).filter((s): s is string => s !== undefined);
+  let sub = def.defaultSubcommand || undefined;
+  if (word !== undefined && subs.includes(word)) {
+    sub = word;
+    tokens.shift();
+  } else if (subs.length > 0 && def.defaultSubcommand === undefined) {
+    const close = word ? closestWords(word, subs) : [];
+    return {
+      ok: false,
+      reply: errorReply(m.errors.needsSubcommand(def.name), word ? m.errors.unknownSubcommand(echo(word), def.name, close, subs) : m.errors.chooseSubcommand(subs), usageOf(def)),
+    };
   }
   const leaf = leafOf(def, sub)!;
-  const parsed = parseText(leaf.options, tokens, ctx.names);
-  if (!parsed.ok) return errorReply(`Cannot read that /${def.name}`, `${parsed.problem}.`, usageOf(def, sub));
-  return runLeaf(def, sub, leaf, ctx, parsed.raw);
+  return { ok: true, def, sub, leaf, tokens };
 }
 
-/** Typed options in (Discord), Reply out: the same validation and name resolution as text. */
+/** Text in, Reply out: "/province Yunnan", "exports top 5 2023". Never throws for user mistakes. */
+export async function runRoute(base: ContextBase, r: Extract<Route, { ok: true }>): Promise<Reply> {
+  const kctx: KindContext = { edition: base.library.current, library: base.library, m: base.m };
+  const parsed = parseText(r.leaf.options, r.tokens, kctx);
+  if (!parsed.ok) {
+    const usage = usageOf(r.def, r.sub);
+    if ('keyword' in parsed) return errorReply(base.m.errors.cannotRead(label(r.def, r.sub)), base.m.errors.keywordNeedsNumber(parsed.keyword), usage);
+    const elsewhere = otherLeafFor(r, kctx);
+    return errorReply(base.m.errors.cannotRead(label(r.def, r.sub)), base.m.errors.notUnderstood(echo(parsed.token), elsewhere), usage);
+  }
+  return runLeaf(base, r.def, r.sub, r.leaf, parsed.raw);
+}
+
+/** Typed options in (Discord, clicks), Reply out: the same validation and name resolution as text. */
 export async function dispatchOptions(
   registry: CommandRegistry,
-  ctx: CommandContext,
+  base: ContextBase,
   name: string,
   sub: string | undefined,
   raw: Record<string, unknown>,
 ): Promise<Reply> {
   const def = registry.get(name);
   const leaf = def && leafOf(def, sub);
-  if (!def || !leaf) return errorReply('Unknown command', `There is no /${echo(`${name} ${sub ?? ''}`.trim(), 40)}.`, '/help');
-  return runLeaf(def, sub, leaf, ctx, raw);
+  if (!def || !leaf) return errorReply(base.m.errors.unknownCommand, base.m.errors.noSuchCommand(echo(`${name} ${sub ?? ''}`.trim(), 40), []), '/help');
+  return runLeaf(base, def, sub, leaf, raw);
 }
 
-export function leafOf(def: CommandDefinition, sub: string | undefined): LeafDefinition | undefined {
-  if (def.leaf) return def.leaf;
-  return sub === undefined ? undefined : def.subcommands?.[sub];
+function label(def: CommandDefinition, sub: string | undefined): string {
+  return `/${def.name}${sub ? ` ${sub}` : ''}`;
 }
 
-async function runLeaf(
-  def: CommandDefinition,
-  sub: string | undefined,
-  leaf: LeafDefinition,
-  ctx: CommandContext,
-  raw: Record<string, unknown>,
-): Promise<Reply> {
-  const usage = usageOf(def, sub);
-  const label = `/${def.name}${sub ? ` ${sub}` : ''}`;
-  if (leaf.requiresManage && !ctx.invocation.canManage) {
-    return errorReply('Not allowed here', `${label} changes this channel's settings; it needs the Manage Channels permission (Discord) or a workspace admin (Slack).`, usage);
-  }
-  const result = schemaOf(leaf).safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const field = String(issue.path[0] ?? '');
-    const what = issue.code === 'invalid_type' && issue.input === undefined ? `${field} is required` : `${field}: ${issue.message}`;
-    return errorReply(`Cannot read that ${label}`, `${what}.`, usage);
-  }
-  const values = result.data as Record<string, unknown>;
-  for (const [key, spec] of Object.entries(leaf.options)) {
-    const problem = resolveNames(ctx, spec, values, key);
-    if (problem) return { ...problem, usage };
-  }
-  return leaf.run(ctx, values as never);
-}
-
-const schemas = new WeakMap<LeafDefinition, z.ZodType>();
-
-/** One zod object per leaf, built once: building it is far dearer than using it. */
-function schemaOf(leaf: LeafDefinition): z.ZodType {
-  let schema = schemas.get(leaf);
-  if (!schema) {
-    schema = z.object(Object.fromEntries(Object.entries(leaf.options).map(([k, o]) => [k, o.schema])));
-    schemas.set(leaf, schema);
-  }
-  return schema;
-}
-
-/** Replaces typed names with the dataset's own; returns a "did you mean" reply when one is unknown. */
-function resolveNames(ctx: CommandContext, spec: OptionSpec, values: Record<string, unknown>, key: string): Reply | undefined {
-  const kind = entityKindOf(spec);
-  const value = values[key];
-  if (!kind || value === undefined) return undefined;
-  const resolved: string[] = [];
-  for (const typed of Array.isArray(value) ? (value as string[]) : [value as string]) {
-    const r = ctx.names.resolve(kind, typed);
-    if (r.ok) {
-      resolved.push(r.name);
-      continue;
-    }
-    if (r.aggregate) {
-      return errorReply(
-        `"${echo(typed)}" is an aggregate, not a ${kind}`,
-        r.aggregate === 'Total'
-          ? 'For national figures type /overview.'
-          : `"Others" groups different ${kind === 'province' ? 'provinces in Tables 1–2 and Table 3' : 'countries each year'}; it appears as a row in /mismatch, /utilization and /exports.`,
-      );
-    }
-    const guess = r.suggestions.length > 0 ? ` Did you mean ${r.suggestions.join(', ')}?` : '';
-    return errorReply(`Unknown ${kind}`, `No ${kind} called "${echo(typed)}" in the ${ctx.data.edition.year} data.${guess}`);
-  }
-  if (Array.isArray(value)) {
-    if (new Set(resolved).size !== resolved.length) return errorReply('Same province twice', 'Name each province once.');
-    values[key] = resolved;
-  } else {
-    values[key] = resolved[0];
+/**
+ * A line whose words fit another subcommand better ("/exports malaysia" means "/exports country
+ * Malaysia"): that subcommand's line, for "did you mean".
+ */
+function otherLeafFor(r: Extract<Route, { ok: true }>, kctx: KindContext): string | undefined {
+  for (const other of leavesOf(r.def)) {
+    if (other.sub === r.sub || other.sub === undefined) continue;
+    const parsed = parseText(other.leaf.options, r.tokens, kctx);
+    if (!parsed.ok) continue;
+    const names = Object.entries(other.leaf.options).filter(([k, spec]) => parsed.raw[k] !== undefined && spec.kind.resolve);
+    if (names.length === 0) continue;
+    const resolved = names.map(([k, spec]) => spec.kind.resolve!(spec, kctx, parsed.raw[k]));
+    const words = resolved.flatMap((x) => (x.ok ? [([] as unknown[]).concat(x.value).join(' ')] : []));
+    if (words.length === resolved.length) return `/${r.def.name} ${other.sub} ${words.join(' ')}`.trim();
   }
   return undefined;
+}
+
+async function runLeaf(base: ContextBase, def: CommandDefinition, sub: string | undefined, leaf: LeafDefinition, raw: Record<string, unknown>): Promise<Reply> {
+  const { m } = base;
+  const usage = usageOf(def, sub);
+  const cmd = label(def, sub);
+  if (leaf.requiresManage && !(await base.invocation.canManage())) {
+    return errorReply(m.errors.notAllowed, m.errors.needsManage(cmd), usage);
+  }
+  const result = leaf.schema.safeParse(raw);
+  const kctx: KindContext = { edition: base.library.current, library: base.library, m };
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = String(issue.path[0] ?? '');
+    const spec = leaf.options[key];
+    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    if (missing && spec) return errorReply(m.errors.cannotRead(cmd), m.errors.missing(spec.placeholder.replace(/[<>[\]]/g, ''), spec.kind.values?.(spec, kctx)), usage);
+    return errorReply(m.errors.cannotRead(cmd), `${key}: ${issue.message}.`, usage);
+  }
+  const values = result.data as Record<string, unknown>;
+  // The edition first: names resolve against the edition the reply answers from.
+  let edition: Edition = base.library.current;
+  for (const [key, spec] of Object.entries(leaf.options)) {
+    if (spec.kind.id !== 'edition' || values[key] === undefined) continue;
+    const chosen = base.library.get(values[key] as number);
+    if (!chosen) return errorReply(m.errors.noEdition(values[key] as number), m.errors.editionsAre(base.library.years), usage);
+    edition = chosen;
+  }
+  const ectx: KindContext = { ...kctx, edition };
+  for (const [key, spec] of Object.entries(leaf.options)) {
+    if (!spec.kind.resolve || values[key] === undefined) continue;
+    const r = spec.kind.resolve(spec, ectx, values[key]);
+    if (!r.ok) return errorReply(m.errors.cannotRead(cmd), [r.problem, r.hint].filter(Boolean).join(' '), usage);
+    values[key] = r.value;
+  }
+  const ctx: CommandContext = { ...base, edition, previous: base.library.previousOf(edition.year) };
+  return leaf.run(ctx, values as never);
 }

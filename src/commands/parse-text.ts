@@ -1,38 +1,36 @@
-import type { EntityKind, NameIndex } from '../metrics/names.js';
-import type { OptionSpec, OptionSpecs } from './options.js';
-import { echo } from './tokenize.js';
+import type { KindContext, OptionSpecs } from './option-kinds.js';
+import type { NameIndex, EntityKind } from '../metrics/names.js';
 
-export type ParsedText = { ok: true; raw: Record<string, unknown> } | { ok: false; problem: string };
-
-const takesRest = (o: OptionSpec) => o.kind === 'province' || o.kind === 'country' || o.kind === 'string' || o.kind === 'provinces';
+export type ParsedText = { ok: true; raw: Record<string, unknown> } | { ok: false; token: string } | { ok: false; keyword: string };
 
 /**
- * Places the words of a text command into its options. Keywords ("top 5") first, then each word goes to
- * the first unfilled option that takes it (a year to `year`, "5" to `top`); a name takes the rest of
- * the line, so "Inner Mongolia" needs no quotes.
+ * Places the words of a text command into its options. Keywords first ("top 5"), then every word some
+ * option takes by its shape (a year, a count, a flag, a known choice), and what is left goes to the
+ * option that takes the rest of the line: "Inner Mongolia 2024" needs no quotes.
  */
-export function parseText(options: OptionSpecs, tokens: string[], names: NameIndex): ParsedText {
+export function parseText(options: OptionSpecs, tokens: string[], ctx: KindContext): ParsedText {
   const raw: Record<string, unknown> = {};
   const entries = Object.entries(options);
+  const left: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const keyed = entries.find(([name, o]) => o.keyword === token.toLowerCase() && raw[name] === undefined);
     if (keyed) {
       const value = tokens[i + 1];
-      if (value === undefined) return { ok: false, problem: `"${keyed[1].keyword}" needs a number after it, e.g. ${keyed[1].keyword} 5` };
+      if (value === undefined) return { ok: false, keyword: keyed[1].keyword! };
       raw[keyed[0]] = value;
       i++;
       continue;
     }
-    const target = entries.find(([name, o]) => raw[name] === undefined && (takesRest(o) || (o.accepts?.(token) ?? false)));
-    if (!target) return { ok: false, problem: `I did not understand "${echo(token)}"` };
-    const [name, spec] = target;
-    if (takesRest(spec)) {
-      const rest = tokens.slice(i);
-      raw[name] = spec.kind === 'provinces' ? splitNames(rest, names, 'province') : rest.join(' ');
-      break;
-    }
-    raw[name] = token;
+    const target = entries.find(([name, o]) => raw[name] === undefined && o.kind.takes(o, token) === true);
+    if (target) raw[target[0]] = target[1].kind.id === 'flag' ? true : token;
+    else left.push(token);
+  }
+  if (left.length > 0) {
+    const rest = entries.find(([name, o]) => raw[name] === undefined && o.kind.takes(o, left[0]!) === 'rest');
+    if (!rest) return { ok: false, token: left[0]! };
+    const [name, spec] = rest;
+    raw[name] = spec.kind.id === 'provinces' ? splitNames(left, ctx.edition.names, 'province') : left.join(' ');
   }
   return { ok: true, raw };
 }
@@ -43,8 +41,8 @@ export function parseText(options: OptionSpecs, tokens: string[], names: NameInd
  */
 export function splitNames(tokens: string[], names: NameIndex, kind: EntityKind): string[] {
   const joined = tokens.join(' ');
-  if (joined.includes(',') || joined.includes('，')) {
-    return joined.split(/[,，]/).map((s) => s.trim()).filter((s) => s.length > 0);
+  if (joined.includes(',') || joined.includes('，') || joined.includes('、')) {
+    return joined.split(/[,，、]/).map((s) => s.trim()).filter((s) => s.length > 0);
   }
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {

@@ -22,3 +22,26 @@ export function echo(text: string, max = 40): string {
     .trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
+
+/** Flags any command line may end with, on every platform. Phones turn "--" into a dash: "—public" counts. */
+export const LINE_FLAGS = ['public', 'full', 'compact'] as const;
+export type LineFlag = (typeof LINE_FLAGS)[number];
+
+export type SplitFlags = { ok: true; text: string; flags: Set<LineFlag> } | { ok: false; flag: string };
+
+/** Takes "--public", "--full", "--compact" off a line, wherever they are; an unknown "--word" is an error. */
+export function splitFlags(line: string): SplitFlags {
+  const flags = new Set<LineFlag>();
+  const words: string[] = [];
+  for (const word of line.split(/(\s+)/)) {
+    const m = /^(?:--|—|–)([a-z-]+)$/i.exec(word);
+    if (!m) {
+      words.push(word);
+      continue;
+    }
+    const flag = m[1]!.toLowerCase();
+    if (!(LINE_FLAGS as readonly string[]).includes(flag)) return { ok: false, flag: `--${flag}` };
+    flags.add(flag as LineFlag);
+  }
+  return { ok: true, text: words.join('').replace(/\s+/g, ' ').trim(), flags };
+}

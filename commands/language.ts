@@ -1,0 +1,24 @@
+import { defineCommand } from '../src/commands/define.js';
+import { opt } from '../src/commands/option-kinds.js';
+import { errorReply, type Reply } from '../src/commands/reply.js';
+
+export const language = defineCommand({
+  name: 'language',
+  description: (m) => m.language.description,
+  examples: ['/language zh', '/language en', '/language auto', '/language'],
+  options: { lang: opt.choice((m) => m.options.language, ['zh', 'en', 'auto'] as const, { optional: true, placeholder: '[zh|en|auto]' }) },
+  async run(ctx, { lang }): Promise<Reply> {
+    const { m } = ctx;
+    const settings = ctx.services.settings;
+    if (!settings) return errorReply(m.language.notHere, m.language.notHereHint);
+    const { platform, channelId } = ctx.invocation;
+    if (!lang) {
+      const current = (await settings.language(platform, channelId)) ?? 'auto';
+      return { tone: 'info', title: m.language.currentTitle, summary: m.language.current(current) };
+    }
+    if (!(await ctx.invocation.canManage())) return errorReply(m.errors.notAllowed, m.errors.needsManage('/language'), '/language [zh|en|auto]');
+    const value = lang === 'zh' ? 'zh-CN' : lang;
+    await settings.setLanguage(platform, channelId, value);
+    return { tone: 'info', title: m.language.setTitle, summary: m.language.set(value) };
+  },
+});

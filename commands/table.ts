@@ -1,0 +1,43 @@
+import { defineCommand } from '../src/commands/define.js';
+import { opt } from '../src/commands/option-kinds.js';
+import { errorReply, type Reply } from '../src/commands/reply.js';
+import { nameFor } from '../src/commands/presentation.js';
+import { paperTable, readableCell, tableNumbers, toCsv } from '../src/metrics/paper-tables.js';
+import type { EntityKind } from '../src/metrics/names.js';
+
+export const table = defineCommand({
+  name: 'table',
+  description: (m) => m.table.description,
+  examples: ['/table 2', '/table 4 2024', '/table 3 csv'],
+  options: {
+    number: opt.integer((m) => m.options.tableNumber, { min: 1, max: 9, placeholder: '<1-4>', pattern: /^\d$/ }),
+    year: opt.edition((m) => m.options.edition),
+    csv: opt.flag((m) => m.options.csv, 'csv'),
+  },
+  pure: true,
+  run(ctx, { number, csv }): Reply {
+    const { m, edition } = ctx;
+    const numbers = tableNumbers(edition.data);
+    if (number === undefined) return errorReply(m.table.which, m.table.numbersAre(numbers), '/table <1-4> [year] [csv]');
+    const t = paperTable(edition.data, number);
+    if (!t) return errorReply(m.table.noSuch(number), m.table.numbersAre(numbers), '/table <1-4> [year] [csv]');
+    const entity: EntityKind = t.key === 'exports-by-country' ? 'country' : 'province';
+    const headers = t.columns.map((c) => m.table.column(t.key, c.key));
+    const shortHeaders = t.columns.map((c) => m.table.shortColumn(t.key, c.key));
+    const name = `table-${t.number}-${edition.year}.csv`;
+    return {
+      tone: 'info',
+      title: m.table.title(m.ref(t.ref), edition.year),
+      summary: m.captionOf(t.ref, t.caption).replace(/^[^:：]+[:：]\s*/, ''),
+      table: {
+        columns: [{ label: m.table.nameColumn(entity), align: 'left' }, ...shortHeaders.map((label) => ({ label, align: 'right' as const }))],
+        rows: t.rows.map((r) => [nameFor(ctx, entity, r.name), ...r.cells.map(readableCell)]),
+      },
+      notes: [m.table.columnsNote(t.columns.map((c, i) => `${shortHeaders[i]} = ${headers[i]}`)), m.table.asPrinted, ...(csv ? [m.table.csvAttached(name)] : [m.table.csvHint(t.number)])],
+      sources: [m.captionOf(t.ref, t.caption)],
+      ...(csv ? { files: [{ name, contentType: 'text/csv; charset=utf-8', content: toCsv([m.table.nameColumn(entity), ...headers], t.rows.map((r) => [r.name, ...r.cells])) }] } : {}),
+      subject: `${t.number} ${edition.year}`,
+      followUps: csv ? [] : [{ label: m.follow.csv, line: `/table ${t.number} ${edition.year} csv` }],
+    };
+  },
+});
