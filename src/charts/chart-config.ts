@@ -3,34 +3,59 @@ import type { ChartSpec } from './spec.js';
 /** A Chart.js v4 configuration: plain JSON, no functions, so it travels in a URL and renders locally alike. */
 export interface ChartConfig {
   type: 'bar';
-  data: { labels: string[]; datasets: Record<string, unknown>[] };
+  data: { labels: (string | string[])[]; datasets: Record<string, unknown>[] };
   options: Record<string, unknown>;
 }
 
 /** Three significant decimals are more than a chart can show, and keep URLs short. */
-const round = (n: number) => Math.round(n * 1000) / 1000;
+const round = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 1000);
+
+/**
+ * Every bar carries its value as the text prints it, written into its category label: plugins that
+ * draw labels (chartjs-plugin-datalabels) do not draw with Chart.js 4 on open-source QuickChart, and a
+ * config with functions cannot travel in a URL. One series: "Yunnan 云南 · 99.24 %"; several: a
+ * second line with each series' value.
+ */
+function labelsWithValues(spec: ChartSpec): (string | string[])[] {
+  return spec.labels.map((label, i) => {
+    const shown = spec.series.map((s) => s.shown[i] ?? '');
+    if (spec.series.length === 1) return `${label} · ${shown[0]}`;
+    return [label, spec.series.map((s, j) => (spec.kind === 'stacked-bar' ? shown[j] : `${s.label} ${shown[j]}`)).join(' · ')];
+  });
+}
 
 export function toChartConfig(spec: ChartSpec): ChartConfig {
-  const horizontal = spec.kind === 'horizontal-bar' || spec.kind === 'diverging-bar';
+  // Stacked bars lie down too: eleven two-line province labels read across, not rotated.
+  const horizontal = spec.kind === 'horizontal-bar' || spec.kind === 'diverging-bar' || spec.kind === 'stacked-bar';
   const stacked = spec.kind === 'stacked-bar';
   const datasets = spec.series.map((s) => {
     const values = s.values.map(round);
     return {
       label: s.label,
       data: values,
-      backgroundColor: s.colors ?? (spec.kind === 'diverging-bar' ? values.map((v) => (v < 0 ? '#c62828' : s.color)) : s.color),
+      backgroundColor: s.colors ?? (spec.kind === 'diverging-bar' ? values.map((v) => ((v ?? 0) < 0 ? '#c62828' : s.color)) : s.color),
     };
   });
-  const valueAxis = { title: { display: true, text: spec.unit }, ...(stacked ? { stacked: true } : {}), ...(spec.max !== undefined ? { max: spec.max } : {}) };
-  const labelAxis = stacked ? { stacked: true } : {};
+  // Tick labels would print "-1.5" with a hyphen where the text prints "−1.5" (and no function can
+  // change that in a URL): where values go below zero, the bars' own labels carry the numbers instead.
+  const negative = spec.series.some((s) => s.values.some((v) => (v ?? 0) < 0));
+  const valueAxis = {
+    title: { display: true, text: spec.unit },
+    ...(stacked ? { stacked: true } : {}),
+    ...(spec.max !== undefined ? { max: spec.max } : {}),
+    ...(negative ? { ticks: { display: false } } : {}),
+    beginAtZero: true,
+  };
+  const labelAxis = { ...(stacked ? { stacked: true } : {}), ticks: { autoSkip: false, padding: 6 } };
   return {
     type: 'bar',
-    data: { labels: spec.labels, datasets },
+    data: { labels: labelsWithValues(spec), datasets },
     options: {
       ...(horizontal ? { indexAxis: 'y' } : {}),
+      layout: { padding: { left: 12, right: 16, top: 4, bottom: 8 } },
       plugins: {
-        title: { display: true, text: spec.title },
-        subtitle: { display: true, text: spec.caption, position: 'bottom' },
+        title: { display: true, text: spec.title, padding: { top: 6, bottom: 10 } },
+        subtitle: { display: true, text: spec.caption, position: 'bottom', padding: { top: 14 } },
         legend: { display: spec.series.length > 1 },
       },
       scales: horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis },

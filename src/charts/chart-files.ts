@@ -1,29 +1,48 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Reply } from '../commands/reply.js';
 import type { ChartImage } from '../render/images.js';
 import { toChartConfig } from './chart-config.js';
-import { renderChartPng } from './render-png.js';
 
 /** Renders a reply's charts locally and writes them as PNG files; returns their paths as chart images. */
-export function writeChartFiles(reply: Reply, dir: string, stem: string): ChartImage[] {
+export async function writeChartFiles(reply: Reply, dir: string, stem: string): Promise<ChartImage[]> {
   const charts = reply.charts ?? [];
   if (charts.length === 0) return [];
-  mkdirSync(dir, { recursive: true });
-  return charts.map((chart, i) => {
+  // The canvas and Chart.js load on the first chart, not at start-up: most answers never render locally.
+  const { renderChartPng } = await import('./render-png.js');
+  await mkdir(dir, { recursive: true });
+  const images: ChartImage[] = [];
+  for (const [i, chart] of charts.entries()) {
     const path = resolve(join(dir, `${stem}-${i + 1}.png`));
-    writeFileSync(path, renderChartPng(toChartConfig(chart)));
-    return { kind: 'file', path };
-  });
+    await writeFile(path, renderChartPng(toChartConfig(chart)));
+    images.push({ kind: 'file', path });
+  }
+  return images;
 }
 
-/** A file-name stem from the command line: "/province Yunnan" → "province-yunnan". */
-export function stemOf(line: string): string {
-  const slug = line
+/** Writes the files a reply carries (a table as CSV) next to the charts; returns their paths. */
+export async function writeReplyFiles(reply: Reply, dir: string): Promise<string[]> {
+  if (!reply.files?.length) return [];
+  await mkdir(dir, { recursive: true });
+  return Promise.all(
+    reply.files.map(async (f) => {
+      const path = resolve(join(dir, f.name));
+      await writeFile(path, f.content, 'utf8');
+      return path;
+    }),
+  );
+}
+
+/**
+ * A file-name stem for a reply's charts, from the command and the subject it resolved to, so that
+ * "/province 云南" and "/province 山东" never overwrite each other: "province-yunnan".
+ */
+export function stemOf(command: string | undefined, subject: string | undefined): string {
+  const slug = `${command ?? 'chart'} ${subject ?? ''}`
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
+    .slice(0, 60);
   return slug || 'chart';
 }

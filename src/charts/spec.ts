@@ -3,15 +3,18 @@ export interface ChartSpec {
   kind: 'bar' | 'horizontal-bar' | 'stacked-bar' | 'diverging-bar';
   title: string;
   labels: string[];
-  /** `colors` gives each bar its own colour (capacity grey, output blue…); `color` colours the series. */
-  series: { label: string; values: number[]; color: string; colors?: string[] }[];
+  /**
+   * `values` are what the bars draw (null: no bar, the paper gives no value); `shown` is each value as
+   * the text prints it, put on its bar. `colors` gives each bar its own colour; `color` the series'.
+   */
+  series: { label: string; values: (number | null)[]; shown: string[]; color: string; colors?: string[] }[];
   /** Axis unit: "Mt", "%", "kt". */
   unit: string;
-  /** Shown under the chart: the paper's table or section. */
+  /** Shown under the chart: the paper's table or section, and what the chart leaves out. */
   caption: string;
   /** Read by screen readers and shown where images are off. */
   alt: string;
-  /** Stacked percentage charts end at 100. */
+  /** Percentage charts end at 100. */
   max?: number;
 }
 

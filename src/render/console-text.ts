@@ -1,36 +1,60 @@
 import type { Reply } from '../commands/reply.js';
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
 import type { ChartImage } from './images.js';
-import { tableText } from './table-text.js';
+import { displayWidth, tableText } from './table-text.js';
 
-/** Plain text for a terminal: no markup, columns aligned, charts as file paths or URLs. */
-export function toConsoleText(reply: Reply, images: ChartImage[] = []): string {
+export interface ConsoleOptions {
+  images?: ChartImage[];
+  m?: Messages;
+  /** ANSI colour (a terminal that wants it, and NO_COLOR unset). */
+  color?: boolean;
+  /** Where files attached to the reply were written. */
+  files?: string[];
+}
+
+const style = (on: boolean) => ({
+  bold: (s: string) => (on ? `\x1b[1m${s}\x1b[22m` : s),
+  dim: (s: string) => (on ? `\x1b[2m${s}\x1b[22m` : s),
+  red: (s: string) => (on ? `\x1b[31m${s}\x1b[39m` : s),
+});
+
+/** Plain text for a terminal: columns aligned, charts as file paths or URLs, the next questions as lines to type. */
+export function toConsoleText(reply: Reply, o: ConsoleOptions = {}): string {
+  const m = o.m ?? en;
+  const s = style(o.color ?? false);
+  const images = o.images ?? [];
   const out: string[] = [];
-  out.push(reply.tone === 'error' ? `✖ ${reply.title}` : reply.title);
-  out.push('─'.repeat(Math.min(60, Math.max(10, reply.title.length + 2))));
+  out.push(reply.tone === 'error' ? s.red(`✖ ${reply.title}`) : s.bold(reply.title));
+  out.push('─'.repeat(Math.min(60, Math.max(10, displayWidth(reply.title) + 2))));
   if (reply.summary) out.push(reply.summary);
-  if (reply.usage) out.push(`Usage: ${reply.usage.split('\n').join('\n       ')}`);
+  if (reply.usage) out.push(`${m.render.usage}: ${reply.usage.split('\n').join('\n       ')}`);
   if (reply.fields?.length) {
     out.push('');
-    const width = Math.max(...reply.fields.map((f) => f.label.length));
+    const width = Math.max(...reply.fields.map((f) => displayWidth(f.label)));
     for (const f of reply.fields) {
       const [first, ...more] = f.value.split('\n');
-      out.push(`  ${f.label.padEnd(width)}  ${first}${f.source ? `   [${f.source}]` : ''}`);
-      for (const m of more) out.push(`  ${''.padEnd(width)}  ${m}`);
+      const label = f.label + ' '.repeat(width - displayWidth(f.label));
+      out.push(`  ${label}  ${first}${f.source ? s.dim(`   [${f.source}]`) : ''}`);
+      for (const line of more) out.push(`  ${' '.repeat(width)}  ${line}`);
     }
   }
   if (reply.table) {
     out.push('');
-    out.push(tableText(reply.table, 100_000).split('\n').map((l) => `  ${l}`).join('\n'));
+    out.push(tableText(reply.table, 100_000, m).split('\n').map((l) => `  ${l}`).join('\n'));
   }
   (reply.charts ?? []).forEach((c, i) => {
     const img = images[i];
     const where = img?.kind === 'file' ? img.path : img?.kind === 'url' ? img.url : img?.kind === 'attachment' ? img.name : undefined;
-    if (where) out.push('', `Chart: ${c.title}\n  ${where}`);
+    if (where) out.push('', `${m.render.chart}: ${c.title}\n  ${where}`);
   });
+  for (const f of o.files ?? []) out.push('', m.render.fileAttached(f));
   if (reply.notes?.length) {
     out.push('');
     for (const n of reply.notes) out.push(`  • ${n}`);
   }
-  if (reply.sources?.length) out.push('', `Sources: ${reply.sources.join(' · ')}`);
+  if (reply.sources?.length) out.push('', s.dim(`${m.render.sources}: ${reply.sources.join(' · ')}`));
+  const next = [...(reply.followUps ?? []).map((f) => f.line), ...(reply.menu ? [`${reply.menu.prefix} …`] : [])];
+  if (next.length > 0 && reply.tone === 'info') out.push('', s.dim(`→ ${next.join('   ')}`));
   return out.join('\n');
 }

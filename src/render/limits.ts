@@ -10,8 +10,14 @@ export const SLACK = {
   imageUrl: 3000,
   altText: 2000,
   imageTitle: 2000,
+  actionsElements: 25,
   buttonText: 75,
   buttonValue: 2000,
+  actionId: 255,
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 150,
+  placeholder: 150,
   /** Advice, not a hard limit (40,000 truncates): the notification fallback stays short. */
   fallbackText: 4000,
 } as const;
@@ -30,6 +36,15 @@ export const DISCORD = {
   imageUrl: 2048,
   autocompleteChoices: 25,
   choiceName: 100,
+  choiceValue: 100,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  buttonLabel: 80,
+  customId: 100,
+  selectOptions: 25,
+  optionLabel: 100,
+  optionValue: 100,
+  placeholder: 150,
 } as const;
 
 /** Cuts text to `max` characters (JavaScript length: conservative for emoji), marking the cut. */

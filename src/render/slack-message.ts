@@ -1,13 +1,15 @@
+import type { ActionsBlock, Button, ContextBlock, HeaderBlock, ImageBlock, KnownBlock, MrkdwnElement, SectionBlock, StaticSelect } from '@slack/types';
 import type { Reply } from '../commands/reply.js';
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
+import type { Control } from './controls.js';
 import type { ChartImage } from './images.js';
 import { SLACK, fit } from './limits.js';
 import { tableText } from './table-text.js';
 
-export type SlackBlock = Record<string, unknown> & { type: string };
-
 export interface SlackMessage {
   text: string;
-  blocks: SlackBlock[];
+  blocks: KnownBlock[];
 }
 
 /**
@@ -23,73 +25,101 @@ export function plainSlack(text: string): string {
   return text.replace(/</g, '‹').replace(/>/g, '›');
 }
 
-const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: fit(text, SLACK.sectionText) });
+const mrkdwn = (text: string, max: number = SLACK.sectionText): MrkdwnElement => ({ type: 'mrkdwn', text: fit(text, max) });
 
-export interface SlackExtras {
-  /** Appended after the reply, inside the 50-block limit (the "Share in channel" button). */
-  actions?: SlackBlock;
+export interface SlackOptions {
+  images?: ChartImage[];
+  /** Buttons and menus for the next question (see controls.ts). */
+  controls?: Control[];
   /** A Slack user id: adds "Shared by @user" (an id from Slack's payload, never user-typed text). */
   sharedBy?: string;
+  m?: Messages;
+  /** Blocks to leave free for controls added later. */
+  reserve?: number;
+}
+
+/** Action ids: buttons are numbered (unique per message), the menu's signed line rides in its block_id. */
+export const BUTTON_ACTION = /^anode_b\d+$/;
+export const MENU_ACTION = 'anode_menu';
+
+/** Action blocks for buttons and menus, to follow a message (cached messages get them per channel). */
+export function slackControls(controls: readonly Control[]): ActionsBlock[] {
+  const buttons: Button[] = [];
+  const blocks: ActionsBlock[] = [];
+  controls.forEach((c, i) => {
+    if (c.kind === 'button') {
+      buttons.push({ type: 'button', action_id: `anode_b${i}`, text: { type: 'plain_text', text: fit(c.label, SLACK.buttonText), emoji: true }, value: c.id, ...(c.primary ? { style: 'primary' as const } : {}) });
+    } else {
+      const select: StaticSelect = {
+        type: 'static_select',
+        action_id: MENU_ACTION,
+        placeholder: { type: 'plain_text', text: fit(c.placeholder, SLACK.placeholder) },
+        options: c.options.slice(0, SLACK.selectOptions).map((o) => ({ text: { type: 'plain_text', text: fit(o.label, SLACK.optionText) }, value: o.value.slice(0, SLACK.optionValue) })),
+      };
+      blocks.push({ type: 'actions', block_id: c.id, elements: [select] });
+    }
+  });
+  return buttons.length > 0 ? [{ type: 'actions', elements: buttons.slice(0, SLACK.actionsElements) }, ...blocks] : blocks;
 }
 
 /** Block Kit for a Reply, with a plain `text` fallback for notifications and screen readers. */
-export function toSlackMessage(reply: Reply, images: ChartImage[] = [], extras: SlackExtras = {}): SlackMessage {
+export function toSlackMessage(reply: Reply, o: SlackOptions = {}): SlackMessage {
   const e = escapeSlack;
-  const blocks: SlackBlock[] = [];
+  const m = o.m ?? en;
+  const images = o.images ?? [];
+  const blocks: KnownBlock[] = [];
   const error = reply.tone === 'error';
-  blocks.push({ type: 'header', text: { type: 'plain_text', text: fit(plainSlack(`${error ? '⚠️ ' : ''}${reply.title}`), SLACK.headerText), emoji: true } });
-  if (reply.summary) blocks.push({ type: 'section', text: mrkdwn(e(reply.summary)) });
+  const header: HeaderBlock = { type: 'header', text: { type: 'plain_text', text: fit(plainSlack(`${error ? '⚠️ ' : ''}${reply.title}`), SLACK.headerText), emoji: true } };
+  blocks.push(header);
+  if (reply.summary) blocks.push({ type: 'section', text: mrkdwn(e(reply.summary)) } satisfies SectionBlock);
   if (reply.usage) {
     const usage = fit(reply.usage, SLACK.sectionText - 20);
-    blocks.push({ type: 'section', text: mrkdwn(`*Usage*\n\`\`\`${e(usage)}\`\`\``) });
+    blocks.push({ type: 'section', text: mrkdwn(`*${m.render.usage}*\n\`\`\`${e(usage)}\`\`\``) });
   }
   const fields = reply.fields ?? [];
   for (let i = 0; i < fields.length; i += SLACK.sectionFields) {
     blocks.push({
       type: 'section',
-      fields: fields.slice(i, i + SLACK.sectionFields).map((f) =>
-        mrkdwnField(`*${e(f.label)}*\n${e(f.value)}${f.source ? `\n_${e(f.source)}_` : ''}`),
-      ),
+      fields: fields.slice(i, i + SLACK.sectionFields).map((f) => mrkdwn(`*${e(f.label)}*\n${e(f.value)}${f.source ? `\n_${e(f.source)}_` : ''}`, SLACK.fieldText)),
     });
   }
   if (reply.table) {
     // The fence (6) and escaping can only grow the text; leave room for both.
     const budget = SLACK.sectionText - 6;
-    let body = tableText(reply.table, budget);
-    while (e(body).length > budget) body = tableText(reply.table, budget - (e(body).length - budget) - 10);
+    let body = tableText(reply.table, budget, m);
+    while (e(body).length > budget) body = tableText(reply.table, budget - (e(body).length - budget) - 10, m);
     blocks.push({ type: 'section', text: mrkdwn(`\`\`\`${e(body)}\`\`\``) });
   }
   (reply.charts ?? []).forEach((chart, i) => {
     const img = images[i];
-    const base = { type: 'image', alt_text: fit(plainSlack(chart.alt), SLACK.altText), title: { type: 'plain_text', text: fit(plainSlack(chart.title), SLACK.imageTitle) } };
-    if (img?.kind === 'url' && img.url.length <= SLACK.imageUrl && /^https?:\/\//.test(img.url)) blocks.push({ ...base, image_url: img.url });
-    else if (img?.kind === 'slack-file') blocks.push({ ...base, slack_file: { id: img.id } });
+    const base = { type: 'image' as const, alt_text: fit(plainSlack(chart.alt), SLACK.altText), title: { type: 'plain_text' as const, text: fit(plainSlack(chart.title), SLACK.imageTitle) } };
+    if (img?.kind === 'url' && img.url.length <= SLACK.imageUrl && /^https?:\/\//.test(img.url)) blocks.push({ ...base, image_url: img.url } satisfies ImageBlock);
+    else if (img?.kind === 'slack-file') blocks.push({ ...base, slack_file: { id: img.id } } satisfies ImageBlock);
   });
-  const footer = [...(reply.notes ?? []), ...(reply.sources?.length ? [`Sources: ${reply.sources.join(' · ')}`] : [])];
+  const footer = [
+    ...(reply.notes ?? []),
+    ...(reply.files ?? []).map((f) => m.render.fileAttached(f.name)),
+    ...(reply.sources?.length ? [`${m.render.sources}: ${reply.sources.join(' · ')}`] : []),
+  ];
   if (footer.length > 0) {
     // Context holds ten elements; the overflow joins the last one rather than disappearing.
     const elements = footer.slice(0, SLACK.contextElements - 1);
     if (footer.length >= SLACK.contextElements) elements.push(footer.slice(SLACK.contextElements - 1).join('\n'));
-    blocks.push({ type: 'context', elements: elements.map((t) => mrkdwn(e(t))) });
+    blocks.push({ type: 'context', elements: elements.map((t) => mrkdwn(e(t), SLACK.contextText)) } satisfies ContextBlock);
   }
-  if (extras.sharedBy && /^[UW][A-Z0-9]{2,30}$/.test(extras.sharedBy)) {
-    blocks.push({ type: 'context', elements: [mrkdwn(`Shared by <@${extras.sharedBy}>`)] });
+  if (o.sharedBy && /^[UW][A-Z0-9]{2,30}$/.test(o.sharedBy)) {
+    blocks.push({ type: 'context', elements: [mrkdwn(m.render.sharedBy(`<@${o.sharedBy}>`))] });
   }
+  const controls = slackControls(o.controls ?? []);
   const text = fit(e([reply.title, reply.summary].filter(Boolean).join(': ')), SLACK.fallbackText);
-  const capped = capBlocks(blocks, extras.actions ? 1 : 0);
-  if (extras.actions) capped.push(extras.actions);
-  return { text, blocks: capped };
+  return { text, blocks: [...capBlocks(blocks, Math.max(controls.length, o.reserve ?? 0), m), ...controls] };
 }
 
-function mrkdwnField(text: string) {
-  return { type: 'mrkdwn', text: fit(text, SLACK.fieldText) };
-}
-
-/** Fifty blocks at most (less `reserve`); never expected with our replies, but a cut beats a rejection. */
-function capBlocks(blocks: SlackBlock[], reserve: number): SlackBlock[] {
+/** Fifty blocks at most (less the control blocks); never expected with our replies, but a cut beats a rejection. */
+function capBlocks(blocks: KnownBlock[], reserve: number, m: Messages): KnownBlock[] {
   const max = SLACK.blocks - reserve;
   if (blocks.length <= max) return blocks;
   const kept = blocks.slice(0, max - 1);
-  kept.push({ type: 'context', elements: [mrkdwn(`…and ${blocks.length - kept.length} more blocks not shown`)] });
+  kept.push({ type: 'context', elements: [mrkdwn(m.render.moreBlocks(blocks.length - kept.length))] });
   return kept;
 }

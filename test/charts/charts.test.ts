@@ -1,81 +1,63 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toChartConfig } from '../../src/charts/chart-config.js';
+import { stemOf, writeChartFiles } from '../../src/charts/chart-files.js';
 import { toQuickChartUrl } from '../../src/charts/quickchart-url.js';
 import { renderChartPng } from '../../src/charts/render-png.js';
-import type { ChartSpec } from '../../src/charts/spec.js';
-import { DISCORD, SLACK } from '../../src/render/limits.js';
 import { ask, EVERY_COMMAND } from '../support/core.js';
 
-async function everyChart(): Promise<ChartSpec[]> {
-  const all: ChartSpec[] = [];
-  for (const line of [...EVERY_COMMAND, '/exports top 25', '/exports top 25 2023', '/rank domestic-balance', '/utilization Yunnan']) {
-    all.push(...((await ask(line)).charts ?? []));
-  }
-  return all;
-}
-
 describe('charts', () => {
-  it('every chart has a title, units, a source caption and alt text', async () => {
-    const charts = await everyChart();
-    expect(charts.length).toBeGreaterThan(10);
-    for (const c of charts) {
-      expect(c.title).toMatch(/\d{4}|exports to/);
-      expect(c.unit.length).toBeGreaterThan(0);
-      expect(c.caption).toMatch(/^Source: (Table|Tables|Section)/);
-      expect(c.alt.length).toBeGreaterThan(20);
-      for (const s of c.series) expect(s.values).toHaveLength(c.labels.length);
+  it('every bar carries its value as the text prints it, in its label (no plugin needed)', async () => {
+    const mismatch = (await ask('/mismatch')).charts![0]!;
+    const config = toChartConfig(mismatch);
+    expect(config.data.labels).toContain('Inner Mongolia 内蒙古 · −1.095 Mt');
+    expect(JSON.stringify(config)).not.toMatch(/datalabels/);
+    // Negative values: ticks would print "-1.5" with a hyphen; the labels carry the numbers instead.
+    expect((config.options.scales as { x: { ticks?: { display: boolean } } }).x.ticks?.display).toBe(false);
+    const exportsChart = toChartConfig((await ask('/exports top 3')).charts![0]!);
+    expect(exportsChart.data.labels[0]).toEqual(['Malaysia 马来西亚', '2023 538.4 · 2024 549.9']);
+  });
+
+  it('configs are plain JSON with padding around labels and caption', async () => {
+    const config = toChartConfig((await ask('/province Yunnan')).charts![0]!);
+    expect(JSON.parse(JSON.stringify(config))).toEqual(config);
+    expect(config.options.layout).toEqual({ padding: { left: 12, right: 16, top: 4, bottom: 8 } });
+    expect((config.options.plugins as { subtitle: { padding: { top: number } } }).subtitle.padding.top).toBeGreaterThanOrEqual(10);
+  });
+
+  it('every chart URL requests Chart.js 4 and fits Discord’s 2,048 and Slack’s 3,000 characters', async () => {
+    let longest = 0;
+    for (const line of EVERY_COMMAND) {
+      for (const chart of (await ask(line)).charts ?? []) {
+        const url = toQuickChartUrl(toChartConfig(chart));
+        expect(url).toMatch(/^https:\/\/quickchart\.io\/chart\?.*&v=4$/);
+        longest = Math.max(longest, url.length);
+      }
     }
+    expect(longest).toBeLessThanOrEqual(2048);
+    // The stacked chart of eleven provinces, Chinese names and all, goes as base64 and decodes back.
+    const stacked = toChartConfig((await ask('/utilization')).charts![0]!);
+    const url = new URL(toQuickChartUrl(stacked));
+    expect(url.searchParams.get('encoding')).toBe('base64');
+    expect(JSON.parse(Buffer.from(url.searchParams.get('c')!, 'base64').toString('utf8'))).toEqual(stacked);
+    expect(toQuickChartUrl(toChartConfig((await ask('/province Yunnan')).charts![0]!), 'http://charts.internal:3400/qc/')).toMatch(/^http:\/\/charts\.internal:3400\/qc\/chart\?/);
   });
 
-  it('becomes a Chart.js v4 config with title, subtitle caption and axis unit', () => {
-    const config = toChartConfig({ kind: 'diverging-bar', title: 'T', labels: ['a', 'b'], series: [{ label: 's', values: [1.23456, -2], color: '#123456' }], unit: 'Mt', caption: 'Source: Table 3', alt: 'alt' });
-    expect(config.options).toMatchObject({ indexAxis: 'y', plugins: { title: { text: 'T' }, subtitle: { text: 'Source: Table 3', position: 'bottom' } }, scales: { x: { title: { text: 'Mt' } } } });
-    expect(config.data.datasets[0]).toMatchObject({ data: [1.235, -2], backgroundColor: ['#123456', '#c62828'] });
-  });
-
-  it('QuickChart URLs ask for Chart.js 4 and fit Discord (2,048) and Slack (3,000)', async () => {
-    for (const c of await everyChart()) {
-      const url = toQuickChartUrl(toChartConfig(c));
-      expect(url.startsWith('https://quickchart.io/chart?')).toBe(true);
-      expect(new URL(url).searchParams.get('v')).toBe('4');
-      expect(url.length, c.title).toBeLessThanOrEqual(Math.min(DISCORD.imageUrl, SLACK.imageUrl));
-      expect(JSON.parse(new URL(url).searchParams.get('c')!)).toEqual(toChartConfig(c));
-    }
-  });
-
-  it('uses a self-hosted QuickChart base URL', () => {
-    const url = toQuickChartUrl(toChartConfig({ kind: 'bar', title: 't', labels: ['a'], series: [{ label: 's', values: [1], color: '#000' }], unit: 'Mt', caption: 'c', alt: 'a' }), 'http://charts.internal:8080/qc/');
-    expect(url.startsWith('http://charts.internal:8080/qc/chart?c=')).toBe(true);
-  });
-
-  it('renders the same config locally to a PNG', async () => {
-    const reply = await ask('/mismatch');
-    const png = renderChartPng(toChartConfig(reply.charts![0]!));
-    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(png.readUInt32BE(16)).toBe(800);
-    expect(png.readUInt32BE(20)).toBe(480);
+  it('renders locally to PNG, Chinese labels included', async () => {
+    const png = renderChartPng(toChartConfig((await ask('/mismatch')).charts![0]!));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(10_000);
   });
 
-  it('draws Chinese as glyphs, not boxes', () => {
-    renderChartPng(toChartConfig({ kind: 'bar', title: '云南', labels: ['山东'], series: [{ label: 's', values: [1], color: '#000' }], unit: 'Mt', caption: 'c', alt: 'a' }));
-    // After the first render registers the bundled font: two different characters must differ in ink.
-    // With no CJK font both would be the same missing-glyph box.
-    const ink = (ch: string) => {
-      const canvas = createCanvas(64, 64);
-      const ctx = canvas.getContext('2d');
-      ctx.fillStyle = '#fff';
-      ctx.fillRect(0, 0, 64, 64);
-      ctx.fillStyle = '#000';
-      ctx.font = '48px "Noto Sans SC"';
-      ctx.fillText(ch, 4, 52);
-      return Buffer.from(ctx.getImageData(0, 0, 64, 64).data);
-    };
-    const a = ink('云');
-    const b = ink('南');
-    const blank = ink(' ');
-    expect(a.equals(blank)).toBe(false);
-    expect(a.equals(b)).toBe(false);
+  it('chart files are named by the resolved subject, so different provinces never overwrite each other', async () => {
+    expect(stemOf('province', 'Yunnan')).toBe('province-yunnan');
+    expect(stemOf('compare', 'Inner Mongolia Yunnan 2024')).toBe('compare-inner-mongolia-yunnan-2024');
+    const dir = mkdtempSync(join(tmpdir(), 'anode-charts-'));
+    const a = await writeChartFiles(await ask('/province 云南'), dir, stemOf('province', (await ask('/province 云南')).subject));
+    const b = await writeChartFiles(await ask('/province 山东'), dir, stemOf('province', (await ask('/province 山东')).subject));
+    expect(a.map((x) => (x.kind === 'file' ? x.path.split('/').at(-1) : ''))).toEqual(['province-yunnan-1.png', 'province-yunnan-2.png']);
+    expect(b.map((x) => (x.kind === 'file' ? x.path.split('/').at(-1) : ''))).toEqual(['province-shandong-1.png', 'province-shandong-2.png']);
   });
 });
