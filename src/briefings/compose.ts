@@ -1,126 +1,143 @@
-import { DERIVED_NOTE, show, sourcesOf } from '../commands/figures.js';
-import type { Reply } from '../commands/reply.js';
-import { COLORS, type ChartSpec } from '../charts/spec.js';
-import type { Dataset } from '../dataset/types.js';
-import { formatKt, formatMt, formatPct } from '../format/numbers.js';
+import { derivedNote, show, shown, sourcesOf } from '../commands/present.js';
+import { balanceChart, exportsChart, nameFor, rankingChart, type Presenter } from '../commands/presentation.js';
+import type { FollowUp, Reply, ReplyField } from '../commands/reply.js';
+import type { ChartSpec } from '../charts/spec.js';
+import type { Edition } from '../editions.js';
 import { regionalBalance } from '../metrics/balance.js';
+import { editionChanges, type EditionChanges } from '../metrics/changes.js';
 import { efficiencyStructure } from '../metrics/efficiency.js';
 import { exportRanking, latestExportYear } from '../metrics/exports.js';
 import type { Figure } from '../metrics/figure.js';
-import { bilingualName, type NameIndex } from '../metrics/names.js';
 import { nationalOverview } from '../metrics/national.js';
 import { rankProvinces } from '../metrics/rank.js';
+import type { BriefingKind } from './kinds.js';
+import type { Lang } from '../i18n/lang.js';
+import { spotlightCycle, spotlightPosition, type SpotlightView } from './spotlights.js';
 
-export const BRIEFING_KINDS = ['utilization', 'mismatch', 'exports', 'full'] as const;
-export type BriefingKind = (typeof BRIEFING_KINDS)[number];
-
+/** A briefing's headline for its kind: two or three sentences, every figure from the paper or marked. */
 interface Section {
-  title: string;
   lines: string[];
-  figures: (Figure | undefined)[];
+  figures: Figure[];
   chart: ChartSpec;
+  followUps: FollowUp[];
 }
 
-function utilizationSection(ds: Dataset, names: NameIndex): Section {
+function utilizationSection(p: Presenter): Section {
+  const { m, edition } = p;
+  const ds = edition.data;
   const o = nationalOverview(ds);
   const s = efficiencyStructure(ds);
   const ranked = rankProvinces(ds, 'utilization').entries;
   const best = ranked.slice(0, 2);
   const worst = ranked.slice(-2).reverse();
+  const list = (es: typeof ranked) => es.map((e) => `${nameFor(p, 'province', e.name)} ${show(e.figure, m)}`);
   return {
-    title: 'Utilization',
     lines: [
-      `National utilization ${show(o.utilization)} on ${show(o.capacity)} of capacity (${show(o.output)} output).`,
-      `High-efficiency (> ${s.thresholds.highAbovePct} %) ${show(s.high.share)}, medium ${show(s.medium.share)}, low and idle ${show(s.lowAndIdle.share)}${s.idle ? `; ${show(s.idle.capacity)} idle all year` : ''}.`,
-      `Best: ${best.map((e) => `${e.name} ${show(e.figure)}`).join(', ')}. Lowest: ${worst.map((e) => `${e.name} ${show(e.figure)}`).join(', ')}.`,
+      m.briefing.utilizationLine(show(o.utilization, m), show(o.capacity, m), show(o.output, m), m.ref(o.utilization.source.ref)),
+      m.briefing.classesLine(s.thresholds.highAbovePct, show(s.high.share, m), show(s.medium.share, m), show(s.lowAndIdle.share, m), m.ref(s.high.share.source.ref)),
+      m.briefing.bestWorst(list(best), list(worst), m.ref(o.utilization.source.ref)),
     ],
-    figures: [o.utilization, o.capacity, o.output, s.high.share, s.lowAndIdle.share, ...ranked.map((e) => e.figure)],
-    chart: {
-      kind: 'horizontal-bar',
-      title: `Utilization by province, ${ds.edition.year} (%)`,
-      labels: ranked.map((e) => bilingualName(names, 'province', e.name)),
-      series: [{ label: 'Utilization', values: ranked.map((e) => e.figure.value), color: COLORS.output }],
-      unit: '%',
-      caption: `Source: ${o.utilization.source.ref}`,
-      alt: `Utilization by province: ${ranked.map((e) => `${e.name} ${formatPct(e.figure.value)}`).join(', ')}.`,
-      max: 100,
-    },
+    figures: [o.utilization, o.capacity, o.output, s.high.share, s.medium.share, s.lowAndIdle.share, ...best.map((e) => e.figure), ...worst.map((e) => e.figure)],
+    chart: rankingChart(p, { title: m.charts.utilizationTitle(edition.year), unit: '%', entries: ranked, signed: false, caption: m.charts.source(m.ref(o.utilization.source.ref)), max: 100 }),
+    followUps: [{ label: m.follow.utilization, line: '/utilization' }],
   };
 }
 
-function mismatchSection(ds: Dataset, names: NameIndex): Section {
-  const r = regionalBalance(ds);
+function mismatchSection(p: Presenter): Section {
+  const { m } = p;
+  const r = regionalBalance(p.edition.data);
   const top = r.surplus[0];
-  const deficits = r.deficit.slice(0, 3);
-  const shortfall = r.deficit.reduce((sum, e) => sum + e.netBalance.value, 0);
-  const ordered = [...r.surplus, ...r.deficit];
+  const gaps = r.deficit.slice(0, 3);
   return {
-    title: 'Regional mismatch',
     lines: [
-      top ? `${top.name} produces ${show(top.domesticBalance, { signed: true })} more than it uses (${show(top.netBalance, { signed: true })} after exports).` : 'No surplus province.',
-      `Largest gaps: ${deficits.map((e) => `${e.name} ${show(e.netBalance, { signed: true })}`).join(', ')}.`,
-      `Deficit provinces need ${formatMt(-shortfall)} from other provinces: anodes flow from ${r.surplus.map((e) => e.name).join(' and ')} to the smelting regions in the west and north.`,
+      ...(top ? [m.briefing.surplusLine(nameFor(p, 'province', top.name), show(top.netBalance, m, { signed: true }), m.ref(top.netBalance.source.ref), show(top.domesticBalance, m, { signed: true }), m.ref(top.domesticBalance.source.ref))] : []),
+      m.briefing.gapsLine(gaps.map((e) => `${nameFor(p, 'province', e.name)} ${show(e.netBalance, m, { signed: true })}`), m.ref(r.total.netBalance.source.ref)),
+      m.briefing.deficitSumLine(r.deficit.length, show(r.deficitSum, m, { signed: true })),
     ],
-    figures: ordered.flatMap((e) => [e.domesticBalance, e.netBalance]),
-    chart: {
-      kind: 'diverging-bar',
-      title: `Net anode balance by province, ${ds.edition.year} (Mt)`,
-      labels: ordered.map((e) => bilingualName(names, 'province', e.name)),
-      series: [{ label: 'Net balance', values: ordered.map((e) => e.netBalance.value), color: COLORS.surplus }],
-      unit: 'Mt (surplus + / deficit −)',
-      caption: `Source: ${r.total.netBalance.source.ref}`,
-      alt: `Net balance: ${ordered.map((e) => `${e.name} ${formatMt(e.netBalance.value, true)}`).join(', ')}.`,
-    },
+    figures: [...(top ? [top.netBalance, top.domesticBalance] : []), ...gaps.map((e) => e.netBalance), r.deficitSum],
+    chart: balanceChart(p, r),
+    followUps: [{ label: m.follow.balance, line: '/mismatch' }],
   };
 }
 
-function exportsSection(ds: Dataset, names: NameIndex): Section {
+function exportsSection(p: Presenter): Section {
+  const { m, edition } = p;
+  const ds = edition.data;
   const year = latestExportYear(ds);
-  const r = exportRanking(ds, year, 25);
+  const r = exportRanking(ds, year);
   const top = r.entries.slice(0, 3);
-  const movers = r.entries.filter((e) => e.change).sort((a, b) => Math.abs(b.change!.deltaKt.value) - Math.abs(a.change!.deltaKt.value)).slice(0, 3);
+  const change = r.total.change?.pct;
   return {
-    title: 'Exports',
     lines: [
-      `${show(r.total.volume)} exported in ${year}${r.total.change?.deltaPct ? ` (${show(r.total.change.deltaPct, { signed: true })} on ${r.previousYear})` : ''}.`,
-      `Top destinations: ${top.map((e) => `${e.name} ${formatKt(e.volume.value)} (${formatPct(e.share.value)})`).join(', ')}.`,
-      ...(movers.length ? [`Biggest movers: ${movers.map((e) => `${e.name} ${show(e.change!.deltaKt, { signed: true })}`).join(', ')}.`] : []),
+      m.briefing.exportsLine(show(r.total.volume, m), year, change ? show(change, m, { signed: true }) : undefined, r.total.change?.previousYear, m.ref((change ?? r.total.volume).source.ref)),
+      m.briefing.topLine(top.map((e) => `${nameFor(p, 'country', e.name)} ${show(e.volume, m)} (${show(e.share, m)})`), m.ref(r.total.volume.source.ref)),
     ],
-    figures: [r.total.volume, ...top.map((e) => e.volume), ...movers.map((e) => e.change?.deltaKt)],
-    chart: {
-      kind: 'horizontal-bar',
-      title: `Anode exports by destination, ${year} (kt)`,
-      labels: r.entries.slice(0, 8).map((e) => bilingualName(names, 'country', e.name)),
-      series: [{ label: String(year), values: r.entries.slice(0, 8).map((e) => e.volume.value), color: COLORS.current }],
-      unit: 'kt',
-      caption: `Source: ${r.total.volume.source.ref}`,
-      alt: `Exports ${year}: ${r.entries.slice(0, 8).map((e) => `${e.name} ${formatKt(e.volume.value)}`).join(', ')}.`,
-    },
+    figures: [r.total.volume, ...(change ? [change] : []), ...top.flatMap((e) => [e.volume, e.share])],
+    chart: exportsChart(p, r, 8),
+    followUps: [{ label: m.follow.exports, line: '/exports' }],
   };
 }
 
-const TITLES: Record<BriefingKind, string> = {
-  utilization: 'Utilization briefing',
-  mismatch: 'Regional mismatch briefing',
-  exports: 'Exports briefing',
-  full: 'Anode industry briefing',
-};
+/** The "what changed since the previous edition" lead: the largest change of each metric. */
+function changesField(p: Presenter, c: EditionChanges): { field: ReplyField; figures: Figure[] } {
+  const { m } = p;
+  const lines = (['capacity', 'output', 'utilization', 'balance', 'exports'] as const).flatMap((metric) => {
+    const total = c.totals.find((t) => t.metric === metric)!;
+    const biggest = c.byMetric[metric][0];
+    const name = (n: string) => nameFor(p, metric === 'exports' ? 'country' : 'province', n);
+    return [m.changes.line(metric, show(total.delta, m, { signed: true }), biggest ? `${name(biggest.name)} ${show(biggest.delta, m, { signed: true })}` : undefined)];
+  });
+  const figures = [...c.totals.map((t) => t.delta), ...(['capacity', 'output', 'utilization', 'balance', 'exports'] as const).flatMap((k) => (c.byMetric[k][0] ? [c.byMetric[k][0]!.delta] : []))];
+  return { field: { label: m.changes.since(c.from), value: lines.join('\n'), source: m.marks.derivedFrom(`${m.ref('Table 2')}, ${m.ref('Table 3')}, ${m.ref('Table 4')}`, m.how(`${c.to} edition − ${c.from} edition`)), key: true }, figures };
+}
 
-/** A briefing: short, readable in a minute, one chart, every figure sourced. Pure, like a command. */
-export function composeBriefing(ds: Dataset, names: NameIndex, kind: BriefingKind): Reply {
-  const sections =
-    kind === 'full'
-      ? [utilizationSection(ds, names), mismatchSection(ds, names), exportsSection(ds, names)]
-      : [{ utilization: utilizationSection, mismatch: mismatchSection, exports: exportsSection }[kind](ds, names)];
-  const figures = sections.flatMap((s) => s.figures);
+export interface BriefingMessage {
+  /** Identifies the content: equal keys, equal messages (platform payloads are built once per key). */
+  key: string;
+  /** The whole briefing, one message (layout compact). */
+  reply: Reply;
+  /** Layout thread: the channel post, then the reply in its thread. */
+  headline: Reply;
+  details: Reply;
+  spotlight: { position: number; of: number; id: string };
+  lang: Lang;
+}
+
+export interface ComposeOptions {
+  /** The subscription's id and cursor place its spotlight; previews and `npm run briefing` pass their own. */
+  subscriptionId: number;
+  cursor: number;
+  /** Lead with what changed since this edition (once per channel per new edition). */
+  announceSince?: Edition;
+}
+
+/** A briefing: short, readable in a minute, one chart, one rotating spotlight, every figure sourced. Pure. */
+export function composeBriefing(p: Presenter, kind: BriefingKind, o: ComposeOptions): BriefingMessage {
+  const { m, edition } = p;
+  const sections = kind === 'full' ? [utilizationSection(p), mismatchSection(p), exportsSection(p)] : [{ utilization: utilizationSection, mismatch: mismatchSection, exports: exportsSection }[kind](p)];
+  const cycle = spotlightCycle(p, kind);
+  const position = spotlightPosition(o.subscriptionId, o.cursor, cycle.length);
+  const spot: SpotlightView | undefined = cycle[position]?.build(p);
+  const changes = o.announceSince ? changesField(p, editionChanges(o.announceSince.data, edition.data)) : undefined;
+  const spotField: ReplyField[] = spot ? [{ label: m.briefing.spotlight(spot.title), value: spot.lines.join('\n'), key: true }] : [];
+  const figures = shown([...sections.flatMap((s) => s.figures), ...(spot?.figures ?? []), ...(changes?.figures ?? [])]);
+  // A full briefing keeps one chart: the balance, the one that changes decisions.
+  const chart = sections.length > 1 ? sections[1]!.chart : sections[0]!.chart;
+  const summary = kind === 'full' ? sections.map((s) => s.lines[0]).join(' ') : sections[0]!.lines.join(' ');
+  const followUps = [...sections.flatMap((s) => s.followUps), ...(spot?.followUp ? [spot.followUp] : [])].slice(0, 4);
+  const title = m.briefing.title(kind, edition.year);
+  const sources = sourcesOf(edition, figures, m);
+  const notes = derivedNote(figures, m);
+  const reply: Reply = { tone: 'info', title, summary, fields: [...(changes ? [changes.field] : []), ...spotField], charts: [chart], notes, sources, figures, followUps };
+  const headline: Reply = { tone: 'info', title, summary, fields: changes ? [changes.field] : [], figures, notes: [m.briefing.inThread] };
+  const details: Reply = { tone: 'info', title: spot ? m.briefing.spotlight(spot.title) : title, summary: spot?.lines.join('\n') ?? '', charts: [chart], notes, sources, figures, followUps };
+  const id = cycle[position]?.id ?? 'none';
   return {
-    tone: 'info',
-    title: `${TITLES[kind]} · China prebaked anodes ${ds.edition.year}`,
-    summary: sections.length === 1 ? sections[0]!.lines.join(' ') : undefined,
-    fields: sections.length > 1 ? sections.map((s) => ({ label: s.title, value: s.lines.join(' ') })) : undefined,
-    // Full briefings stay compact: the mismatch chart, the one that changes decisions.
-    charts: [sections.length > 1 ? sections[1]!.chart : sections[0]!.chart],
-    notes: figures.some((f) => f?.source.derived) ? [DERIVED_NOTE] : [],
-    sources: sourcesOf(ds, figures),
+    key: `${kind}|${edition.year}|${m.lang}|${id}|${o.announceSince?.year ?? '-'}`,
+    reply,
+    headline,
+    details,
+    spotlight: { position, of: cycle.length, id },
+    lang: m.lang,
   };
 }

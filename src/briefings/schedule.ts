@@ -1,12 +1,22 @@
 import parser from 'cron-parser';
 
-/** A validated schedule: a five-field cron expression and how the user wrote it. */
+/** A validated schedule: a cron expression and how the user wrote it. */
 export interface Schedule {
   cron: string;
   label: string;
 }
 
-export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; problem: string };
+/** What is wrong with a schedule, by part, so the reply can say which part to fix. */
+export type ScheduleProblem =
+  | { part: 'empty' }
+  | { part: 'time'; preset: string; got: string | undefined }
+  | { part: 'weekday'; got: string | undefined }
+  | { part: 'monthday'; got: string | undefined }
+  | { part: 'extra'; preset: string; got: string }
+  | { part: 'cron'; got: string; detail: string }
+  | { part: 'unknown'; got: string };
+
+export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; problem: ScheduleProblem };
 
 export const SCHEDULE_EXAMPLES = ['daily 09:00', 'weekdays 08:30', 'weekly mon 09:00', 'monthly 1 09:00', '0 9 * * 1-5'];
 
@@ -23,23 +33,29 @@ function time(text: string | undefined): { h: number; m: number } | undefined {
  */
 export function parseSchedule(text: string): ScheduleResult {
   const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  const problem = (what: string): ScheduleResult => ({ ok: false, problem: `${what}. Try for example: ${SCHEDULE_EXAMPLES.join(', ')}` });
-  const [preset, a, b] = words;
+  const fail = (problem: ScheduleProblem): ScheduleResult => ({ ok: false, problem });
+  const [preset, a, b, extra] = words;
+  if (!preset) return fail({ part: 'empty' });
   if (preset === 'daily' || preset === 'weekdays') {
     const t = time(a);
-    if (!t || words.length !== 2) return problem(`"${preset}" needs a time like 09:00`);
+    if (!t) return fail({ part: 'time', preset, got: a });
+    if (b !== undefined) return fail({ part: 'extra', preset, got: words.slice(2).join(' ') });
     return { ok: true, schedule: { cron: `${t.m} ${t.h} * * ${preset === 'daily' ? '*' : '1-5'}`, label: `${preset} ${a}` } };
   }
   if (preset === 'weekly') {
     const day = DAYS[(a ?? '').slice(0, 3)];
+    if (day === undefined) return fail({ part: 'weekday', got: a });
     const t = time(b);
-    if (day === undefined || !t || words.length !== 3) return problem('"weekly" needs a day and a time, like weekly mon 09:00');
+    if (!t) return fail({ part: 'time', preset, got: b });
+    if (extra !== undefined) return fail({ part: 'extra', preset, got: words.slice(3).join(' ') });
     return { ok: true, schedule: { cron: `${t.m} ${t.h} * * ${day}`, label: `weekly ${a!.slice(0, 3)} ${b}` } };
   }
   if (preset === 'monthly') {
     const day = Number(a);
+    if (!Number.isInteger(day) || day < 1 || day > 28) return fail({ part: 'monthday', got: a });
     const t = time(b);
-    if (!Number.isInteger(day) || day < 1 || day > 28 || !t || words.length !== 3) return problem('"monthly" needs a day from 1 to 28 and a time, like monthly 1 09:00');
+    if (!t) return fail({ part: 'time', preset, got: b });
+    if (extra !== undefined) return fail({ part: 'extra', preset, got: words.slice(3).join(' ') });
     return { ok: true, schedule: { cron: `${t.m} ${t.h} ${day} * *`, label: `monthly ${day} ${b}` } };
   }
   if (words.length === 5) {
@@ -47,10 +63,10 @@ export function parseSchedule(text: string): ScheduleResult {
       parser.parseExpression(words.join(' '));
       return { ok: true, schedule: { cron: words.join(' '), label: `cron ${words.join(' ')}` } };
     } catch (err) {
-      return problem(`"${words.join(' ')}" is not a valid cron expression (${(err as Error).message})`);
+      return fail({ part: 'cron', got: words.join(' '), detail: (err as Error).message });
     }
   }
-  return problem(words.length === 0 ? 'A schedule is needed' : `"${text.trim().slice(0, 40)}" is not a schedule I know`);
+  return fail({ part: 'unknown', got: text.trim().slice(0, 40) });
 }
 
 /** An IANA time zone name the runtime knows ("Europe/Berlin", "Asia/Shanghai", "UTC"). */
@@ -64,7 +80,10 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
-/** The next `n` run times after `from`, in absolute time. */
+/**
+ * The next `n` run times after `from`, in absolute time. Five fields are what users write; six (with
+ * seconds first) are accepted here for tests that need slots seconds apart.
+ */
 export function nextRuns(cron: string, tz: string, from: Date, n: number): Date[] {
   const it = parser.parseExpression(cron, { currentDate: from, tz });
   return Array.from({ length: n }, () => it.next().toDate());
@@ -80,7 +99,25 @@ export function previousRun(cron: string, tz: string, at: Date): Date | undefine
   }
 }
 
-/** "Mon 2 Dec 09:00 CET" in the subscription's own time zone. */
-export function formatInZone(date: Date, tz: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(date);
+const zoned = new Map<string, Intl.DateTimeFormat>();
+
+/** "Mon 2 Dec 2024, 09:00 CET" in the subscription's own time zone and the reader's language. */
+export function formatInZone(date: Date, tz: string, locale: 'en' | 'zh-CN' = 'en'): string {
+  const key = `${locale}|${tz}`;
+  let f = zoned.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: tz, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+    zoned.set(key, f);
+  }
+  return f.format(date);
+}
+
+/** Time zone names for "did you mean": "Berlin" → Europe/Berlin. */
+export function zonesLike(text: string, limit = 3): string[] {
+  const t = text.trim().toLowerCase().replace(/\s+/g, '_');
+  if (!t) return [];
+  const all = Intl.supportedValuesOf('timeZone');
+  const exact = all.filter((z) => z.toLowerCase().split('/').at(-1) === t);
+  const partial = all.filter((z) => z.toLowerCase().includes(t));
+  return [...new Set([...exact, ...partial])].slice(0, limit);
 }

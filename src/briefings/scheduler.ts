@@ -1,192 +1,282 @@
 import schedule, { type Job } from 'node-schedule';
-import type { Reply } from '../commands/reply.js';
+import type { Edition, Library } from '../editions.js';
 import type { Logger } from '../log.js';
-import type { BriefingKind } from './compose.js';
-import { nextRuns, previousRun } from './schedule.js';
-import type { NewSubscription, Platform, Subscription, SubscriptionStore } from './store.js';
+import { describeDbError } from '../store/db.js';
+import type { BriefingMessage } from './compose.js';
+import { previousRun } from './schedule.js';
+import type { Claim, Subscription, SubscriptionStore } from './store.js';
 
-/** A delivery that did not go through; `permanent` when retrying cannot help (channel gone, bot removed). */
+/** A delivery that did not go through: `permanent` when retrying cannot help (channel gone, bot removed). */
 export class DeliveryError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
+    /** The platform said when to try again (429 Retry-After). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'DeliveryError';
   }
 }
 
-/** Posts a briefing to one platform's channel. Platform rate limits (Retry-After) are the client's job. */
+export interface DeliveryTarget {
+  subscription: Subscription;
+  slot: string;
+  attempt: number;
+  /**
+   * An earlier attempt held this slot (a process died, or an attempt timed out): it may have posted.
+   * The deliverer checks the channel before posting again (Slack metadata, Discord nonce).
+   */
+  resumed: boolean;
+}
+
+/** Posts a briefing to one platform's channel. One attempt: retries are the scheduler's, and only the scheduler's. */
 export interface Deliverer {
-  deliver(channelId: string, reply: Reply): Promise<void>;
+  deliver(target: DeliveryTarget, message: BriefingMessage): Promise<{ messageRef?: string }>;
+}
+
+/** What the scheduler reports to metrics, without knowing how they are kept. */
+export interface SchedulerObserver {
+  delivery(outcome: 'sent' | 'skipped' | 'retry' | 'failed'): void;
+  recovered(n: number): void;
+  dbError(): void;
 }
 
 export interface SchedulerOptions {
   store: SubscriptionStore;
-  deliverers: Partial<Record<Platform, Deliverer>>;
-  compose: (kind: BriefingKind) => Reply;
+  /** By platform id; subscriptions of other platforms are left to the processes that serve them. */
+  deliverers: ReadonlyMap<string, Deliverer>;
+  library: () => Library;
+  compose: (sub: Subscription, edition: Edition, announceSince: Edition | undefined) => Promise<BriefingMessage>;
   log: Logger;
-  /** Names this process in delivery claims. */
+  /** Names this process in claims ("host:pid"). */
   owner: string;
-  /** A missed slot younger than this is delivered at start-up; older ones are skipped. */
+  /** A missed slot younger than this is still delivered (after downtime, or when a retry comes due). */
   graceMinutes: number;
+  /** How long a claim stays this process's; a dead process's claims are taken over after it. */
+  leaseMs: number;
+  /** Seconds between ticks (60 in production: slots are minutes). */
+  tickSeconds: number;
+  /** Attempts within one claim, and the first backoff (doubled each time). */
+  attempts: number;
+  backoffMs: number;
+  /** When a slot that outlasted its attempts is tried again (at a later tick). */
+  retryAfterMs: number;
   /** Deliveries in flight at once. */
-  concurrency?: number;
+  concurrency: number;
   /** Least time between two posts to one channel (Slack allows about one message a second). */
-  perChannelGapMs?: number;
-  /** Attempts for transient failures, with exponential backoff from `backoffMs`. */
-  attempts?: number;
-  backoffMs?: number;
+  perChannelGapMs: number;
+  /** How long SIGTERM waits for in-flight deliveries before giving their claims back. */
+  drainMs: number;
+  observe?: SchedulerObserver;
 }
 
-export interface ScheduledSubscription {
-  subscription: Subscription;
-  next: Date[];
+export interface TickReport {
+  schedules: number;
+  claimed: number;
+  recovered: number;
 }
 
-/** The minute a slot stands for, the same in every process: the key of exactly-once delivery. */
+/** The slot key of a fire time: the same in every process and every replica. */
 export function slotOf(date: Date): string {
-  return new Date(Math.floor(date.getTime() / 60_000) * 60_000).toISOString();
+  return new Date(Math.floor(date.getTime() / 1000) * 1000).toISOString();
 }
+
+/** Counts permits: deliveries wait for one only while they send, never while they wait to send. */
+class Semaphore {
+  private waiting: (() => void)[] = [];
+  private used = 0;
+  constructor(private readonly size: number) {}
+  async use<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.used >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.used++;
+    try {
+      return await fn();
+    } finally {
+      this.used--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs briefings: one node-schedule job per active subscription, reloaded from the store at start.
- * Each slot is claimed in the store before sending, so two processes on one database, or a restart in
- * the middle of a delivery, never post it twice.
+ * Runs briefings from the store: every tick reads the distinct schedules, works out each one's latest
+ * slot, and claims what is due (new slots, dead processes' slots, retries). Any number of processes on
+ * one database share the work; each slot is delivered by exactly one of them.
  */
 export class BriefingScheduler {
-  private readonly jobs = new Map<number, Job>();
-  private readonly queue: { id: number; slot: string }[] = [];
+  private job: Job | undefined;
+  private readonly chains = new Map<string, Promise<void>>();
   private readonly lastPost = new Map<string, number>();
-  private active = 0;
-  private idle: (() => void)[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly permits: Semaphore;
+  private ticking = false;
   private stopped = false;
 
-  constructor(private readonly o: SchedulerOptions) {}
-
-  /** Schedules every active subscription and catches up the latest missed slot within the grace window. */
-  start(now = new Date()): void {
-    for (const sub of this.o.store.listActive()) {
-      if (!this.o.deliverers[sub.platform]) continue;
-      this.schedule(sub);
-      const prev = previousRun(sub.cron, sub.tz, now);
-      if (prev && now.getTime() - prev.getTime() <= this.o.graceMinutes * 60_000 && !this.o.store.hasSlot(sub.id, slotOf(prev))) {
-        this.o.log.info({ subscription: sub.id, slot: slotOf(prev) }, 'briefing: catching up a missed slot');
-        this.enqueue(sub.id, slotOf(prev));
-      }
-    }
+  constructor(private readonly o: SchedulerOptions) {
+    this.permits = new Semaphore(o.concurrency);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    for (const job of this.jobs.values()) job.cancel();
-    this.jobs.clear();
-    await this.drained();
+  /** Ticks once at once (catching up what downtime missed, taking over dead claims), then on every tick. */
+  async start(): Promise<TickReport> {
+    const first = await this.tick();
+    if (first.recovered > 0 || first.claimed > 0) this.o.log.info(first, 'briefings: start-up tick (recovered: slots taken over from a process that died)');
+    const rule = this.o.tickSeconds >= 60 ? '0 * * * * *' : `*/${this.o.tickSeconds} * * * * *`;
+    this.job = schedule.scheduleJob(rule, () => void this.tick());
+    return first;
   }
 
-  /** Resolves when nothing is queued or in flight. */
-  drained(): Promise<void> {
-    if (this.active === 0 && this.queue.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idle.push(resolve));
-  }
-
-  subscribe(sub: NewSubscription): ScheduledSubscription {
-    const created = this.o.store.add(sub);
-    this.schedule(created);
-    return { subscription: created, next: nextRuns(created.cron, created.tz, new Date(), 3) };
-  }
-
-  list(platform: Platform, channelId: string): ScheduledSubscription[] {
-    return this.o.store.listChannel(platform, channelId).map((s) => ({ subscription: s, next: s.paused ? [] : nextRuns(s.cron, s.tz, new Date(), 1) }));
-  }
-
-  unsubscribe(platform: Platform, channelId: string, id: number | 'all'): number {
-    const ids = id === 'all' ? this.o.store.listChannel(platform, channelId).map((s) => s.id) : [id];
-    let removed = 0;
-    for (const i of ids) {
-      if (this.o.store.remove(platform, channelId, i)) {
-        removed++;
-        this.jobs.get(i)?.cancel();
-        this.jobs.delete(i);
-      }
-    }
-    return removed;
-  }
-
-  private schedule(sub: Subscription): void {
-    if (this.stopped) return;
-    const job = schedule.scheduleJob({ rule: sub.cron, tz: sub.tz }, (fireDate: Date) => this.enqueue(sub.id, slotOf(fireDate)));
-    // node-schedule answers null, silently, for a rule it cannot use; the store only holds validated ones.
-    if (!job) {
-      this.o.log.error({ subscription: sub.id, cron: sub.cron, tz: sub.tz }, 'briefing: could not schedule');
-      return;
-    }
-    this.jobs.get(sub.id)?.cancel();
-    this.jobs.set(sub.id, job);
-  }
-
-  private enqueue(id: number, slot: string): void {
-    this.queue.push({ id, slot });
-    this.pump();
-  }
-
-  private pump(): void {
-    const limit = this.o.concurrency ?? 8;
-    while (this.active < limit && this.queue.length > 0) {
-      const next = this.queue.shift()!;
-      this.active++;
-      void this.run(next.id, next.slot).finally(() => {
-        this.active--;
-        this.pump();
-        if (this.active === 0 && this.queue.length === 0) for (const r of this.idle.splice(0)) r();
-      });
-    }
-  }
-
-  /** One slot: claim, compose, post (retrying transient failures), record the outcome. */
-  async run(id: number, slot: string): Promise<'sent' | 'failed' | 'skipped'> {
-    const sub = this.o.store.get(id);
-    if (!sub || sub.paused) return 'skipped';
-    const deliverer = this.o.deliverers[sub.platform];
-    if (!deliverer) return 'skipped';
-    if (!this.o.store.claim(id, slot, this.o.owner)) return 'skipped';
-    const log = this.o.log.child({ subscription: id, slot, platform: sub.platform, channel: sub.channelId });
-    const attempts = this.o.attempts ?? 3;
-    for (let attempt = 1; ; attempt++) {
+  async tick(now = new Date()): Promise<TickReport> {
+    const report: TickReport = { schedules: 0, claimed: 0, recovered: 0 };
+    if (this.ticking || this.stopped) return report;
+    this.ticking = true;
+    try {
+      let pairs: { cron: string; tz: string }[];
       try {
-        await this.spaceOut(`${sub.platform}:${sub.channelId}`);
-        await deliverer.deliver(sub.channelId, this.o.compose(sub.kind));
-        this.o.store.finish(id, slot, 'sent', null, false);
-        log.info('briefing delivered');
-        return 'sent';
+        pairs = await this.o.store.schedules();
       } catch (err) {
-        const permanent = err instanceof DeliveryError && err.permanent;
-        const detail = err instanceof Error ? err.message : String(err);
-        if (!permanent && attempt < attempts) {
-          log.warn({ attempt, detail }, 'briefing: transient failure, retrying');
-          await sleep((this.o.backoffMs ?? 2000) * 2 ** (attempt - 1));
+        this.o.observe?.dbError();
+        this.o.log.error({ err: describeDbError(err) }, 'briefings: cannot read schedules; trying again next tick');
+        return report;
+      }
+      report.schedules = pairs.length;
+      const platforms = [...this.o.deliverers.keys()];
+      for (const { cron, tz } of pairs) {
+        const fire = previousRun(cron, tz, now);
+        if (!fire || now.getTime() - fire.getTime() > this.o.graceMinutes * 60_000) continue;
+        const slot = slotOf(fire);
+        let claims: Claim[];
+        try {
+          claims = await this.o.store.claimDue({ cron, tz, slot, now, owner: this.o.owner, leaseMs: this.o.leaseMs, platforms });
+        } catch (err) {
+          this.o.observe?.dbError();
+          this.o.log.error({ err: describeDbError(err), cron, tz, slot }, 'briefings: cannot claim due slots (database); they stay due and are tried at the next tick');
           continue;
         }
-        const after = this.o.store.finish(id, slot, 'failed', detail, permanent);
-        log.error({ detail, permanent, paused: after?.paused }, 'briefing not delivered');
-        if (after?.paused) {
-          this.jobs.get(id)?.cancel();
-          this.jobs.delete(id);
+        for (const claim of claims) {
+          report.claimed++;
+          if (claim.resumed) report.recovered++;
+          this.enqueue(claim);
         }
-        return 'failed';
       }
+      if (report.recovered > 0) this.o.observe?.recovered(report.recovered);
+      return report;
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  /** Resolves when nothing is in flight (tests, benchmarks). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Stops ticking; finishes what is in flight within `drainMs`, then gives back the claims still held. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.job?.cancel();
+    const drained = Promise.allSettled([...this.inFlight]).then(() => true);
+    const inTime = await Promise.race([drained, sleep(this.o.drainMs).then(() => false)]);
+    try {
+      const released = await this.o.store.release(this.o.owner);
+      if (released > 0 || !inTime) this.o.log.warn({ released }, 'briefings: stopped with deliveries in flight; their slots were given back for the next tick');
+    } catch (err) {
+      this.o.log.error({ err: describeDbError(err) }, 'briefings: could not give back claims at shutdown; they are taken over when their lease ends');
+    }
+  }
+
+  /** One channel's deliveries run in order, spaced out; channels run side by side. */
+  private enqueue(claim: Claim): void {
+    const key = `${claim.subscription.platform}:${claim.subscription.channelId}`;
+    const previous = this.chains.get(key) ?? Promise.resolve();
+    const run = previous.then(() => this.run(claim)).catch((err: unknown) => this.o.log.error({ err, subscription: claim.subscription.id }, 'briefings: delivery crashed'));
+    this.chains.set(key, run);
+    this.inFlight.add(run);
+    void run.finally(() => {
+      this.inFlight.delete(run);
+      if (this.chains.get(key) === run) this.chains.delete(key);
+    });
+  }
+
+  private async run(claim: Claim): Promise<void> {
+    const sub = claim.subscription;
+    const log = this.o.log.child({ subscription: sub.id, slot: claim.slot, platform: sub.platform, channel: sub.channelId });
+    if (this.stopped) return;
+    const library = this.o.library();
+    const edition = library.current;
+    if (sub.onlyNewData && sub.lastEdition !== null && sub.lastEdition >= edition.year) {
+      await this.finish(claim, { status: 'skipped', detail: `quiet mode: no edition newer than ${sub.lastEdition}` });
+      this.o.observe?.delivery('skipped');
+      return;
+    }
+    const previous = library.previousOf(edition.year);
+    let announceSince: Edition | undefined;
+    try {
+      if (previous && sub.lastEdition !== null && sub.lastEdition < edition.year && (await this.o.store.claimAnnouncement(sub.platform, sub.channelId, edition.year, sub.id, claim.slot))) {
+        announceSince = previous;
+      }
+    } catch (err) {
+      this.o.observe?.dbError();
+      log.warn({ err: describeDbError(err) }, 'briefing: could not record the announcement; delivering without it');
+    }
+    const deliverer = this.o.deliverers.get(sub.platform)!;
+    let message: BriefingMessage;
+    try {
+      message = await this.o.compose(sub, edition, announceSince);
+    } catch (err) {
+      log.error({ err }, 'briefing: could not compose');
+      await this.finish(claim, { status: 'retry', detail: `compose: ${(err as Error).message}`, nextAttempt: new Date(Date.now() + this.o.retryAfterMs) });
+      return;
+    }
+    let backoff = this.o.backoffMs;
+    for (let attempt = 1; attempt <= this.o.attempts; attempt++) {
+      if (this.stopped) return;
+      await this.spaceOut(`${sub.platform}:${sub.channelId}`);
+      try {
+        const target = { subscription: sub, slot: claim.slot, attempt: claim.attempt + attempt - 1, resumed: claim.resumed || attempt > 1 };
+        const result = await this.permits.use(() => deliverer.deliver(target, message));
+        await this.finish(claim, { status: 'sent', ...(result.messageRef ? { messageRef: result.messageRef } : {}), edition: edition.year, advanceCursor: true });
+        this.o.observe?.delivery('sent');
+        log.info({ attempt, spotlight: message.spotlight.id }, 'briefing delivered');
+        return;
+      } catch (err) {
+        const e = err instanceof DeliveryError ? err : new DeliveryError(err instanceof Error ? err.message : String(err), false);
+        log.warn({ attempt, of: this.o.attempts, error: e.message, permanent: e.permanent }, 'briefing: delivery attempt failed');
+        if (e.permanent) {
+          const after = await this.finish(claim, { status: 'failed', detail: e.message });
+          this.o.observe?.delivery('failed');
+          log.error({ error: e.message, paused: after?.paused ?? false }, 'briefing not delivered (permanent failure)');
+          return;
+        }
+        if (attempt < this.o.attempts) {
+          await sleep(e.retryAfterMs ?? backoff);
+          backoff *= 2;
+        }
+      }
+    }
+    await this.finish(claim, { status: 'retry', detail: 'transient failures outlasted the attempts', nextAttempt: new Date(Date.now() + this.o.retryAfterMs) });
+    this.o.observe?.delivery('retry');
+    log.error({ retryInMs: this.o.retryAfterMs }, 'briefing not delivered yet: recorded, tried again at a later tick within the grace window');
+  }
+
+  private async finish(claim: Claim, outcome: Parameters<SubscriptionStore['finish']>[3]): Promise<Subscription | undefined> {
+    try {
+      return await this.o.store.finish(claim.subscription.id, claim.slot, this.o.owner, outcome);
+    } catch (err) {
+      this.o.observe?.dbError();
+      // The claim's lease runs out and the next tick takes the slot over, checking the channel first.
+      this.o.log.error({ err: describeDbError(err), subscription: claim.subscription.id, slot: claim.slot, outcome: outcome.status }, 'briefings: could not record a delivery (database); the slot is taken over when its lease ends');
+      return undefined;
     }
   }
 
   private async spaceOut(key: string): Promise<void> {
-    const gap = this.o.perChannelGapMs ?? 1100;
+    if (this.lastPost.size > 10_000) for (const [k, t] of this.lastPost) if (t < Date.now() - this.o.perChannelGapMs) this.lastPost.delete(k);
     const last = this.lastPost.get(key) ?? 0;
-    const wait = last + gap - Date.now();
-    this.lastPost.set(key, Math.max(Date.now(), last + gap));
-    if (wait > 0) await sleep(wait);
+    const at = Math.max(Date.now(), last + this.o.perChannelGapMs);
+    this.lastPost.set(key, at);
+    if (at > Date.now()) await sleep(at - Date.now());
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,14 +1,48 @@
-import type { BriefingKind } from './compose.js';
-import type { ScheduledSubscription } from './scheduler.js';
-import type { NewSubscription, Platform } from './store.js';
+import type { Library } from '../editions.js';
+import type { Lang } from '../i18n/lang.js';
+import type { BriefingMessage } from './compose.js';
+import type { Composer } from './composer.js';
+import type { BriefingKind } from './kinds.js';
+import { nextRuns } from './schedule.js';
+import type { NewSubscription, Subscription, SubscriptionStore } from './store.js';
 
-/** What the /briefing command may do, wired by main into the command context's services. */
-export interface BriefingService {
-  defaultTz: string;
-  subscribe(sub: NewSubscription): ScheduledSubscription;
-  list(platform: Platform, channelId: string): ScheduledSubscription[];
-  unsubscribe(platform: Platform, channelId: string, id: number | 'all'): number;
-  compose(kind: BriefingKind): import('../commands/reply.js').Reply;
+export interface ScheduledSubscription {
+  subscription: Subscription;
+  next: Date[];
 }
 
-export const BRIEFING_SERVICE = 'briefings';
+/** What /briefing may do: the store and the composer behind one typed service, injected at start. */
+export interface BriefingService {
+  defaultTz: string;
+  subscribe(sub: Omit<NewSubscription, 'lastEdition'>): Promise<ScheduledSubscription & { created: boolean }>;
+  list(platform: string, channelId: string): Promise<ScheduledSubscription[]>;
+  unsubscribe(platform: string, channelId: string, target: number | 'all'): Promise<number>;
+  resume(platform: string, channelId: string, id: number): Promise<boolean>;
+  /** The channel's next briefing of this kind: its own spotlight if it subscribes to the kind. */
+  preview(platform: string, channelId: string, kind: BriefingKind, lang: Lang): Promise<BriefingMessage>;
+}
+
+export function createBriefingService(o: { store: SubscriptionStore; composer: Composer; library: () => Library; defaultTz: string }): BriefingService {
+  const scheduled = (s: Subscription, n = 1): ScheduledSubscription => ({ subscription: s, next: s.paused ? [] : nextRuns(s.cron, s.tz, new Date(), n) });
+  return {
+    defaultTz: o.defaultTz,
+    async subscribe(sub) {
+      const { subscription, created } = await o.store.add({ ...sub, lastEdition: o.library().current.year });
+      return { ...scheduled(subscription, 3), created };
+    },
+    async list(platform, channelId) {
+      return (await o.store.listChannel(platform, channelId)).map((s) => scheduled(s));
+    },
+    async unsubscribe(platform, channelId, target) {
+      const ids = target === 'all' ? (await o.store.listChannel(platform, channelId)).map((s) => s.id) : [target];
+      let removed = 0;
+      for (const id of ids) if (await o.store.remove(platform, channelId, id)) removed++;
+      return removed;
+    },
+    resume: (platform, channelId, id) => o.store.resume(platform, channelId, id),
+    async preview(platform, channelId, kind, lang) {
+      const mine = (await o.store.listChannel(platform, channelId)).find((s) => s.kind === kind && !s.paused);
+      return o.composer.compose(kind, o.library().current, lang, mine ? { subscriptionId: mine.id, cursor: mine.cursor } : { subscriptionId: 0, cursor: 0 });
+    },
+  };
+}

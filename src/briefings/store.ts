@@ -1,50 +1,87 @@
-import type { BriefingKind } from './compose.js';
-
-export type Platform = 'slack' | 'discord' | 'console';
+import type { BriefingKind, Layout } from './kinds.js';
 
 export interface Subscription {
   id: number;
-  platform: Platform;
+  /** A platform id from the platform list ("slack", "discord", "console", …). */
+  platform: string;
   channelId: string;
+  /** Slack team (OAuth installs) or Discord guild; null for single-workspace set-ups. */
+  workspaceId: string | null;
   kind: BriefingKind;
   cron: string;
   /** How the schedule was written ("weekdays 08:30"). */
   label: string;
   tz: string;
+  layout: Layout;
+  /** Quiet mode: deliver only when a new edition has been loaded since the last delivery. */
+  onlyNewData: boolean;
   createdBy: string;
+  createdAt: string;
   /** "chat" when made with /briefing subscribe; "config" when declared by the operator. */
   source: 'chat' | 'config';
   paused: boolean;
   consecutiveFailures: number;
   lastError: string | null;
+  /** Position in the spotlight cycle: the next delivery shows spotlight `cursor`. */
+  cursor: number;
+  /** The edition the last delivery answered from. */
+  lastEdition: number | null;
 }
 
-export type NewSubscription = Pick<Subscription, 'platform' | 'channelId' | 'kind' | 'cron' | 'label' | 'tz' | 'createdBy' | 'source'>;
+export type NewSubscription = Pick<Subscription, 'platform' | 'channelId' | 'workspaceId' | 'kind' | 'cron' | 'label' | 'tz' | 'layout' | 'onlyNewData' | 'createdBy' | 'source' | 'lastEdition'>;
 
-export type DeliveryStatus = 'sent' | 'failed';
+/** A delivery slot this process now holds: deliver it, then finish it. */
+export interface Claim {
+  subscription: Subscription;
+  slot: string;
+  attempt: number;
+  /**
+   * An earlier attempt held this slot and may have posted before it died or timed out: the deliverer
+   * must check the channel before posting again.
+   */
+  resumed: boolean;
+}
+
+export type Outcome =
+  | { status: 'sent'; messageRef?: string; edition: number; advanceCursor: boolean }
+  | { status: 'skipped'; detail: string }
+  /** Transient: tried again at a later tick, within the grace window. */
+  | { status: 'retry'; detail: string; nextAttempt: Date }
+  /** Permanent (channel gone, bot removed): counts towards pausing. */
+  | { status: 'failed'; detail: string };
 
 /**
- * Where subscriptions and delivery slots live. Small on purpose: SQLite implements it for one host;
- * a server database can implement it for several replicas without touching the scheduler.
+ * Where subscriptions and delivery slots live. Every method is asynchronous: SQLite implements it for
+ * one host, PostgreSQL for several replicas, the scheduler is the same over both.
  */
 export interface SubscriptionStore {
-  add(sub: NewSubscription): Subscription;
-  /** Adds an operator-declared subscription unless the same one is already there. */
-  ensure(sub: NewSubscription): Subscription;
-  get(id: number): Subscription | undefined;
-  listChannel(platform: Platform, channelId: string): Subscription[];
-  listActive(): Subscription[];
-  remove(platform: Platform, channelId: string, id: number): boolean;
-  removeChannel(platform: Platform, channelId: string): number;
+  /** Adds a subscription, or finds the same one (channel, kind, schedule, zone) already there. */
+  add(sub: NewSubscription): Promise<{ subscription: Subscription; created: boolean }>;
+  get(id: number): Promise<Subscription | undefined>;
+  listChannel(platform: string, channelId: string): Promise<Subscription[]>;
+  remove(platform: string, channelId: string, id: number): Promise<boolean>;
+  /** Resumes a paused subscription of this channel; false when there is none by that id. */
+  resume(platform: string, channelId: string, id: number): Promise<boolean>;
+  /** Pauses every subscription of a workspace (the app was uninstalled there). */
+  pauseWorkspace(platform: string, workspaceId: string, reason: string): Promise<number>;
+  /** Operator-declared subscriptions resume at every start: a restart is the operator's "try again". */
+  resumeDeclared(): Promise<number>;
+  /** The distinct (schedule, zone) pairs of active subscriptions: a tick's work follows these, not the subscriptions. */
+  schedules(): Promise<{ cron: string; tz: string }[]>;
   /**
-   * Claims one delivery slot (subscription × scheduled time) for `owner`. True for exactly one caller,
-   * across processes sharing the store: the claim is made before sending, so nothing is posted twice.
+   * Claims every due delivery of one schedule's slot: slots nobody holds, slots whose holder's lease
+   * ran out (a dead process), and retries whose time has come. Exactly one caller gets each.
    */
-  claim(subscriptionId: number, slot: string, owner: string): boolean;
-  hasSlot(subscriptionId: number, slot: string): boolean;
-  /** Records how a claimed delivery ended; permanent failures count towards pausing. */
-  finish(subscriptionId: number, slot: string, status: DeliveryStatus, detail: string | null, permanent: boolean): Subscription | undefined;
-  close(): void;
+  claimDue(o: { cron: string; tz: string; slot: string; now: Date; owner: string; leaseMs: number; platforms: readonly string[] }): Promise<Claim[]>;
+  /** Records how a claimed delivery ended, if the claim is still this owner's. */
+  finish(id: number, slot: string, owner: string, outcome: Outcome): Promise<Subscription | undefined>;
+  /** Gives back every claim of `owner` (shutting down): the next tick anywhere takes them. */
+  release(owner: string): Promise<number>;
+  /** True for exactly one caller per channel and edition: that delivery leads with "what changed". */
+  claimAnnouncement(platform: string, channelId: string, edition: number, subscriptionId: number, slot: string): Promise<boolean>;
+  /** The database answers (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** After this many permanent failures in a row a subscription is paused (channel gone, bot removed…). */

@@ -1,0 +1,105 @@
+import Database from 'better-sqlite3';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { StoreError, type Db } from './db.js';
+
+/** `$1 … $1 … $2` → `? … ? … ?` with the values repeated to match: better-sqlite3 has no numbered `?NNN` binding. */
+function positional(sql: string, params: readonly unknown[]): { sql: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const text = sql.replace(/\$(\d+)/g, (_m, n: string) => {
+    values.push(params[Number(n) - 1]);
+    return '?';
+  });
+  return { sql: text, values };
+}
+
+/**
+ * SQLite through better-sqlite3. Calls are synchronous underneath; a promise queue keeps a transaction's
+ * statements together when other requests arrive while it awaits.
+ */
+export function openSqliteDb(path: string): Db {
+  if (path !== ':memory:') {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (err) {
+      throw new StoreError(`${path}: cannot create its folder (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+    if (existsSync(path)) {
+      try {
+        accessSync(path, constants.R_OK | constants.W_OK);
+      } catch {
+        throw new StoreError(`${path}: the file cannot be written (read-only); briefings need a writable database`);
+      }
+    }
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+    // Waiting for another process's short transaction comes first: everything after may need a lock.
+    db.pragma('busy_timeout = 10000');
+    // Reading the schema touches the header: a file that is not SQLite fails here, before any write.
+    db.pragma('schema_version');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  } catch (err) {
+    throw new StoreError(`${path}: not a usable SQLite database (${(err as Error).message}); the file was left as it is`);
+  }
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let st = statements.get(sql);
+    if (!st) {
+      st = db.prepare(sql);
+      statements.set(sql, st);
+    }
+    return st;
+  };
+  const exec = {
+    all<T>(sql: string, params: readonly unknown[] = []): T[] {
+      const p = positional(sql, params);
+      const st = prepare(p.sql);
+      return (st.reader ? st.all(...p.values) : (st.run(...p.values), [])) as T[];
+    },
+    run(sql: string, params: readonly unknown[] = []): number {
+      const p = positional(sql, params);
+      const st = prepare(p.sql);
+      if (st.reader) return st.all(...p.values).length;
+      return st.run(...p.values).changes;
+    },
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T> | T): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const inner: Db = {
+    dialect: 'sqlite',
+    where: path,
+    all: async (sql, params) => exec.all(sql, params),
+    run: async (sql, params) => exec.run(sql, params),
+    transaction: async (fn) => fn(inner),
+    close: async () => {},
+  };
+  return {
+    dialect: 'sqlite',
+    where: path,
+    all: (sql, params) => serial(() => exec.all(sql, params)),
+    run: (sql, params) => serial(() => exec.run(sql, params)),
+    transaction: (fn) =>
+      serial(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(inner);
+          db.exec('COMMIT');
+          return result;
+        } catch (err) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw err;
+        }
+      }),
+    close: () =>
+      serial(() => {
+        db.close();
+      }),
+  };
+}
