@@ -1,17 +1,27 @@
 import { pino, type Logger } from 'pino';
 
 /**
- * Structured logs on stderr (stdout belongs to the console bot and `npm run ask`). Tokens are redacted
- * by key wherever they appear, as a second wall behind never logging them at all.
+ * Structured logs on stderr (stdout belongs to the console bot and `npm run ask`). Secrets are kept
+ * out twice: by key wherever they appear, and by value (every platform names its secrets), so a
+ * token quoted inside an error message is cut out too.
  */
-export function createLogger(level = 'info', destination: NodeJS.WritableStream = pino.destination(2) as unknown as NodeJS.WritableStream): Logger {
+export function createLogger(level = 'info', destination: NodeJS.WritableStream = pino.destination(2) as unknown as NodeJS.WritableStream, secrets: readonly string[] = []): Logger {
+  const values = [...new Set(secrets.filter((s) => s.length >= 8))].sort((a, b) => b.length - a.length);
+  const escaped = values.map((v) => JSON.stringify(v).slice(1, -1));
   return pino(
     {
       level,
       base: { app: 'anode-bot' },
       redact: {
-        paths: ['token', '*.token', '*.*.token', 'headers.authorization', '*.headers.authorization', 'config.SLACK_BOT_TOKEN', 'config.SLACK_SIGNING_SECRET', 'config.SLACK_APP_TOKEN', 'config.DISCORD_TOKEN'],
+        paths: ['token', '*.token', '*.*.token', 'headers.authorization', '*.headers.authorization', 'botToken', '*.botToken'],
         censor: '[redacted]',
+      },
+      hooks: {
+        streamWrite: (line) => {
+          let out = line;
+          for (const v of escaped) if (out.includes(v)) out = out.split(v).join('[redacted]');
+          return out;
+        },
       },
     },
     destination,

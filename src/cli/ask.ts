@@ -1,49 +1,87 @@
 /**
- * `npm run ask -- "/province Yunnan" [--format text|slack|discord]`: answers one command and exits.
- * slack/discord print the exact JSON payload that platform would receive. User mistakes are replies
- * (exit 0); only start-up failures exit non-zero.
+ * `npm run ask -- "/province Yunnan" [--format text|slack|discord] [--lang zh|en] [--compact|--full] [--no-png]`:
+ * answers one command and exits. slack/discord print only the JSON that platform would receive.
+ * User mistakes are replies (exit 0); bad flags exit 2; start-up failures exit 1.
  */
 import { parseArgs } from 'node:util';
-import { readConfig } from '../config.js';
-import { createCore } from '../core.js';
-import { writeChartFiles, stemOf } from '../charts/chart-files.js';
+import { readBaseConfig } from '../config/config.js';
+import { loadDotEnv, withoutEmpty } from '../config/env.js';
+import { consoleInvocation, createCore } from '../core.js';
+import { loadEditions } from '../dataset/load.js';
+import { buildLibrary } from '../editions.js';
+import { langIfSaid, langOf, type Lang } from '../i18n/lang.js';
+import { messages } from '../i18n/messages.js';
+import { compactReply } from '../commands/reply.js';
+import { writeChartFiles, writeReplyFiles, stemOf } from '../charts/chart-files.js';
 import { toConsoleText } from '../render/console-text.js';
+import { controlsFor } from '../render/controls.js';
 import { toDiscordMessage } from '../render/discord-message.js';
-import { toSlackMessage } from '../render/slack-message.js';
 import { attachmentName, quickChartImages, type ChartImage } from '../render/images.js';
-import { startupFailure } from './startup-failure.js';
+import { toSlackMessage } from '../render/slack-message.js';
+import { isMain, parseCli, quietOnClosedPipe, startupFailure } from './failure.js';
 
-const USAGE = 'usage: npm run ask -- "/province Yunnan" [--format text|slack|discord] [--no-png]';
+export const ASK_USAGE = 'usage: npm run ask -- "/province Yunnan" [--format text|slack|discord] [--lang zh|en] [--compact|--full] [--public] [--no-png]';
 
-async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    options: { format: { type: 'string', default: 'text' }, 'no-png': { type: 'boolean', default: false } },
-    allowPositionals: true,
-  });
-  const format = values.format;
-  if (format !== 'text' && format !== 'slack' && format !== 'discord') {
-    console.error(`--format must be text, slack or discord\n${USAGE}`);
-    process.exit(2);
-  }
-  const line = positionals.join(' ').trim();
-  if (!line) {
-    console.error(USAGE);
-    process.exit(2);
-  }
-  const config = readConfig();
-  const core = createCore(config.DATA_DIR);
-  const reply = await core.ask(line.startsWith('/') ? line : `/${line}`);
-  if (format === 'text') {
-    const images = values['no-png'] || reply.tone === 'error' ? quickChartImages(reply, config.QUICKCHART_BASE_URL) : writeChartFiles(reply, config.CHART_DIR, stemOf(line));
-    console.log(toConsoleText(reply, images));
-    return;
-  }
-  const images: ChartImage[] =
-    config.CHART_MODE === 'upload'
-      ? (reply.charts ?? []).map((_c, i) => ({ kind: 'attachment', name: attachmentName(i) }))
-      : quickChartImages(reply, config.QUICKCHART_BASE_URL);
-  const payload = format === 'slack' ? toSlackMessage(reply, images) : toDiscordMessage(reply, images);
-  console.log(JSON.stringify(payload, null, 2));
+/** The reader's language: --lang, else LC_ALL or LANG (zh_* reads Chinese), else English. */
+export function cliLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  if (flag !== undefined) return langOf(flag);
+  return langIfSaid(env.LC_ALL) ?? langOf(env.LANG);
 }
 
-main().catch(startupFailure);
+export async function ask(argv: string[]): Promise<void> {
+  quietOnClosedPipe();
+  const { values, positionals } = await parseCli(
+    () =>
+      parseArgs({
+        args: argv,
+        options: {
+          format: { type: 'string', default: 'text' },
+          lang: { type: 'string' },
+          'no-png': { type: 'boolean', default: false },
+          compact: { type: 'boolean', default: false },
+          full: { type: 'boolean', default: false },
+          public: { type: 'boolean', default: false },
+        },
+        allowPositionals: true,
+        strict: true,
+      }),
+    ASK_USAGE,
+  );
+  const format = values.format;
+  if (format !== 'text' && format !== 'slack' && format !== 'discord') {
+    console.error(`--format must be text, slack or discord\n${ASK_USAGE}`);
+    process.exit(2);
+  }
+  if (values.lang !== undefined && !/^(zh|en)/i.test(values.lang)) {
+    console.error(`--lang must be zh or en\n${ASK_USAGE}`);
+    process.exit(2);
+  }
+  const text = positionals.join(' ').trim();
+  if (!text) {
+    console.error(ASK_USAGE);
+    process.exit(2);
+  }
+  loadDotEnv();
+  const config = readBaseConfig(withoutEmpty(process.env));
+  const lang = cliLang(values.lang);
+  const m = messages(lang);
+  const core = createCore({ library: buildLibrary(loadEditions(config.DATA_DIR), config.DATASET_EDITION) });
+  const flags = [values.compact && '--compact', values.full && '--full', values.public && '--public'].filter(Boolean).join(' ');
+  const line = `${text.startsWith('/') ? text : `/${text}`} ${flags}`.trim();
+  const answer = await core.ask(line, consoleInvocation(lang));
+  if (format === 'text') {
+    const reply = answer.flags.has('compact') ? compactReply(answer.reply) : answer.reply;
+    const images = values['no-png'] || reply.tone === 'error' ? quickChartImages(reply, config.QUICKCHART_BASE_URL) : await writeChartFiles(reply, config.CHART_DIR, stemOf(answer.command, reply.subject));
+    const files = reply.tone === 'info' ? await writeReplyFiles(reply, config.CHART_DIR) : [];
+    process.stdout.write(`${toConsoleText(reply, { images, files, m, color: false })}\n`);
+    return;
+  }
+  // What the platform would receive: the phone-sized form unless --full, with its buttons.
+  const reply = answer.flags.has('full') ? answer.reply : compactReply(answer.reply);
+  const images: ChartImage[] = config.CHART_MODE === 'upload' ? (reply.charts ?? []).map((_c, i) => ({ kind: 'attachment', name: attachmentName(i) })) : quickChartImages(reply, config.QUICKCHART_BASE_URL);
+  const controls = controlsFor(answer.reply, { secret: 'npm-run-ask', channelId: 'C0000000000', line: text, detail: answer.flags.has('full') ? 'full' : 'compact', isPublic: answer.flags.has('public'), shareable: Boolean(answer.cacheKey), m });
+  const payload = format === 'slack' ? toSlackMessage(reply, { images, controls, m }) : toDiscordMessage(reply, { images, controls, m });
+  process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+}
+
+if (isMain(import.meta.url)) ask(process.argv.slice(2)).catch(startupFailure);

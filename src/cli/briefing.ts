@@ -1,32 +1,51 @@
 /**
- * `npm run briefing -- [kind] [--format text|slack|discord]`: prints one briefing now (kind: utilization,
- * mismatch, exports or full; default full). slack/discord print the exact payload a channel would get.
+ * `npm run briefing -- [kind] [--delivery N] [--format text|slack|discord] [--lang zh|en]`: prints the
+ * Nth delivery (from 1) of a new subscription of that kind, so a reader can see what week N brings.
  */
 import { parseArgs } from 'node:util';
-import { BRIEFING_KINDS, composeBriefing, type BriefingKind } from '../briefings/compose.js';
-import { readConfig } from '../config.js';
-import { createCore } from '../core.js';
+import { BRIEFING_KINDS, type BriefingKind } from '../briefings/kinds.js';
+import { createComposer } from '../briefings/composer.js';
+import { readBaseConfig } from '../config/config.js';
+import { loadDotEnv, withoutEmpty } from '../config/env.js';
+import { loadEditions } from '../dataset/load.js';
+import { buildLibrary } from '../editions.js';
+import { messages } from '../i18n/messages.js';
 import { toConsoleText } from '../render/console-text.js';
 import { toDiscordMessage } from '../render/discord-message.js';
 import { quickChartImages } from '../render/images.js';
 import { toSlackMessage } from '../render/slack-message.js';
-import { startupFailure } from './startup-failure.js';
+import { writeChartFiles, stemOf } from '../charts/chart-files.js';
+import { cliLang } from './ask.js';
+import { isMain, parseCli, quietOnClosedPipe, startupFailure } from './failure.js';
 
-const USAGE = `usage: npm run briefing -- [${BRIEFING_KINDS.join('|')}] [--format text|slack|discord]`;
+export const BRIEFING_USAGE = `usage: npm run briefing -- [${BRIEFING_KINDS.join('|')}] [--delivery N] [--format text|slack|discord] [--lang zh|en] [--no-png]`;
 
-async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { format: { type: 'string', default: 'text' } }, allowPositionals: true });
+export async function briefing(argv: string[]): Promise<void> {
+  quietOnClosedPipe();
+  const { values, positionals } = await parseCli(
+    () => parseArgs({ args: argv, options: { format: { type: 'string', default: 'text' }, delivery: { type: 'string', default: '1' }, lang: { type: 'string' }, 'no-png': { type: 'boolean', default: false } }, allowPositionals: true, strict: true }),
+    BRIEFING_USAGE,
+  );
   const kind = (positionals[0] ?? 'full').toLowerCase();
-  if (!(BRIEFING_KINDS as readonly string[]).includes(kind) || positionals.length > 1 || !['text', 'slack', 'discord'].includes(values.format)) {
-    console.error(USAGE);
+  const n = Number(values.delivery);
+  if (!(BRIEFING_KINDS as readonly string[]).includes(kind) || positionals.length > 1 || !['text', 'slack', 'discord'].includes(values.format) || !Number.isInteger(n) || n < 1 || n > 10_000) {
+    console.error(BRIEFING_USAGE);
     process.exit(2);
   }
-  const config = readConfig();
-  const core = createCore(config.DATA_DIR);
-  const reply = composeBriefing(core.data, core.names, kind as BriefingKind);
+  loadDotEnv();
+  const config = readBaseConfig(withoutEmpty(process.env));
+  const library = buildLibrary(loadEditions(config.DATA_DIR), config.DATASET_EDITION);
+  const lang = cliLang(values.lang);
+  const message = createComposer(undefined).compose(kind as BriefingKind, library.current, lang, { subscriptionId: 0, cursor: n - 1 });
+  const reply = message.reply;
+  const m = messages(lang);
+  if (values.format === 'text') {
+    const images = values['no-png'] ? quickChartImages(reply, config.QUICKCHART_BASE_URL) : await writeChartFiles(reply, config.CHART_DIR, stemOf('briefing', `${kind} ${n}`));
+    process.stdout.write(`${toConsoleText(reply, { images, m })}\n\n(${m.briefing.previewNote(message.spotlight.position + 1, message.spotlight.of)})\n`);
+    return;
+  }
   const images = quickChartImages(reply, config.QUICKCHART_BASE_URL);
-  if (values.format === 'text') console.log(toConsoleText(reply, images));
-  else console.log(JSON.stringify(values.format === 'slack' ? toSlackMessage(reply, images) : toDiscordMessage(reply, images), null, 2));
+  process.stdout.write(`${JSON.stringify(values.format === 'slack' ? toSlackMessage(reply, { images, m }) : toDiscordMessage(reply, { images, m }), null, 2)}\n`);
 }
 
-main().catch(startupFailure);
+if (isMain(import.meta.url)) briefing(process.argv.slice(2)).catch(startupFailure);

@@ -1,28 +1,34 @@
-/** `npm run data:check`: loads the dataset and prints every cross-check finding. Exit 1 only if the data cannot load. */
-import { loadDataset } from '../dataset/load.js';
-import { DatasetError } from '../dataset/errors.js';
-import { crossCheck, summarizeFindings, type Finding } from '../metrics/cross-checks.js';
+/** `npm run data:check`: loads every edition and prints the cross-checks. Exit 1 only if the data cannot load. */
+import { loadDotEnv, withoutEmpty } from '../config/env.js';
+import { readBaseConfig } from '../config/config.js';
+import { loadEditions } from '../dataset/load.js';
 import { formatNumber } from '../format/numbers.js';
+import { crossCheck, summarizeFindings, type Finding } from '../metrics/cross-checks.js';
+import { isMain, quietOnClosedPipe, startupFailure } from './failure.js';
 
-const dataDir = process.env.DATA_DIR ?? 'data';
-try {
-  const ds = loadDataset(dataDir);
-  const findings = crossCheck(ds);
-  const { inconsistencies, rounding } = summarizeFindings(findings);
-  console.log(`Dataset ${ds.edition.year} (version ${ds.edition.datasetVersion}) from ${dataDir}/${ds.edition.year}: loaded.`);
-  console.log(`${findings.length} findings: ${inconsistencies} beyond rounding, ${rounding} within rounding. Nothing is corrected.\n`);
-  const line = (f: Finding) =>
-    `  ${f.table} · ${f.row} · ${f.check}: off by ${formatNumber(f.difference, 3, true)} ${f.unit}. ${f.detail}`;
-  for (const [title, severity] of [['Beyond rounding (real inconsistencies)', 'inconsistency'], ['Within rounding', 'rounding']] as const) {
-    const group = findings.filter((f) => f.severity === severity);
-    console.log(`${title}: ${group.length}`);
-    for (const f of group) console.log(`WARN ${line(f)}`);
-    console.log('');
+export async function dataCheck(): Promise<void> {
+  quietOnClosedPipe();
+  loadDotEnv();
+  const config = readBaseConfig(withoutEmpty(process.env));
+  const datasets = loadEditions(config.DATA_DIR);
+  for (const ds of datasets) {
+    const findings = crossCheck(ds);
+    const { inconsistencies, rounding, notes } = summarizeFindings(findings);
+    console.log(`Edition ${ds.edition.year} (dataset ${ds.edition.datasetVersion}) from ${config.DATA_DIR}/${ds.edition.year}: loaded.`);
+    console.log(`${findings.length} findings: ${inconsistencies} beyond rounding, ${notes} soft tensions (notes), ${rounding} within rounding. Nothing is corrected.\n`);
+    const line = (f: Finding) => `${f.table} · ${f.row} · ${f.check}: ${f.severity === 'note' ? '' : `off by ${formatNumber(f.difference, 3, true)} ${f.unit === '%' ? 'pp' : f.unit}. `}${f.detail}`;
+    const groups: [string, Finding['severity'], string][] = [
+      ['Beyond rounding (real inconsistencies of the paper)', 'inconsistency', 'WARN'],
+      ['Soft tensions (a claim of the prose set against the tables)', 'note', 'NOTE'],
+      ['Within rounding (explained by the printed precision)', 'rounding', 'rounding'],
+    ];
+    for (const [title, severity, label] of groups) {
+      const group = findings.filter((f) => f.severity === severity);
+      console.log(`${title}: ${group.length}`);
+      for (const f of group) console.log(`  ${label}  ${line(f)}`);
+      console.log('');
+    }
   }
-} catch (err) {
-  if (err instanceof DatasetError) {
-    console.error(`Cannot load the dataset: ${err.message}`);
-    process.exit(1);
-  }
-  throw err;
 }
+
+if (isMain(import.meta.url)) dataCheck().catch(startupFailure);

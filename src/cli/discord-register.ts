@@ -2,34 +2,33 @@
  * `npm run discord:register`: registers the application commands, to DISCORD_GUILD_ID when set
  * (instant, for testing) or globally. `-- --dry-run` prints the exact JSON instead of sending it.
  */
-import { REST, Routes } from 'discord.js';
 import { parseArgs } from 'node:util';
+import { REST } from '@discordjs/rest';
+import { Routes } from 'discord-api-types/v10';
 import { commands } from '../../commands/index.js';
 import { discordCommands } from '../adapters/discord/registration.js';
-import { ConfigError, readConfig } from '../config.js';
-import { startupFailure } from './startup-failure.js';
+import { discordPlatform } from '../adapters/discord/index.js';
+import { ConfigError } from '../config/errors.js';
+import { loadDotEnv, parseEnv, withoutEmpty } from '../config/env.js';
+import { isMain, parseCli, quietOnClosedPipe, startupFailure } from './failure.js';
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } });
+export const REGISTER_USAGE = 'usage: npm run discord:register [-- --dry-run]';
+
+export async function register(argv: string[]): Promise<void> {
+  quietOnClosedPipe();
+  const { values } = await parseCli(() => parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean', default: false } }, strict: true }), REGISTER_USAGE);
   const body = discordCommands(commands);
   if (values['dry-run']) {
-    console.log(JSON.stringify(body, null, 2));
+    process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return;
   }
-  const config = readConfig();
-  if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
-    throw new ConfigError('discord:register needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (or use -- --dry-run)');
-  }
-  const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(config.DISCORD_TOKEN);
-  const route = config.DISCORD_GUILD_ID
-    ? Routes.applicationGuildCommands(config.DISCORD_APPLICATION_ID, config.DISCORD_GUILD_ID)
-    : Routes.applicationCommands(config.DISCORD_APPLICATION_ID);
+  loadDotEnv();
+  const env = parseEnv(discordPlatform.env, withoutEmpty(process.env));
+  if (!env.DISCORD_TOKEN || !env.DISCORD_APPLICATION_ID) throw new ConfigError('discord:register needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (or use -- --dry-run)');
+  const rest = new REST(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}).setToken(env.DISCORD_TOKEN);
+  const route = env.DISCORD_GUILD_ID ? Routes.applicationGuildCommands(env.DISCORD_APPLICATION_ID, env.DISCORD_GUILD_ID) : Routes.applicationCommands(env.DISCORD_APPLICATION_ID);
   const result = (await rest.put(route, { body })) as unknown[];
-  console.log(
-    config.DISCORD_GUILD_ID
-      ? `Registered ${result.length} commands to server ${config.DISCORD_GUILD_ID} (available now).`
-      : `Registered ${result.length} commands globally (Discord may take up to an hour to show changes).`,
-  );
+  console.log(env.DISCORD_GUILD_ID ? `Registered ${result.length} commands to server ${env.DISCORD_GUILD_ID} (available now).` : `Registered ${result.length} commands globally (Discord may take up to an hour to show changes).`);
 }
 
-main().catch(startupFailure);
+if (isMain(import.meta.url)) register(process.argv.slice(2)).catch(startupFailure);

@@ -1,57 +1,95 @@
-import { createInterface } from 'node:readline';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createInterface, type Interface } from 'node:readline';
+import { randomBytes } from 'node:crypto';
+import { compactReply } from '../../commands/reply.js';
 import type { Core } from '../../core.js';
-import { writeChartFiles, stemOf } from '../../charts/chart-files.js';
-import { toConsoleText } from '../../render/console-text.js';
+import { consoleInvocation } from '../../core.js';
+import type { Lang } from '../../i18n/lang.js';
+import { messages } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
-import type { Reply } from '../../commands/reply.js';
-import type { Deliverer } from '../../briefings/scheduler.js';
-import { quickChartImages } from '../../render/images.js';
+import { writeChartFiles, writeReplyFiles, stemOf } from '../../charts/chart-files.js';
+import { toConsoleText } from '../../render/console-text.js';
+import { completerFor } from './completer.js';
 
 export interface ConsoleOptions {
-  input: NodeJS.ReadableStream;
-  output: NodeJS.WritableStream;
+  input: NodeJS.ReadableStream & { isTTY?: boolean };
+  output: NodeJS.WritableStream & { isTTY?: boolean };
   chartDir: string;
+  historyFile: string;
+  lang: Lang;
   log: Logger;
+  /** Colour: a terminal, and NO_COLOR unset. */
+  color: boolean;
 }
 
-export const BANNER = [
-  'anode-bot · China prebaked anodes 2024, in your terminal',
-  'Type a command such as /province Yunnan, /exports top 5 or /help. Ctrl-D or /quit to leave.',
-  'To serve Slack or Discord instead, set SLACK_BOT_TOKEN (+ SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)',
-  'or DISCORD_TOKEN + DISCORD_APPLICATION_ID; see README.md.',
-].join('\n');
+const HISTORY = 500;
+
+function loadHistory(file: string): string[] {
+  try {
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(-HISTORY).reverse();
+  } catch {
+    return [];
+  }
+}
+
+function saveHistory(file: string, rl: Interface): void {
+  const history = (rl as unknown as { history?: string[] }).history ?? [];
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, [...history].reverse().slice(-HISTORY).join('\n') + '\n');
+  } catch {
+    // History is a convenience; a read-only folder must not stop the console.
+  }
+}
+
+/** Renders one answer for the terminal: full by default, --compact for the phone form; charts as PNG files. */
+export async function consoleAnswer(core: Core, line: string, o: { chartDir: string; lang: Lang; color: boolean }): Promise<string> {
+  const answer = await core.ask(line, consoleInvocation(o.lang));
+  const reply = answer.flags.has('compact') ? compactReply(answer.reply) : answer.reply;
+  const images = reply.tone === 'info' ? await writeChartFiles(reply, o.chartDir, stemOf(answer.command, reply.subject)) : [];
+  const files = reply.tone === 'info' ? await writeReplyFiles(reply, o.chartDir) : [];
+  return toConsoleText(reply, { images, files, m: messages(o.lang), color: o.color });
+}
 
 /**
- * The console adapter: one line in, one rendered reply out, charts written as PNG files. Resolves when
- * input ends. A failing command prints an error and the loop goes on.
+ * The console adapter: a prompt with line editing, history across runs and tab completion in a
+ * terminal; plain lines in and out through a pipe. Resolves when input ends or the user quits.
  */
 export async function runConsole(core: Core, o: ConsoleOptions): Promise<void> {
+  const tty = Boolean(o.input.isTTY && o.output.isTTY);
+  const m = messages(o.lang);
   const write = (s: string) => o.output.write(`${s}\n`);
-  write(BANNER);
-  write(`Dataset ${core.data.edition.year} v${core.data.edition.datasetVersion}: ${core.findings.inconsistencies} inconsistencies in the paper flagged (/sources).\n`);
-  const rl = createInterface({ input: o.input, terminal: false });
-  for await (const raw of rl) {
-    const line = raw.trim();
-    if (line === '') continue;
-    if (line === '/quit' || line === '/exit') break;
-    try {
-      const reply = await core.ask(line.startsWith('/') ? line : `/${line}`);
-      const images = reply.tone === 'info' ? writeChartFiles(reply, o.chartDir, stemOf(line)) : [];
-      write(`${toConsoleText(reply, images)}\n`);
-    } catch (err) {
-      const id = Math.random().toString(36).slice(2, 10);
-      o.log.error({ err, errorId: id }, 'command failed');
-      write(`✖ Sorry, that failed on our side (error id ${id}).\n`);
+  const lib = core.library();
+  write(m.console.banner(lib.years));
+  write(`${m.console.dataset(lib.current.year, lib.current.data.edition.datasetVersion, lib.current.findings.filter((f) => f.severity === 'inconsistency').length)}\n`);
+  const rl = createInterface({
+    input: o.input,
+    output: tty ? o.output : undefined,
+    terminal: tty,
+    ...(tty ? { completer: completerFor(core, o.lang), history: loadHistory(o.historyFile), historySize: HISTORY, removeHistoryDuplicates: true, prompt: o.color ? '\x1b[36manode›\x1b[39m ' : 'anode› ' } : {}),
+  });
+  const prompt = () => tty && rl.prompt();
+  prompt();
+  try {
+    for await (const raw of rl) {
+      const line = raw.trim();
+      if (line === '') {
+        prompt();
+        continue;
+      }
+      if (/^\/?(quit|exit)$/i.test(line)) break;
+      try {
+        write(`${await consoleAnswer(core, line, o)}\n`);
+      } catch (err) {
+        const id = randomBytes(4).toString('hex');
+        o.log.error({ err, errorId: id }, 'command failed');
+        write(`${m.console.failed(id)}\n`);
+      }
+      prompt();
     }
+  } finally {
+    if (tty) saveHistory(o.historyFile, rl);
+    rl.close();
   }
-  rl.close();
-}
-
-/** Briefings subscribed from the console print there when due. */
-export function consoleDeliverer(output: NodeJS.WritableStream): Deliverer {
-  return {
-    async deliver(_channelId: string, reply: Reply) {
-      output.write(`\n⏰ Scheduled briefing\n${toConsoleText(reply, quickChartImages(reply))}\n`);
-    },
-  };
 }

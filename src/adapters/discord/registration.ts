@@ -1,137 +1,107 @@
-import type { CommandDefinition, LeafDefinition } from '../../commands/define.js';
-import type { OptionSpec } from '../../commands/options.js';
-
-/** Discord's numbers, from its API documentation (application command option types, permissions). */
-const OPTION = { SUB_COMMAND: 1, STRING: 3, INTEGER: 4, BOOLEAN: 5 } as const;
-const MANAGE_CHANNELS = 1n << 4n;
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandOption,
+  type APIApplicationCommandSubcommandOption,
+  type LocalizationMap,
+  type RESTPutAPIApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import { isFlat, leavesOf, type CommandDefinition, type LeafDefinition, type Text } from '../../commands/define.js';
+import type { OptionSpec } from '../../commands/option-kinds.js';
+import { messages } from '../../i18n/messages.js';
 
 /** The option every command gets: answer for everyone instead of only the asker. */
 export const PUBLIC_OPTION = 'public';
 
-export interface DiscordOption {
-  type: number;
-  name: string;
-  description: string;
-  required?: boolean;
-  autocomplete?: boolean;
-  choices?: { name: string; value: string }[];
-  min_value?: number;
-  max_value?: number;
-  max_length?: number;
-  options?: DiscordOption[];
-}
-
-export interface DiscordCommand {
-  name: string;
-  description: string;
-  type: 1;
-  options: DiscordOption[];
-  default_member_permissions?: string;
-  contexts?: number[];
-}
-
-/** What the adapter needs to turn Discord's options back into the command's: kind by Discord option name. */
+/** What the adapter needs to turn Discord's options back into the command's. */
 export interface OptionBinding {
   /** The Discord option's name. */
   option: string;
   /** The command's own option key it feeds. */
   key: string;
   spec: OptionSpec;
-  /** For `provinces`: Discord has no list type, so province1…provinceN carry one name each. */
+  /** For lists: Discord has no list type, so province1…provinceN carry one name each. */
   index?: number;
 }
 
 const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+const en = messages('en');
+const zh = messages('zh-CN');
 
-/** One option spec → its Discord option(s); a list of provinces becomes province1…provinceN. */
-export function discordOptionsOf(name: string, spec: OptionSpec): { options: DiscordOption[]; bindings: OptionBinding[] } {
-  const description = cut(spec.description, 100);
-  switch (spec.kind) {
-    case 'province':
-    case 'country':
-      return {
-        options: [{ type: OPTION.STRING, name, description, required: spec.required, autocomplete: true, max_length: 80 }],
-        bindings: [{ option: name, key: name, spec }],
-      };
-    case 'provinces': {
-      const stem = name.replace(/s$/, '');
-      const max = spec.maxItems ?? 4;
-      const min = spec.minItems ?? 1;
-      const options = Array.from({ length: max }, (_, i) => ({
-        type: OPTION.STRING,
-        name: `${stem}${i + 1}`,
-        description: cut(`${i < min ? 'Province' : 'Another province (optional)'} ${i + 1}`, 100),
-        required: i < min,
-        autocomplete: true,
-        max_length: 80,
-      }));
-      return { options, bindings: options.map((o, i) => ({ option: o.name, key: name, spec, index: i })) };
-    }
-    case 'integer':
-      return {
-        options: [{ type: OPTION.INTEGER, name, description, required: spec.required, ...(spec.min !== undefined ? { min_value: spec.min } : {}), ...(spec.max !== undefined ? { max_value: spec.max } : {}) }],
-        bindings: [{ option: name, key: name, spec }],
-      };
-    case 'choice':
-      return {
-        options: [{ type: OPTION.STRING, name, description, required: spec.required, choices: (spec.choices ?? []).slice(0, 25).map((c) => ({ name: c, value: c })) }],
-        bindings: [{ option: name, key: name, spec }],
-      };
-    case 'string':
-      return { options: [{ type: OPTION.STRING, name, description, required: spec.required, max_length: 80 }], bindings: [{ option: name, key: name, spec }] };
-  }
+/** English description, with the zh-CN one as Discord's localization (the Chinese client shows it). */
+function described(text: Text): { description: string; description_localizations: LocalizationMap } {
+  return { description: cut(text(en), 100), description_localizations: { 'zh-CN': cut(text(zh), 100) } };
 }
 
-function leafOptions(leaf: LeafDefinition): { options: DiscordOption[]; bindings: OptionBinding[] } {
-  const options: DiscordOption[] = [];
+/** Command and option names stay English everywhere; the zh-CN entry says so to the Chinese client. */
+const named = (name: string) => ({ name, name_localizations: { 'zh-CN': name } as LocalizationMap });
+
+/** One option spec → its Discord option(s), from the kind's platform-neutral registration. */
+export function discordOptionsOf(name: string, spec: OptionSpec): { options: APIApplicationCommandBasicOption[]; bindings: OptionBinding[] } {
+  const r = spec.kind.registration(spec);
+  const common = { ...described(spec.description) };
+  const one = (optionName: string, required: boolean, description = common): APIApplicationCommandBasicOption => {
+    switch (r.type) {
+      case 'integer':
+        return { type: ApplicationCommandOptionType.Integer, ...named(optionName), ...description, required, ...(r.min !== undefined ? { min_value: r.min } : {}), ...(r.max !== undefined ? { max_value: r.max } : {}) };
+      case 'boolean':
+        return { type: ApplicationCommandOptionType.Boolean, ...named(optionName), ...description, required };
+      case 'string':
+        return r.choices
+          ? { type: ApplicationCommandOptionType.String, ...named(optionName), ...description, required, choices: r.choices.slice(0, 25).map((c) => ({ name: c, value: c })) }
+          : { type: ApplicationCommandOptionType.String, ...named(optionName), ...description, required, ...(r.autocomplete ? { autocomplete: true } : {}), ...(r.maxLength ? { max_length: r.maxLength } : {}) };
+    }
+  };
+  if (r.repeat) {
+    const stem = name.replace(/s$/, '');
+    const options = Array.from({ length: r.repeat.max }, (_, i) =>
+      one(`${stem}${i + 1}`, i < r.repeat!.min, {
+        description: cut(`${i < r.repeat!.min ? 'Province' : 'Another province (optional)'} ${i + 1}`, 100),
+        description_localizations: { 'zh-CN': `${i < r.repeat!.min ? '省份' : '另一个省份（可选）'} ${i + 1}` },
+      }),
+    );
+    return { options, bindings: options.map((o, i) => ({ option: o.name, key: name, spec, index: i })) };
+  }
+  return { options: [one(name, spec.required)], bindings: [{ option: name, key: name, spec }] };
+}
+
+function leafOptions(leaf: LeafDefinition): { options: APIApplicationCommandBasicOption[]; bindings: OptionBinding[] } {
+  const options: APIApplicationCommandBasicOption[] = [];
   const bindings: OptionBinding[] = [];
   for (const [name, spec] of Object.entries(leaf.options)) {
     const built = discordOptionsOf(name, spec);
     options.push(...built.options);
     bindings.push(...built.bindings);
   }
-  options.push({ type: OPTION.BOOLEAN, name: PUBLIC_OPTION, description: 'Post the answer in the channel for everyone (default: only you see it)', required: false });
+  options.push({ type: ApplicationCommandOptionType.Boolean, ...named(PUBLIC_OPTION), ...described((m) => m.options.publicAnswer), required: false });
   // Discord wants required options first.
   options.sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required)));
   return { options, bindings };
 }
 
-/** Discord's registration JSON for every command, generated from the same definitions as everything else. */
-export function discordCommands(commands: readonly CommandDefinition[]): DiscordCommand[] {
+/**
+ * Discord's registration JSON for every command, generated from the same definitions as everything
+ * else. No command carries a default member permission: everyone may use every command, and the ones
+ * that change a channel's settings check Manage Channels when they run.
+ */
+export function discordCommands(commands: readonly CommandDefinition[]): RESTPutAPIApplicationCommandsJSONBody {
   return commands.map((def) => {
-    const leaves = def.leaf ? [def.leaf] : Object.values(def.subcommands ?? {});
-    const needsManage = leaves.some((l) => l.requiresManage);
-    const options: DiscordOption[] = def.leaf
-      ? leafOptions(def.leaf).options
-      : Object.entries(def.subcommands ?? {}).map(([sub, leaf]) => ({
-          type: OPTION.SUB_COMMAND,
-          name: sub,
-          description: cut(leaf.description, 100),
+    const options: APIApplicationCommandOption[] = isFlat(def)
+      ? leafOptions(leavesOf(def)[0]!.leaf).options
+      : leavesOf(def).map(({ sub, leaf }): APIApplicationCommandSubcommandOption => ({
+          type: ApplicationCommandOptionType.Subcommand,
+          ...named(sub!),
+          ...described(leaf.description),
           options: leafOptions(leaf).options,
         }));
-    return {
-      name: def.name,
-      description: cut(def.description, 100),
-      type: 1,
-      options,
-      ...(needsManage ? { default_member_permissions: MANAGE_CHANNELS.toString() } : {}),
-    };
+    return { type: ApplicationCommandType.ChatInput, ...named(def.name), ...described(def.description), options };
   });
 }
 
-const bindingsByLeaf = new WeakMap<LeafDefinition, OptionBinding[]>();
-
-/** Option bindings for a command (and subcommand), to read an interaction's options back. Built once per leaf. */
-export function bindingsOf(def: CommandDefinition, sub: string | undefined): OptionBinding[] {
-  const leaf = def.leaf ?? (sub ? def.subcommands?.[sub] : undefined);
-  if (!leaf) return [];
-  let bindings = bindingsByLeaf.get(leaf);
-  if (!bindings) {
-    bindings = leafOptions(leaf).bindings;
-    bindingsByLeaf.set(leaf, bindings);
-  }
-  return bindings;
+/** Option bindings for each command and subcommand, built once for the adapter's lifetime. */
+export function bindingsFor(commands: readonly CommandDefinition[]): Map<string, OptionBinding[]> {
+  const out = new Map<string, OptionBinding[]>();
+  for (const def of commands) for (const { sub, leaf } of leavesOf(def)) out.set(`${def.name} ${sub ?? ''}`, leafOptions(leaf).bindings);
+  return out;
 }
-
-/** The manage-channels permission bit, for the run-time check. */
-export const MANAGE_CHANNELS_BIT = MANAGE_CHANNELS;

@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Reply } from '../../commands/reply.js';
+import { en } from '../../i18n/en.js';
+import type { Messages } from '../../i18n/messages.js';
 
 /** A short id that ties an apology a user sees to the log line an operator reads. */
 export function newErrorId(): string {
   return randomBytes(4).toString('hex');
 }
 
-export function apologyReply(errorId: string): Reply {
-  return {
-    tone: 'error',
-    title: 'Sorry, that failed on our side',
-    summary: `Something went wrong while answering. Please try again; if it keeps failing, quote error id ${errorId}.`,
-  };
+export function apologyReply(errorId: string, m: Messages = en): Reply {
+  return { tone: 'error', title: m.render.apologyTitle, summary: m.render.apology(errorId) };
 }

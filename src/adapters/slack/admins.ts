@@ -1,22 +1,41 @@
 import type { WebClient } from '@slack/web-api';
 
 /**
- * Who may change a channel's briefings in Slack: users listed in BRIEFING_ADMINS, and workspace admins
+ * Who may change a channel's settings in Slack: users listed in BRIEFING_ADMINS, and workspace admins
  * and owners (users.info). Answers are remembered for ten minutes to spare the API.
  */
-export function slackCanManage(admins: readonly string[]): (userId: string, client: WebClient) => Promise<boolean> {
+export function slackCanManage(admins: readonly string[]): (userId: string, teamId: string, client: WebClient) => Promise<boolean> {
   const known = new Map<string, { allowed: boolean; until: number }>();
-  return async (userId, client) => {
+  return async (userId, teamId, client) => {
     if (admins.includes(userId)) return true;
-    const hit = known.get(userId);
+    const key = `${teamId}:${userId}`;
+    const hit = known.get(key);
     if (hit && hit.until > Date.now()) return hit.allowed;
     try {
       const info = await client.users.info({ user: userId });
       const allowed = Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
-      known.set(userId, { allowed, until: Date.now() + 10 * 60_000 });
+      known.set(key, { allowed, until: Date.now() + 10 * 60_000 });
       return allowed;
     } catch {
       return false;
+    }
+  };
+}
+
+/** A user's Slack locale (users.info include_locale), remembered for an hour: for channels set to auto. */
+export function slackLocales(): (userId: string, teamId: string, client: WebClient) => Promise<string | undefined> {
+  const known = new Map<string, { locale: string | undefined; until: number }>();
+  return async (userId, teamId, client) => {
+    const key = `${teamId}:${userId}`;
+    const hit = known.get(key);
+    if (hit && hit.until > Date.now()) return hit.locale;
+    try {
+      const info = await client.users.info({ user: userId, include_locale: true });
+      const locale = (info.user as { locale?: string } | undefined)?.locale;
+      known.set(key, { locale, until: Date.now() + 60 * 60_000 });
+      return locale;
+    } catch {
+      return undefined;
     }
   };
 }

@@ -1,35 +1,42 @@
 import { usageOf, type CommandDefinition } from '../../commands/define.js';
 import { UMBRELLA } from '../../commands/dispatch.js';
+import { en } from '../../i18n/en.js';
 
 /** Commands reached only through /anode in Slack, to keep the workspace's slash menu short. */
-const UMBRELLA_ONLY = new Set(['help', 'sources']);
+const UMBRELLA_ONLY = new Set(['help', 'sources', 'language', 'changes']);
+
+/**
+ * Bot scopes, each for one thing the bot does: commands (slash commands); chat:write (briefings);
+ * files:write (charts in upload mode, tables as CSV); users:read (who is an admin, and the locale of
+ * channels set to auto); channels:history and groups:history (a briefing slot taken over after a crash
+ * is checked against the channel's recent messages before it is posted again).
+ */
+export const BOT_SCOPES = ['commands', 'chat:write', 'files:write', 'users:read', 'channels:history', 'groups:history'];
 
 /**
  * The Slack app manifest, generated from the command definitions so it cannot drift from them.
- * Socket Mode by default; with `httpUrl`, the request URLs for HTTP mode instead.
+ * Socket Mode by default; with `httpUrl`, the request URLs for HTTP mode; with `oauth` as well, the
+ * redirect URL and the events that tell the bot it was uninstalled.
  */
-export function slackManifest(commands: readonly CommandDefinition[], o: { httpUrl?: string } = {}): Record<string, unknown> {
-  const url = o.httpUrl ? `${o.httpUrl.replace(/\/+$/, '')}/slack/events` : undefined;
-  const slash = commands
-    .filter((c) => !UMBRELLA_ONLY.has(c.name))
-    .map((c) => ({
-      command: `/${c.name}`,
-      description: c.description,
-      usage_hint: usageOf(c).split('\n').map((l) => l.replace(`/${c.name}`, '').trim()).filter(Boolean).join(' | ') || undefined,
-      should_escape: false,
-      ...(url ? { url } : {}),
-    }));
-  slash.push({
-    command: `/${UMBRELLA}`,
-    description: 'Every anode-bot command in one: /anode province Yunnan, /anode help',
-    usage_hint: '<command> [options]',
-    should_escape: false,
-    ...(url ? { url } : {}),
-  });
+export function slackManifest(commands: readonly CommandDefinition[], o: { httpUrl?: string; oauth?: boolean } = {}): Record<string, unknown> {
+  const base = o.httpUrl?.replace(/\/+$/, '');
+  const url = base ? `${base}/slack/events` : undefined;
+  const slash = [
+    ...commands
+      .filter((c) => !UMBRELLA_ONLY.has(c.name))
+      .map((c) => ({
+        command: `/${c.name}`,
+        description: c.description(en).slice(0, 100),
+        usage_hint: usageOf(c).split('\n').map((l) => l.replace(`/${c.name}`, '').trim()).filter(Boolean).join(' | ').slice(0, 100) || undefined,
+        should_escape: false,
+        ...(url ? { url } : {}),
+      })),
+    { command: `/${UMBRELLA}`, description: 'Every anode-bot command in one: /anode province Yunnan, /anode help', usage_hint: '<command> [options]', should_escape: false, ...(url ? { url } : {}) },
+  ];
   return {
     display_information: {
       name: 'anode-bot',
-      description: "China's prebaked-anode industry in 2024, figure by figure, with sources",
+      description: "China's prebaked-anode industry, figure by figure, with sources",
       background_color: '#1565c0',
     },
     features: {
@@ -37,15 +44,13 @@ export function slackManifest(commands: readonly CommandDefinition[], o: { httpU
       slash_commands: slash.map((s) => JSON.parse(JSON.stringify(s))),
     },
     oauth_config: {
-      scopes: {
-        // commands: slash commands; chat:write: scheduled briefings; files:write: upload mode
-        // (CHART_MODE=upload); users:read: only admins and owners may change a channel's briefings.
-        bot: ['commands', 'chat:write', 'files:write', 'users:read'],
-      },
+      ...(o.oauth && base ? { redirect_urls: [`${base}/slack/oauth_redirect`] } : {}),
+      scopes: { bot: BOT_SCOPES },
     },
     settings: {
+      ...(o.oauth && url ? { event_subscriptions: { request_url: url, bot_events: ['app_uninstalled', 'tokens_revoked'] } } : {}),
       interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
-      org_deploy_enabled: false,
+      org_deploy_enabled: Boolean(o.oauth),
       socket_mode_enabled: !url,
       token_rotation_enabled: false,
     },

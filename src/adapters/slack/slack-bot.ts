@@ -1,200 +1,298 @@
-import { App, HTTPReceiver, SocketModeReceiver, type RespondArguments, type SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { RetryOptions, WebClient } from '@slack/web-api';
-import type { Server } from 'node:http';
-import type { Invocation } from '../../commands/define.js';
-import { needsManage, UMBRELLA } from '../../commands/dispatch.js';
-import type { Reply } from '../../commands/reply.js';
-import type { Core } from '../../core.js';
-import type { Logger } from '../../log.js';
+import { App, SocketModeReceiver, type AllMiddlewareArgs, type SlackActionMiddlewareArgs, type SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { InstallProvider, type CallbackOptions } from '@slack/oauth';
+import { WebClient, type RetryOptions } from '@slack/web-api';
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { leavesOf, type Invocation } from '../../commands/define.js';
+import { UMBRELLA } from '../../commands/dispatch.js';
+import { compactReply, errorReply, type Reply } from '../../commands/reply.js';
+import type { Answer } from '../../core.js';
+import { langOf, type Lang } from '../../i18n/lang.js';
+import { messages, type Messages } from '../../i18n/messages.js';
+import { controlsFor, decodeClick } from '../../render/controls.js';
 import { quickChartImages, type ChartImage } from '../../render/images.js';
-import { SLACK } from '../../render/limits.js';
-import { toSlackMessage, type SlackBlock } from '../../render/slack-message.js';
-import { apologyReply, newErrorId } from '../shared/failure.js';
-import { splitVisibility } from '../shared/visibility.js';
+import { BUTTON_ACTION, MENU_ACTION, slackControls, toSlackMessage, type SlackMessage } from '../../render/slack-message.js';
+import type { ChannelLang } from '../../settings.js';
+import { PlatformFatalError, type PlatformAdapter, type PlatformContext } from '../platform.js';
+import { apologyReply } from '../shared/failure.js';
+import { slackCanManage, slackLocales } from './admins.js';
 import { boltLogger } from './bolt-logger.js';
-import { uploadCharts } from './chart-upload.js';
-
-export const SHARE_ACTION = 'share_in_channel';
-
-export interface SlackBotOptions {
-  core: Core;
-  log: Logger;
-  botToken: string;
-  /** Socket Mode when set; HTTP mode (signingSecret, port) otherwise. */
-  appToken?: string;
-  signingSecret?: string;
-  port: number;
-  apiUrl?: string;
-  chartMode: 'url' | 'upload';
-  quickChartBaseUrl: string;
-  /** The Web API client's retries; its default retries for about 30 minutes. */
-  retryConfig: RetryOptions;
-  /** Skips auth.test at start when the bot's identity is known (tests). */
-  identity?: { botId: string; botUserId: string };
-  /** May this user change the channel's settings? (briefings; false when not wired) */
-  canManage?: (userId: string, client: WebClient) => Promise<boolean>;
-}
-
-export interface SlackBot {
-  app: App;
-  /** Resolves when serving; in HTTP mode with the port actually bound. */
-  start(): Promise<{ port?: number }>;
-  stop(): Promise<void>;
-  /** Every slash command the app answers, without the slash. */
-  commands: string[];
-}
+import { slackDeliverer } from './deliverer.js';
+import { SqlInstallationStore } from './installations.js';
+import { BOT_SCOPES } from './manifest.js';
+import { SlackHttpReceiver } from './receiver.js';
+import type { SlackEnv } from './index.js';
 
 /** Slack escapes &, < and > in slash command text; the commands want what the user typed. */
 export function decodeSlackText(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
+/** Interactive answers retry briefly (a user is waiting); briefings have a client of their own. */
+const INTERACTIVE_RETRIES: RetryOptions = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 };
+
+/** Slack errors that mean the token itself is no good: the operator must fix SLACK_BOT_TOKEN. */
+const BAD_TOKEN = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive', 'token_expired']);
+
 /**
- * The Slack adapter: slash commands and the "Share in channel" button through Bolt, in Socket Mode or
- * HTTP mode. Transport only: every answer comes from the shared command definitions.
+ * The Slack adapter: slash commands, buttons and menus through Bolt, in Socket Mode or over the
+ * process's HTTP server, for one workspace (SLACK_BOT_TOKEN) or many (OAuth installs). Transport
+ * only: every answer comes from the shared command definitions.
  */
-export function createSlackBot(o: SlackBotOptions): SlackBot {
-  const log = o.log.child({ adapter: 'slack' });
+export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): Promise<PlatformAdapter> {
+  const log = ctx.log.child({ adapter: 'slack' });
   const logger = boltLogger(log);
-  // The Web API client appends method names to the base URL: it must end with a slash.
-  const clientOptions = { ...(o.apiUrl ? { slackApiUrl: o.apiUrl.replace(/\/*$/, '/') } : {}), retryConfig: o.retryConfig, logger };
-  const receiver = o.appToken
-    ? new SocketModeReceiver({ appToken: o.appToken, logger, installerOptions: { clientOptions } })
-    : new HTTPReceiver({
-        signingSecret: o.signingSecret ?? '',
-        endpoints: '/slack/events',
-        logger,
-        // Slack waits 3 s for the ack; Bolt answers for us if a listener never acks.
-        unhandledRequestTimeoutMillis: 2500,
-      });
+  const apiUrl = env.SLACK_API_URL?.replace(/\/*$/, '/');
+  const clientOptions = { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), logger, retryConfig: INTERACTIVE_RETRIES };
+  const oauth = Boolean(env.SLACK_CLIENT_ID);
+  const installationStore = oauth ? new SqlInstallationStore(ctx.store, env.SLACK_TOKEN_KEY!) : undefined;
+  const installer = oauth
+    ? new InstallProvider({ clientId: env.SLACK_CLIENT_ID!, clientSecret: env.SLACK_CLIENT_SECRET!, stateSecret: env.SLACK_STATE_SECRET!, installationStore: installationStore!, logger, clientOptions })
+    : undefined;
+  const httpReceiver = env.SLACK_APP_TOKEN ? undefined : new SlackHttpReceiver({ signingSecret: env.SLACK_SIGNING_SECRET!, logger, warn: (d, msg) => log.warn(d, msg) });
+  const receiver = httpReceiver ?? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger, installerOptions: { clientOptions } });
+
+  let identity: { botId: string; botUserId: string } | undefined;
   const app = new App({
-    token: o.botToken,
     receiver,
     logger,
     clientOptions,
-    ...(o.identity ? { tokenVerificationEnabled: false, botId: o.identity.botId, botUserId: o.identity.botUserId } : {}),
+    // Bolt's conversation store is unused here: off, it saves a lookup on every request.
+    convoStore: false,
+    deferInitialization: true,
+    ...(installer
+      ? { authorize: (source) => installer.authorize(source) }
+      : { token: env.SLACK_BOT_TOKEN!, tokenVerificationEnabled: false, botId: 'B0', botUserId: 'U0' }),
   });
 
-  const commands = [...o.core.registry.commands.map((c) => c.name), UMBRELLA];
-
-  // Asking Slack who is an admin costs an API call: only for commands that change channel settings.
-  const invocationFor = async (line: string, userId: string, channelId: string, client: WebClient): Promise<Invocation> => ({
+  const canManage = slackCanManage(env.BRIEFING_ADMINS);
+  const localeOf = slackLocales();
+  const settingsCache = new Map<string, { lang: ChannelLang | undefined; until: number }>();
+  const channelLang = async (channel: string): Promise<ChannelLang | undefined> => {
+    const hit = settingsCache.get(channel);
+    if (hit && hit.until > Date.now()) return hit.lang;
+    const lang = await ctx.store.language('slack', channel).catch(() => undefined);
+    // A language set on another replica reaches this one within half a minute.
+    settingsCache.set(channel, { lang, until: Date.now() + 30_000 });
+    return lang;
+  };
+  /** The channel's setting; "auto" asks Slack for the user's locale; unset is English. */
+  const langFor = async (channel: string, user: string, team: string, client: WebClient): Promise<Lang> => {
+    const setting = await channelLang(channel);
+    if (setting === 'zh-CN' || setting === 'en') return setting;
+    if (setting === 'auto') return langOf(await localeOf(user, team, client));
+    return 'en';
+  };
+  const invocation = (user: string, channel: string, team: string, lang: Lang, client: WebClient): Invocation => ({
     platform: 'slack',
-    userId,
-    channelId,
-    canManage: o.canManage && needsManage(o.core.registry.commandOf(line)) ? await o.canManage(userId, client) : false,
+    userId: user,
+    channelId: channel,
+    workspaceId: team,
+    lang,
+    canManage: () => canManage(user, team, client),
   });
 
-  const imagesFor = async (reply: Reply, client: WebClient): Promise<ChartImage[]> =>
-    o.chartMode === 'url' || reply.tone === 'error' ? quickChartImages(reply, o.quickChartBaseUrl) : uploadCharts(client, reply);
-
-  const shareButton = (line: string): SlackBlock | undefined => {
-    const value = JSON.stringify({ line });
-    if (value.length > SLACK.buttonValue) return undefined;
-    return {
-      type: 'actions',
-      elements: [{ type: 'button', action_id: SHARE_ACTION, text: { type: 'plain_text', text: 'Share in channel' }, value }],
-    };
+  const upload = async (client: WebClient, reply: Reply): Promise<ChartImage[]> => {
+    const { chartPngs } = await import('../shared/chart-pngs.js');
+    const pngs = await chartPngs(reply);
+    if (pngs.length === 0) return [];
+    const result = (await client.files.uploadV2({ file_uploads: pngs.map((p) => ({ file: p.png, filename: p.name, title: p.title, alt_text: p.alt })) })) as unknown as { files?: { files?: { id?: string }[] }[] };
+    return (result.files ?? []).flatMap((f) => f.files ?? []).flatMap((f) => (f.id ? [{ kind: 'slack-file' as const, id: f.id }] : []));
   };
 
-  // Replies from the core's cache are the same objects each time: their Block Kit can be reused too.
-  const rendered = new WeakMap<Reply, Map<string, RespondArguments>>();
-  const messageFor = async (reply: Reply, line: string, isPublic: boolean, client: WebClient): Promise<RespondArguments> => {
-    const key = `${isPublic}|${line}`;
-    const reusable = o.chartMode === 'url' && Object.isFrozen(reply);
-    const hit = reusable ? rendered.get(reply)?.get(key) : undefined;
-    if (hit) return hit;
-    const images = await imagesFor(reply, client);
-    // Sharing re-runs the line; an answer that depends on state (/briefing) is not shared that way.
-    const shareable = !isPublic && !reply.inChannel && reply.tone === 'info' && !o.core.registry.commandOf(line)?.volatile;
-    const actions = shareable ? shareButton(line) : undefined;
-    const message: RespondArguments = {
-      response_type: (isPublic || reply.inChannel) && reply.tone === 'info' ? 'in_channel' : 'ephemeral',
-      ...toSlackMessage(reply, images, actions ? { actions } : {}),
-    };
-    if (reusable) {
-      const forReply = rendered.get(reply) ?? new Map<string, RespondArguments>();
-      forReply.set(key, message);
-      rendered.set(reply, forReply);
-    }
-    return message;
+  /** The message for an answer: compact unless --full; payloads of pure answers built once, buttons signed per channel. */
+  const present = async (answer: Answer, o: { line: string; channel: string; lang: Lang; client: WebClient; sharedBy?: string; forcePublic?: boolean }): Promise<SlackMessage & { response_type: 'ephemeral' | 'in_channel' }> => {
+    const m = messages(o.lang);
+    const detail = answer.flags.has('full') ? 'full' : 'compact';
+    const reply = detail === 'compact' ? compactReply(answer.reply) : answer.reply;
+    const isPublic = (o.forcePublic || answer.flags.has('public') || Boolean(reply.inChannel)) && reply.tone === 'info';
+    const build = async () => toSlackMessage(reply, { images: ctx.config.CHART_MODE === 'upload' && reply.tone === 'info' ? await upload(o.client, reply) : quickChartImages(reply, ctx.config.QUICKCHART_BASE_URL), m, reserve: 2, ...(o.sharedBy ? { sharedBy: o.sharedBy } : {}) });
+    const base = ctx.config.CHART_MODE === 'url' && !o.sharedBy ? await ctx.core.rendered(answer, `slack|${detail}|${o.lang}`, build) : await build();
+    const controls = controlsFor(answer.reply, { secret: ctx.componentSecret, channelId: o.channel, line: o.line, detail, isPublic, shareable: Boolean(answer.cacheKey) && !o.sharedBy, m });
+    return { response_type: isPublic ? 'in_channel' : 'ephemeral', text: base.text, blocks: [...base.blocks, ...slackControls(controls)] };
   };
 
-  // One listener for every command: Bolt runs each listener's matcher on every request, so eleven
-  // listeners cost measurably more than one that reads the command's name.
-  const pattern = new RegExp(`^/(${commands.map((c) => c.replace(/[^a-z0-9_-]/g, '')).join('|')})$`);
-  app.command(pattern, async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & { client: WebClient }) => {
+  const attach = async (reply: Reply, channel: string, client: WebClient) => {
+    for (const f of reply.files ?? []) await client.files.uploadV2({ channel_id: channel, file: Buffer.from(f.content, 'utf8'), filename: f.name, title: f.name });
+  };
+
+  const apology = (m: Messages) => {
+    const errorId = randomBytes(4).toString('hex');
+    return { errorId, message: { response_type: 'ephemeral' as const, ...toSlackMessage(apologyReply(errorId, m), { m }) } };
+  };
+
+  const commandNames = [...ctx.core.registry.commands.map((c) => c.name), UMBRELLA];
+  const manages = new Set(ctx.core.registry.commands.filter((c) => leavesOf(c).some((l) => l.leaf.requiresManage) || c.name === 'language').map((c) => c.name));
+  // One listener for every command: Bolt runs each listener's matcher on every request.
+  const pattern = new RegExp(`^/(${commandNames.map((c) => c.replace(/[^a-z0-9_-]/g, '')).join('|')})$`);
+  app.command(pattern, async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    const started = performance.now();
     const name = command.command.slice(1);
+    const text = decodeSlackText(command.text ?? '');
+    const line = `/${name} ${text}`.trim();
+    const target = name === UMBRELLA ? (text.trim().split(/\s+/)[0] ?? 'help').replace(/^\//, '').toLowerCase() : name;
     let acked = false;
+    let lang: Lang = 'en';
     try {
-      const { text, public: isPublic } = splitVisibility(decodeSlackText(command.text ?? ''));
-      const line = `/${name} ${text}`.trim();
-      // Local rendering and uploading, or asking Slack whether the user is an admin, can take a moment:
-      // acknowledge first (Slack allows 3 s) and answer by response_url.
-      if (o.chartMode === 'upload' || needsManage(o.core.registry.commandOf(line))) {
+      lang = await langFor(command.channel_id, command.user_id, command.team_id, client);
+      // Asking Slack who is an admin, rendering or uploading can take a moment: acknowledge first.
+      if (ctx.config.CHART_MODE === 'upload' || manages.has(target)) {
         await ack();
         acked = true;
       }
-      const reply = await o.core.ask(line, await invocationFor(line, command.user_id, command.channel_id, client));
-      const message = await messageFor(reply, line, isPublic, client);
+      const answer = await ctx.core.ask(line, invocation(command.user_id, command.channel_id, command.team_id, lang, client));
+      if (answer.reply.files?.length && !acked) {
+        await ack();
+        acked = true;
+      }
+      const message = await present(answer, { line: stripFlags(line), channel: command.channel_id, lang, client });
+      if (answer.reply.files?.length && answer.reply.tone === 'info') await attach(answer.reply, command.channel_id, client);
       if (acked) await respond(message);
       else {
         await ack(message as never);
         acked = true;
       }
+      ctx.metrics.command(answer.command ?? 'unknown', 'slack', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
     } catch (err) {
-      const errorId = newErrorId();
+      const { errorId, message } = apology(messages(lang));
       log.error({ err, errorId, command: name }, 'slash command failed');
-      const apology = { response_type: 'ephemeral' as const, ...toSlackMessage(apologyReply(errorId)) };
+      ctx.metrics.command(target, 'slack', 'failure', (performance.now() - started) / 1000);
       try {
-        if (acked) await respond(apology);
-        else await ack(apology as never);
+        if (acked) await respond(message);
+        else await ack(message as never);
       } catch (second) {
         log.error({ err: second, errorId }, 'could not send the apology');
       }
     }
   });
 
-  app.action(SHARE_ACTION, async ({ ack, body, respond, client }) => {
+  const onClick = async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
-    const errorId = newErrorId();
+    const started = performance.now();
+    const b = body as { channel?: { id?: string }; container?: { channel_id?: string }; user: { id: string }; team?: { id?: string } | null };
+    const channel = b.channel?.id ?? b.container?.channel_id ?? '';
+    const team = b.team?.id ?? '';
+    const a = action as { type: string; value?: string; block_id?: string; selected_option?: { value?: string } };
+    let lang: Lang = 'en';
     try {
-      const action = (body as { actions?: { value?: string }[] }).actions?.[0];
-      const parsed = JSON.parse(action?.value ?? '{}') as { line?: unknown };
-      if (typeof parsed.line !== 'string' || parsed.line.length > SLACK.buttonValue) throw new Error('share button without a command');
-      const userId = body.user.id;
-      const channelId = (body as { channel?: { id?: string } }).channel?.id ?? '';
-      const reply = await o.core.ask(parsed.line, await invocationFor(parsed.line, userId, channelId, client));
-      const images = await imagesFor(reply, client);
-      await respond({ response_type: 'in_channel', replace_original: false, ...toSlackMessage(reply, images, { sharedBy: userId }) });
-      await respond({ delete_original: true });
+      lang = await langFor(channel, b.user.id, team, client);
+      const m = messages(lang);
+      const click = a.type === 'static_select' ? decodeClick(ctx.componentSecret, channel, a.block_id ?? '', a.selected_option?.value ?? '') : decodeClick(ctx.componentSecret, channel, a.value ?? '');
+      if (!click.ok) {
+        log.warn({ reason: click.reason, channel }, 'Slack: click refused');
+        const reply = click.reason === 'forged' ? errorReply(m.render.clickElsewhere, m.render.clickElsewhereHint) : errorReply(m.render.badClick, m.render.badClickHint);
+        await respond({ response_type: 'ephemeral', replace_original: false, ...toSlackMessage(reply, { m }) });
+        return;
+      }
+      const answer = await ctx.core.ask(click.line, invocation(b.user.id, channel, team, lang, client));
+      if (click.mode === 'p') {
+        const message = await present(answer, { line: stripFlags(click.line), channel, lang, client, sharedBy: b.user.id, forcePublic: true });
+        await respond({ ...message, replace_original: false });
+        await respond({ delete_original: true });
+      } else {
+        const message = await present(answer, { line: stripFlags(click.line), channel, lang, client });
+        await respond(click.mode === 'u' ? { ...message, response_type: 'ephemeral', replace_original: true } : { ...message, response_type: 'ephemeral', replace_original: false });
+      }
+      ctx.metrics.command(answer.command ?? 'unknown', 'slack', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
     } catch (err) {
-      log.error({ err, errorId }, 'share failed');
-      await respond({ response_type: 'ephemeral', replace_original: false, ...toSlackMessage(apologyReply(errorId)) }).catch(() => {});
+      const { errorId, message } = apology(messages(lang));
+      log.error({ err, errorId }, 'click failed');
+      await respond({ ...message, replace_original: false }).catch(() => {});
     }
-  });
+  };
+  app.action(BUTTON_ACTION, onClick);
+  app.action(MENU_ACTION, onClick);
+
+  if (installer) {
+    const forget = async (teamId: string | undefined, enterpriseId: string | undefined, isEnterpriseInstall: boolean, why: string) => {
+      if (!teamId && !enterpriseId) return;
+      await installer.installationStore.deleteInstallation?.({ teamId, enterpriseId, isEnterpriseInstall } as never);
+      const paused = teamId ? await ctx.subscriptions.pauseWorkspace('slack', teamId, why) : 0;
+      log.info({ team: teamId, enterprise: enterpriseId, paused }, `Slack: ${why}; installation removed, briefings paused`);
+    };
+    app.event('app_uninstalled', async ({ context }) => forget(context.teamId, context.enterpriseId, Boolean(context.isEnterpriseInstall), 'app uninstalled'));
+    app.event('tokens_revoked', async ({ event, context }) => {
+      if (((event as { tokens?: { bot?: string[] } }).tokens?.bot ?? []).length > 0) await forget(context.teamId, context.enterpriseId, Boolean(context.isEnterpriseInstall), 'bot token revoked');
+    });
+  }
 
   app.error(async (err) => {
     log.error({ err }, 'unhandled Slack error');
   });
 
+  if (httpReceiver) ctx.http.add(httpReceiver.route());
+  if (installer) {
+    const installOptions = { scopes: BOT_SCOPES, ...(env.SLACK_REDIRECT_URI ? { redirectUri: env.SLACK_REDIRECT_URI } : {}) };
+    const callback: CallbackOptions = {
+      success: (installation, _options, _req, res) => {
+        log.info({ team: installation.team?.id, enterprise: installation.enterprise?.id }, 'Slack: installed');
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!doctype html><meta charset="utf-8"><title>anode-bot installed</title><p>anode-bot is installed. Try <code>/anode help</code> in any channel.</p>');
+      },
+      failure: (error, _options, _req, res) => {
+        const code = (error as { code?: string }).code ?? 'unknown';
+        const status = code === 'slack_oauth_invalid_state' || code === 'slack_oauth_missing_state' ? 400 : code === 'slack_oauth_installer_authorization_error' ? 400 : 502;
+        // The code and status only: the request's code, state and tokens never reach the log.
+        log.warn({ code, status }, 'Slack: installation refused');
+        res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(status === 400 ? 'This installation link is not valid (expired or altered). Start again from /slack/install.' : 'Slack did not confirm the installation. Start again from /slack/install.');
+      },
+    };
+    ctx.http.add({ method: 'GET', path: '/slack/install', handle: (req: IncomingMessage, res: ServerResponse) => installer.handleInstallPath(req, res, {}, installOptions) });
+    ctx.http.add({ method: 'GET', path: '/slack/oauth_redirect', handle: (req: IncomingMessage, res: ServerResponse) => installer.handleCallback(req, res, callback, installOptions) });
+  }
+
+  // Briefings: a client of their own with no retries; the scheduler's attempts are the only retry layer.
+  const briefingClients = new Map<string, WebClient>();
+  const briefingClient = (token: string) => {
+    let c = briefingClients.get(token);
+    if (!c) {
+      c = new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000 });
+      briefingClients.set(token, c);
+    }
+    return c;
+  };
+  const deliverer = slackDeliverer({
+    async clientFor(workspaceId) {
+      if (!installer) return briefingClient(env.SLACK_BOT_TOKEN!);
+      const auth = await installer.authorize({ teamId: workspaceId ?? undefined, enterpriseId: undefined, isEnterpriseInstall: false }).catch(() => undefined);
+      if (!auth?.botToken) throw new Error('no_installation');
+      return briefingClient(auth.botToken);
+    },
+    charts: { mode: ctx.config.CHART_MODE, quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL },
+    componentSecret: ctx.componentSecret,
+    upload,
+  });
+
+  let started = false;
   return {
-    app,
-    commands,
+    deliverer,
     async start() {
-      if (o.appToken) {
-        await app.start();
-        log.info('Slack: connected in Socket Mode');
-        return {};
+      if (env.SLACK_BOT_TOKEN) {
+        // A bad token fails now, loudly, instead of answering every command with an empty 200.
+        const probe = new WebClient(env.SLACK_BOT_TOKEN, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), logger, retryConfig: { retries: 1 } });
+        try {
+          const who = await probe.auth.test();
+          identity = { botId: String(who.bot_id ?? ''), botUserId: String(who.user_id ?? '') };
+        } catch (err) {
+          const code = (err as { data?: { error?: string } }).data?.error;
+          if (code && BAD_TOKEN.has(code)) throw new PlatformFatalError('slack', 'SLACK_BOT_TOKEN', `Slack refused SLACK_BOT_TOKEN (${code}); create a new bot token under OAuth & Permissions and set SLACK_BOT_TOKEN`);
+          throw err;
+        }
       }
-      const server = (await app.start(o.port)) as Server;
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : o.port;
-      log.info({ port, path: '/slack/events' }, 'Slack: listening in HTTP mode');
-      return { port };
+      await app.init();
+      await app.start();
+      started = true;
+      log.info({ mode: httpReceiver ? 'http' : 'socket', oauth, bot: identity?.botUserId }, httpReceiver ? 'Slack: serving /slack/events' : 'Slack: connected in Socket Mode');
     },
     async stop() {
-      await app.stop();
+      await app.stop().catch(() => {});
     },
+    health: () => ({ ready: started, ...(started ? {} : { detail: 'not started' }) }),
   };
+}
+
+/** The line a button re-runs: without the flags that only changed how this answer looked. */
+function stripFlags(line: string): string {
+  return line.replace(/\s+(?:--|—|–)(?:public|full|compact)\b/gi, '').trim();
 }

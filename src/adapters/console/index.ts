@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import type { Deliverer } from '../../briefings/scheduler.js';
+import { langIfSaid, langOf } from '../../i18n/lang.js';
+import type { PlatformModule } from '../platform.js';
+
+const env = z.object({
+  /** The console's language when --lang is not given: LANG/LC_ALL (zh_* reads Chinese). */
+  LC_ALL: z.string().optional(),
+  LANG: z.string().optional(),
+  NO_COLOR: z.string().optional(),
+});
+
+/** The console: the embedded default when no chat platform is configured. */
+export const consolePlatform: PlatformModule<typeof env> = {
+  id: 'console',
+  env,
+  // Never switched on by configuration: the bot falls back to it when nothing else is on.
+  enabled: () => false,
+  secrets: () => [],
+  async create(ctx, e) {
+    const { runConsole } = await import('./console-bot.js');
+    const { consoleDeliverer } = await import('./deliverer.js');
+    const lang = ctx.lang ?? langIfSaid(e.LC_ALL) ?? langOf(e.LANG);
+    const color = Boolean(process.stdout.isTTY) && e.NO_COLOR === undefined;
+    let finished: Promise<void> | undefined;
+    const deliverer: Deliverer = consoleDeliverer(process.stdout, ctx.config.CHART_DIR, color);
+    return {
+      deliverer,
+      async start() {
+        finished = runConsole(ctx.core, { input: process.stdin, output: process.stdout, chartDir: ctx.config.CHART_DIR, historyFile: 'var/console-history', lang, log: ctx.log, color });
+      },
+      async stop() {},
+      health: () => ({ ready: true }),
+      get finished() {
+        return finished;
+      },
+    };
+  },
+};

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { DiscordAPIError, type REST } from '@discordjs/rest';
+import { Routes, type APIMessage } from 'discord-api-types/v10';
+import type { BriefingMessage } from '../../briefings/compose.js';
+import { DeliveryError, type Deliverer, type DeliveryTarget } from '../../briefings/scheduler.js';
+import type { Reply } from '../../commands/reply.js';
+import { messages } from '../../i18n/messages.js';
+import { controlsFor } from '../../render/controls.js';
+import { toDiscordMessage } from '../../render/discord-message.js';
+import { attachmentName, quickChartImages } from '../../render/images.js';
+import { chartPngs } from '../shared/chart-pngs.js';
+
+/** Discord error codes that retrying cannot fix: Unknown Channel, Missing Access, Missing Permissions… */
+const PERMANENT_CODES = new Set([10003, 10004, 50001, 50007, 50013]);
+/** "A thread has already been created for this message": an earlier attempt got that far. */
+const THREAD_EXISTS = 160004;
+
+/**
+ * The nonce of one part of one slot: Discord keeps the first message sent with a nonce (enforce_nonce)
+ * and answers a second send with that message, so a slot taken over after a crash is not posted twice.
+ */
+export function nonceOf(t: DeliveryTarget, part: string): string {
+  return createHash('sha256').update(`${t.subscription.id}|${t.slot}|${part}`).digest('base64url').slice(0, 25);
+}
+
+/** Posts briefings through REST with no retries of its own; Discord's per-route 429 waits are REST's. */
+export function discordDeliverer(o: { rest: REST; charts: { mode: 'url' | 'upload'; quickChartBaseUrl: string }; componentSecret: string }): Deliverer {
+  const post = async (t: DeliveryTarget, channelId: string, b: BriefingMessage, reply: Reply, part: string): Promise<APIMessage> => {
+    const m = messages(b.lang);
+    const upload = o.charts.mode === 'upload' && (reply.charts?.length ?? 0) > 0;
+    const images = upload ? (reply.charts ?? []).map((_c, i) => ({ kind: 'attachment' as const, name: attachmentName(i) })) : quickChartImages(reply, o.charts.quickChartBaseUrl);
+    const controls = controlsFor(reply, { secret: o.componentSecret, channelId: t.subscription.channelId, line: '', detail: 'full', isPublic: true, shareable: false, expand: false, m });
+    const body = { ...toDiscordMessage(reply, { images, controls, m }), nonce: nonceOf(t, part), enforce_nonce: true };
+    const files = upload ? (await chartPngs(reply)).map((p) => ({ name: p.name, data: p.png, contentType: 'image/png' })) : undefined;
+    return (await o.rest.post(Routes.channelMessages(channelId), { body, ...(files ? { files } : {}) })) as APIMessage;
+  };
+  return {
+    async deliver(t, b) {
+      try {
+        const channel = t.subscription.channelId;
+        if (t.subscription.layout === 'thread') {
+          const headline = await post(t, channel, b, b.headline, 'headline');
+          let thread = headline.id;
+          try {
+            const created = (await o.rest.post(Routes.threads(channel, headline.id), { body: { name: b.details.title.slice(0, 100), auto_archive_duration: 1440 } })) as { id: string };
+            thread = created.id;
+          } catch (err) {
+            // A thread started from a message has the message's id; an earlier attempt may have made it.
+            if (!(err instanceof DiscordAPIError && Number(err.code) === THREAD_EXISTS)) throw err;
+          }
+          await post(t, thread, b, b.details, 'details');
+          return { messageRef: headline.id };
+        }
+        return { messageRef: (await post(t, channel, b, b.reply, 'whole')).id };
+      } catch (err) {
+        if (err instanceof DiscordAPIError) throw new DeliveryError(`${err.code}: ${err.message}`, PERMANENT_CODES.has(Number(err.code)) || err.status === 403 || err.status === 404);
+        throw new DeliveryError(err instanceof Error ? err.message : String(err), false);
+      }
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
+import { Routes, type APIInteraction } from 'discord-api-types/v10';
+import type { Logger } from '../../log.js';
+import { PlatformFatalError } from '../platform.js';
+import type { Handled } from './interactions.js';
+
+/**
+ * Caches the bot does not need, off: it reads nothing but interactions, so memory stays flat however
+ * many servers it is in. Guilds stay (the Guilds intent keeps them current).
+ */
+const makeCache = Options.cacheWithLimits({
+  ...Options.DefaultMakeCacheSettings,
+  ApplicationCommandManager: 0,
+  AutoModerationRuleManager: 0,
+  BaseGuildEmojiManager: 0,
+  DMMessageManager: 0,
+  GuildBanManager: 0,
+  GuildEmojiManager: 0,
+  GuildForumThreadManager: 0,
+  GuildInviteManager: 0,
+  GuildMemberManager: 0,
+  GuildMessageManager: 0,
+  GuildScheduledEventManager: 0,
+  GuildStickerManager: 0,
+  GuildTextThreadManager: 0,
+  MessageManager: 0,
+  PresenceManager: 0,
+  ReactionManager: 0,
+  ReactionUserManager: 0,
+  StageInstanceManager: 0,
+  ThreadManager: 0,
+  ThreadMemberManager: 0,
+  UserManager: 0,
+  VoiceStateManager: 0,
+});
+
+/** Close codes after which Discord will not take the bot back until someone fixes something. */
+const FATAL_CLOSE: Record<number, string> = {
+  4004: 'authentication failed: DISCORD_TOKEN is not a valid bot token',
+  4010: 'invalid shard: check DISCORD_SHARDS',
+  4011: 'sharding required: set DISCORD_SHARDS=auto',
+  4012: 'invalid API version',
+  4013: 'invalid intents',
+  4014: 'disallowed intents: the bot asked for an intent it is not allowed',
+};
+
+export interface GatewayOptions {
+  token: string;
+  apiUrl?: string | undefined;
+  shards: 'auto' | number | undefined;
+  log: Logger;
+  handle: (i: APIInteraction) => Promise<Handled>;
+  /** A shard closed for good (bad token, disallowed intents): the process must not look alive. */
+  fatal: (err: PlatformFatalError) => void;
+}
+
+/**
+ * The gateway connection through discord.js, sharded when asked (DISCORD_SHARDS): every shard hands
+ * its guilds' raw INTERACTION_CREATE to the shared handler, which answers through REST.
+ */
+export function createGateway(o: GatewayOptions) {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    makeCache,
+    allowedMentions: { parse: [] },
+    rest: { ...(o.apiUrl ? { api: o.apiUrl } : {}), timeout: 10_000 },
+    ...(o.shards === 'auto' ? { shards: 'auto' as const } : typeof o.shards === 'number' ? { shards: Array.from({ length: o.shards }, (_, i) => i), shardCount: o.shards } : {}),
+  });
+  const ready = new Set<number>();
+  client.ws.on('INTERACTION_CREATE' as never, (data: APIInteraction) => {
+    void (async () => {
+      const h = await o.handle(data);
+      await client.rest.post(Routes.interactionCallback(data.id, data.token), { body: h.response, ...(h.files?.length ? { files: h.files } : {}), auth: false });
+      if (h.after) await h.after();
+    })().catch((err: unknown) => o.log.error({ err: redactInteraction(err) }, 'Discord: could not answer an interaction'));
+  });
+  client.on(Events.ShardReady, (id) => ready.add(id));
+  client.on(Events.ShardDisconnect, (event, id) => {
+    ready.delete(id);
+    const why = FATAL_CLOSE[event.code];
+    if (why) o.fatal(new PlatformFatalError('discord', 'DISCORD_TOKEN', `Discord closed shard ${id} with code ${event.code}: ${why}`));
+  });
+  client.on(Events.ShardReconnecting, (id) => ready.delete(id));
+  client.on(Events.ShardResume, (id) => ready.add(id));
+  client.on(Events.Error, (err) => o.log.error({ err }, 'Discord client error'));
+  client.on(Events.ShardError, (err, id) => o.log.error({ err, shard: id }, 'Discord gateway error'));
+  return {
+    client,
+    async start() {
+      try {
+        await new Promise<void>((resolve, reject) => {
+          client.once(Events.ClientReady, () => resolve());
+          client.login(o.token).catch(reject);
+        });
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (code === 'TokenInvalid' || /401|Unauthorized|invalid token/i.test(String((err as Error).message))) {
+          throw new PlatformFatalError('discord', 'DISCORD_TOKEN', 'Discord refused DISCORD_TOKEN (401): reset the bot token in the Developer Portal and set DISCORD_TOKEN');
+        }
+        throw err;
+      }
+      o.log.info({ shards: client.ws.shards.size }, 'Discord: connected');
+    },
+    shardsReady: () => ({ ready: ready.size, of: client.ws.shards.size }),
+    async stop() {
+      await client.destroy();
+    },
+  };
+}
+
+/** Interaction tokens sit inside webhook URLs: an error that quotes the URL must not carry them to the log. */
+export function redactInteraction(err: unknown): unknown {
+  if (!(err instanceof Error)) return err;
+  const clean = (s: string | undefined) => s?.replace(/(\/(?:interactions|webhooks)\/\d+\/)[^/\s]+/g, '$1[token]');
+  const copy = new Error(clean(err.message));
+  copy.name = err.name;
+  copy.stack = clean(err.stack) ?? '';
+  const url = (err as { url?: string }).url;
+  if (url) (copy as { url?: string }).url = clean(url);
+  return copy;
+}

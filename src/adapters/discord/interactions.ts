@@ -1,0 +1,184 @@
+import type { REST, RawFile } from '@discordjs/rest';
+import {
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  PermissionFlagsBits,
+  Routes,
+  type APIApplicationCommandInteractionDataOption,
+  type APIInteraction,
+  type APIInteractionResponse,
+} from 'discord-api-types/v10';
+import { entityKindOf } from '../../commands/option-kinds.js';
+import { compactReply, errorReply, type Reply } from '../../commands/reply.js';
+import type { Answer, Core } from '../../core.js';
+import { langOf, type Lang } from '../../i18n/lang.js';
+import { messages } from '../../i18n/messages.js';
+import type { Logger } from '../../log.js';
+import type { Metrics } from '../../observability/metrics.js';
+import { controlsFor, decodeClick } from '../../render/controls.js';
+import { toDiscordMessage, type DiscordMessage } from '../../render/discord-message.js';
+import { attachmentName, quickChartImages, type ChartImage } from '../../render/images.js';
+import { DISCORD } from '../../render/limits.js';
+import { apologyReply, newErrorId } from '../shared/failure.js';
+import { bindingsFor, PUBLIC_OPTION } from './registration.js';
+
+/** The answer to one interaction: the response, files to send with it, and work for after it (a deferred edit). */
+export interface Handled {
+  response: APIInteractionResponse;
+  files?: RawFile[];
+  after?: () => Promise<void>;
+}
+
+export interface InteractionOptions {
+  core: Core;
+  log: Logger;
+  metrics: Metrics;
+  componentSecret: string;
+  chartMode: 'url' | 'upload';
+  quickChartBaseUrl: string;
+  /** REST for deferred edits (webhook routes with the interaction token: no bot token needed). */
+  rest: REST;
+}
+
+const MANAGE_CHANNELS = PermissionFlagsBits.ManageChannels;
+
+/**
+ * Answers Discord interactions given as API payloads: the same handler serves the gateway (raw
+ * INTERACTION_CREATE) and the HTTP interactions endpoint. Slash commands, autocomplete, buttons and
+ * menus; every answer from the shared definitions and renderers.
+ */
+export function interactionHandler(o: InteractionOptions): (i: APIInteraction) => Promise<Handled> {
+  const log = o.log;
+  const bindings = bindingsFor(o.core.registry.commands);
+
+  const present = async (answer: Answer, c: { line: string; channel: string; lang: Lang; sharedBy?: string; forcePublic?: boolean }): Promise<{ message: DiscordMessage; ephemeral: boolean; files: RawFile[]; upload: boolean }> => {
+    const m = messages(c.lang);
+    const detail = answer.flags.has('full') ? 'full' : 'compact';
+    const reply = detail === 'compact' ? compactReply(answer.reply) : answer.reply;
+    const isPublic = (c.forcePublic || answer.flags.has('public') || Boolean(reply.inChannel)) && reply.tone === 'info';
+    const upload = o.chartMode === 'upload' && reply.tone === 'info' && (reply.charts?.length ?? 0) > 0;
+    const images: ChartImage[] = upload ? (reply.charts ?? []).map((_c, n) => ({ kind: 'attachment', name: attachmentName(n) })) : quickChartImages(reply, o.quickChartBaseUrl);
+    const build = () => toDiscordMessage(reply, { images, m, ...(c.sharedBy ? { sharedBy: c.sharedBy } : {}) });
+    const base = c.sharedBy ? build() : o.core.rendered(answer, `discord|${detail}|${c.lang}|${upload}`, build);
+    const controls = controlsFor(answer.reply, { secret: o.componentSecret, channelId: c.channel, line: c.line, detail, isPublic, shareable: Boolean(answer.cacheKey) && !c.sharedBy, m });
+    const withControls = toDiscordMessage({ tone: 'info', title: '.' }, { controls }).components;
+    const message: DiscordMessage = { ...base, ...(withControls ? { components: withControls } : {}) };
+    const files: RawFile[] = (reply.files ?? []).map((f) => ({ name: f.name, data: Buffer.from(f.content, 'utf8'), contentType: f.contentType }));
+    return { message, ephemeral: !isPublic, files, upload: upload || files.length > 0 };
+  };
+
+  /** Charts rendered locally and files attached take longer than Discord's 3 s: defer, then edit. */
+  const deferred = (i: APIInteraction, p: Awaited<ReturnType<typeof present>>, reply: Reply, update: boolean): Handled => ({
+    response: update ? { type: InteractionResponseType.DeferredMessageUpdate } : { type: InteractionResponseType.DeferredChannelMessageWithSource, data: p.ephemeral ? { flags: MessageFlags.Ephemeral } : {} },
+    after: async () => {
+      const { chartPngs } = await import('../shared/chart-pngs.js');
+      const pngs = o.chartMode === 'upload' ? await chartPngs(reply) : [];
+      await o.rest.patch(Routes.webhookMessage(i.application_id, i.token), {
+        body: p.message,
+        files: [...pngs.map((png) => ({ name: png.name, data: png.png, contentType: 'image/png' })), ...p.files],
+        auth: false,
+      });
+    },
+  });
+
+  const lineOf = (name: string, sub: string | undefined, options: readonly APIApplicationCommandInteractionDataOption[]) => {
+    const parts = [`/${name}`, ...(sub ? [sub] : [])];
+    for (const opt of options) if ('value' in opt && opt.name !== PUBLIC_OPTION) parts.push(String(opt.value));
+    return parts.join(' ');
+  };
+
+  return async function handle(i: APIInteraction): Promise<Handled> {
+    const started = performance.now();
+    const lang = langOf((i as { locale?: string }).locale);
+    const m = messages(lang);
+    const channel = i.channel?.id ?? ('channel_id' in i ? String((i as { channel_id?: string }).channel_id ?? '') : '');
+    const user = i.member?.user?.id ?? i.user?.id ?? '';
+    const invocation = {
+      platform: 'discord',
+      userId: user,
+      channelId: channel,
+      ...(i.guild_id ? { workspaceId: i.guild_id } : {}),
+      lang,
+      // Checked when the command runs: a server can override a command's default permission.
+      canManage: async () => (BigInt(i.member?.permissions ?? '0') & MANAGE_CHANNELS) === MANAGE_CHANNELS,
+    };
+    try {
+      switch (i.type) {
+        case InteractionType.Ping:
+          return { response: { type: InteractionResponseType.Pong } };
+        case InteractionType.ApplicationCommandAutocomplete: {
+          const { name, sub, options } = unwrap(i.data.name, i.data.options ?? []);
+          const focused = options.find((x) => 'focused' in x && x.focused) as { name: string; value: string | number } | undefined;
+          const binding = bindings.get(`${name} ${sub ?? ''}`)?.find((b) => b.option === focused?.name);
+          const kind = entityKindOf(binding?.spec);
+          const edition = o.core.library().current;
+          const choices = kind && binding?.spec.kind.complete ? binding.spec.kind.complete(binding.spec, { edition, library: o.core.library(), m }, String(focused?.value ?? ''), DISCORD.autocompleteChoices) : [];
+          return { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: choices.map((c) => ({ name: c.label.slice(0, DISCORD.choiceName), value: c.value.slice(0, DISCORD.choiceValue) })) } } };
+        }
+        case InteractionType.ApplicationCommand: {
+          if (!('options' in i.data) && i.data.type !== 1) return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: { content: '…', flags: MessageFlags.Ephemeral } } };
+          const data = i.data as { name: string; options?: APIApplicationCommandInteractionDataOption[] };
+          const { name, sub, options } = unwrap(data.name, data.options ?? []);
+          const raw: Record<string, unknown> = {};
+          let isPublic = false;
+          for (const opt of options) {
+            if (!('value' in opt)) continue;
+            if (opt.name === PUBLIC_OPTION) {
+              isPublic = opt.value === true;
+              continue;
+            }
+            const b = bindings.get(`${name} ${sub ?? ''}`)?.find((x) => x.option === opt.name);
+            if (!b) continue;
+            if (b.index === undefined) raw[b.key] = opt.value;
+            else ((raw[b.key] ??= []) as unknown[])[b.index] = opt.value;
+          }
+          for (const k of Object.keys(raw)) if (Array.isArray(raw[k])) raw[k] = (raw[k] as unknown[]).filter((v) => v !== undefined);
+          const answer = await o.core.run(name, sub, raw, invocation);
+          const p = await present(answer, { line: lineOf(name, sub, options), channel, lang, forcePublic: isPublic });
+          o.metrics.command(name, 'discord', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
+          if (p.upload) return deferred(i, p, answer.reply, false);
+          return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: { ...p.message, ...(p.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) } } };
+        }
+        case InteractionType.MessageComponent: {
+          const values = (i.data as { values?: string[] }).values;
+          const click = decodeClick(o.componentSecret, channel, i.data.custom_id, values?.[0]);
+          if (!click.ok) {
+            log.warn({ reason: click.reason, channel }, 'Discord: click refused');
+            const reply = click.reason === 'forged' ? errorReply(m.render.clickElsewhere, m.render.clickElsewhereHint) : errorReply(m.render.badClick, m.render.badClickHint);
+            return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: { ...toDiscordMessage(reply, { m }), flags: MessageFlags.Ephemeral } } };
+          }
+          const answer = await o.core.ask(click.line, invocation);
+          const line = click.line.replace(/\s+--(public|full|compact)\b/g, '');
+          o.metrics.command(answer.command ?? 'unknown', 'discord', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
+          if (click.mode === 'p') {
+            const p = await present(answer, { line, channel, lang, sharedBy: user, forcePublic: true });
+            if (p.upload) return deferred(i, p, answer.reply, false);
+            return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: p.message } };
+          }
+          const p = await present(answer, { line, channel, lang });
+          if (click.mode === 'u' && answer.reply.tone === 'info') {
+            if (p.upload) return deferred(i, p, answer.reply, true);
+            return { response: { type: InteractionResponseType.UpdateMessage, data: p.message } };
+          }
+          if (p.upload) return deferred(i, { ...p, ephemeral: true }, answer.reply, false);
+          return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: { ...p.message, flags: MessageFlags.Ephemeral } } };
+        }
+        default:
+          return { response: { type: InteractionResponseType.Pong } };
+      }
+    } catch (err) {
+      const errorId = newErrorId();
+      log.error({ err, errorId, interaction: i.type }, 'interaction failed');
+      o.metrics.command('unknown', 'discord', 'failure', (performance.now() - started) / 1000);
+      return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: { ...toDiscordMessage(apologyReply(errorId, m), { m }), flags: MessageFlags.Ephemeral } } };
+    }
+  };
+}
+
+/** A subcommand arrives as the only option of its command: its own options are inside it. */
+function unwrap(name: string, options: readonly APIApplicationCommandInteractionDataOption[]): { name: string; sub: string | undefined; options: readonly APIApplicationCommandInteractionDataOption[] } {
+  const first = options[0];
+  if (first && first.type === 1) return { name, sub: first.name, options: first.options ?? [] };
+  return { name, sub: undefined, options };
+}

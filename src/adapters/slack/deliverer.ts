@@ -1,0 +1,90 @@
+import type { WebClient } from '@slack/web-api';
+import { DeliveryError, type Deliverer, type DeliveryTarget } from '../../briefings/scheduler.js';
+import type { BriefingMessage } from '../../briefings/compose.js';
+import { messages } from '../../i18n/messages.js';
+import { controlsFor } from '../../render/controls.js';
+import { quickChartImages, type ChartImage } from '../../render/images.js';
+import { toSlackMessage, type SlackMessage } from '../../render/slack-message.js';
+import type { Reply } from '../../commands/reply.js';
+
+/** Slack errors that retrying cannot fix: the channel or the bot's access is gone. */
+const PERMANENT = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'missing_scope', 'account_inactive', 'invalid_auth', 'token_revoked', 'restricted_action', 'team_access_not_granted', 'not_authed', 'no_installation']);
+
+/** The event type of the metadata every briefing carries: what a taken-over slot looks for. */
+export const BRIEFING_EVENT = 'anode_briefing';
+
+export interface SlackDelivererOptions {
+  /** The Web API client for a workspace (its own token in OAuth mode): no retries of its own. */
+  clientFor(workspaceId: string | null): Promise<WebClient>;
+  charts: { mode: 'url' | 'upload'; quickChartBaseUrl: string };
+  componentSecret: string;
+  upload(client: WebClient, reply: Reply): Promise<ChartImage[]>;
+}
+
+function classify(err: unknown): DeliveryError {
+  const e = err as { code?: string; data?: { error?: string }; message?: string; retryAfter?: number };
+  if (e.code === 'slack_webapi_rate_limited_error') return new DeliveryError('rate limited', false, (e.retryAfter ?? 1) * 1000);
+  const platformError = e.code === 'slack_webapi_platform_error' ? e.data?.error : undefined;
+  if (e.message === 'no_installation') return new DeliveryError('no installation for this workspace', true);
+  return new DeliveryError(platformError ?? e.message ?? String(err), platformError !== undefined && PERMANENT.has(platformError));
+}
+
+/**
+ * Posts briefings with chat.postMessage, each message carrying metadata that names its slot. A slot
+ * taken over after a crash first looks for that metadata among the channel's recent messages, so a
+ * briefing the dead process had already posted is not posted again.
+ */
+export function slackDeliverer(o: SlackDelivererOptions): Deliverer {
+  const built = new Map<string, SlackMessage>();
+  const render = async (client: WebClient, b: BriefingMessage, reply: Reply, channelId: string): Promise<SlackMessage> => {
+    const m = messages(b.lang);
+    const cacheKey = `${b.key}|${reply === b.details ? 'd' : reply === b.headline ? 'h' : 'w'}|${channelId}`;
+    const hit = built.get(cacheKey);
+    if (hit) return hit;
+    const images = o.charts.mode === 'upload' ? await o.upload(client, reply) : quickChartImages(reply, o.charts.quickChartBaseUrl);
+    const controls = controlsFor(reply, { secret: o.componentSecret, channelId, line: '', detail: 'full', isPublic: true, shareable: false, expand: false, m });
+    const message = toSlackMessage(reply, { images, controls, m });
+    if (built.size > 2000) built.clear();
+    built.set(cacheKey, message);
+    return message;
+  };
+  const metadata = (t: DeliveryTarget, part: 'headline' | 'details' | 'whole') => ({ event_type: BRIEFING_EVENT, event_payload: { subscription: t.subscription.id, slot: t.slot, part } });
+
+  /** A message of this slot already in the channel (or in the thread), from an earlier attempt. */
+  const alreadyPosted = async (client: WebClient, t: DeliveryTarget, part: string, thread?: string): Promise<string | undefined> => {
+    const oldest = String(Math.floor(Date.parse(t.slot) / 1000) - 60);
+    const page = thread
+      ? await client.conversations.replies({ channel: t.subscription.channelId, ts: thread, oldest, limit: 50, include_all_metadata: true })
+      : await client.conversations.history({ channel: t.subscription.channelId, oldest, limit: 100, include_all_metadata: true });
+    const found = (page.messages ?? []).find((msg) => {
+      const md = (msg as { metadata?: { event_type?: string; event_payload?: { subscription?: number; slot?: string; part?: string } } }).metadata;
+      return md?.event_type === BRIEFING_EVENT && md.event_payload?.subscription === t.subscription.id && md.event_payload?.slot === t.slot && md.event_payload?.part === part;
+    });
+    return found?.ts;
+  };
+
+  const post = async (client: WebClient, t: DeliveryTarget, message: SlackMessage, part: 'headline' | 'details' | 'whole', thread?: string): Promise<string> => {
+    if (t.resumed) {
+      const ts = await alreadyPosted(client, t, part, thread);
+      if (ts) return ts;
+    }
+    const res = await client.chat.postMessage({ channel: t.subscription.channelId, ...message, metadata: metadata(t, part), ...(thread ? { thread_ts: thread } : {}) });
+    return String(res.ts ?? '');
+  };
+
+  return {
+    async deliver(t: DeliveryTarget, b: BriefingMessage) {
+      try {
+        const client = await o.clientFor(t.subscription.workspaceId);
+        if (t.subscription.layout === 'thread') {
+          const headline = await post(client, t, await render(client, b, b.headline, t.subscription.channelId), 'headline');
+          await post(client, t, await render(client, b, b.details, t.subscription.channelId), 'details', headline);
+          return { messageRef: headline };
+        }
+        return { messageRef: await post(client, t, await render(client, b, b.reply, t.subscription.channelId), 'whole') };
+      } catch (err) {
+        throw err instanceof DeliveryError ? err : classify(err);
+      }
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { z } from 'zod';
+import { platforms as defaultPlatforms } from './adapters/index.js';
+import { PlatformFatalError, type PlatformAdapter, type PlatformContext, type PlatformModule } from './adapters/platform.js';
+import { createComposer } from './briefings/composer.js';
+import { declaredBriefings } from './briefings/declared.js';
+import { BriefingScheduler, type Deliverer } from './briefings/scheduler.js';
+import { createBriefingService } from './briefings/service.js';
+import { readBaseConfig, type BaseConfig } from './config/config.js';
+import { parseEnv, withoutEmpty } from './config/env.js';
+import { createCore, type Core } from './core.js';
+import { loadEditions } from './dataset/load.js';
+import { buildLibrary, type Library } from './editions.js';
+import { HttpServer, sendJson, sendText } from './http/server.js';
+import type { Lang } from './i18n/lang.js';
+import { createLogger, type Logger } from './log.js';
+import { createMetrics, noMetrics, type Metrics } from './observability/metrics.js';
+import { openStore } from './store/open.js';
+import type { SqlStore } from './store/sql-store.js';
+
+export interface BotOptions {
+  env: NodeJS.ProcessEnv;
+  /** The platform list; tests add platforms of their own, nothing else changes. */
+  platforms?: readonly PlatformModule[];
+  /** --lang on the command line. */
+  lang?: Lang;
+  /** Where logs go (stderr by default). */
+  logDestination?: NodeJS.WritableStream;
+}
+
+export interface RunningBot {
+  core: Core;
+  log: Logger;
+  config: BaseConfig;
+  store: SqlStore;
+  scheduler: BriefingScheduler;
+  adapters: ReadonlyMap<string, PlatformAdapter>;
+  /** The HTTP port actually bound, when the process serves HTTP. */
+  port: number | undefined;
+  healthPort: number | undefined;
+  /** Resolves when the process should end by itself: the console's user left, or a platform failed for good. */
+  finished: Promise<{ code: number; reason: string }>;
+  /** Loads the data folder again (SIGHUP); a broken new edition is refused and the running one stays. */
+  reload(): boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: configuration, dataset, database, briefings, the enabled platforms (the
+ * console when none is), one HTTP server, health and metrics. Platforms come from one explicit list.
+ */
+export async function startBot(o: BotOptions): Promise<RunningBot> {
+  const list = o.platforms ?? defaultPlatforms;
+  const env = withoutEmpty(o.env);
+  const config = readBaseConfig(env);
+  const sections = list.map((p) => ({ module: p, env: parseEnv(p.env, env) as z.output<z.ZodObject> }));
+  const enabled = sections.filter((s) => s.module.enabled(s.env));
+  const fallback = sections.find((s) => s.module.id === 'console');
+  const running = enabled.length > 0 ? enabled : fallback ? [fallback] : [];
+  const chat = enabled.length > 0;
+  const secrets = [
+    ...sections.flatMap((s) => s.module.secrets(s.env)),
+    ...(config.COMPONENT_SECRET ? [config.COMPONENT_SECRET] : []),
+    ...(config.DATABASE_URL ? [new URL(config.DATABASE_URL).password].filter(Boolean) : []),
+  ];
+  // The console prints replies on stdout; its stderr stays quiet unless asked.
+  const log = createLogger(config.LOG_LEVEL ?? (chat ? 'info' : 'warn'), o.logDestination, secrets);
+
+  const started = performance.now();
+  const load = (): Library => buildLibrary(loadEditions(config.DATA_DIR), config.DATASET_EDITION);
+  const library = load();
+  log.info({ editions: library.years, current: library.current.year, ms: Math.round(performance.now() - started) }, 'dataset loaded');
+
+  const store = await openStore(config);
+  const metrics: Metrics = chat || config.HEALTH_PORT !== undefined ? await createMetrics() : noMetrics;
+  const declared = declaredBriefings(config.BRIEFINGS, config.BRIEFING_TZ, list.map((p) => p.id));
+  for (const sub of declared) await store.add({ ...sub, lastEdition: library.current.year });
+  const resumed = await store.resumeDeclared();
+  if (resumed > 0) log.info({ resumed }, 'briefings: operator-declared subscriptions resumed at start');
+
+  let core!: Core;
+  const composer = createComposer(store);
+  const briefings = createBriefingService({ store, composer, library: () => core.library(), defaultTz: config.BRIEFING_TZ });
+  core = createCore({ library, services: { briefings, settings: store } });
+
+  const http = new HttpServer((err, route) => log.error({ err, route }, 'HTTP handler failed'));
+  const keys = running.flatMap((s) => s.module.componentKeys?.(s.env) ?? []);
+  // Buttons carry signed command lines: replicas sharing a platform secret share the key, so any of
+  // them can answer a click; COMPONENT_SECRET overrides.
+  const componentSecret = config.COMPONENT_SECRET ?? (keys[0] ? createHash('sha256').update(`anode-bot components\n${keys[0]}`).digest('hex') : randomBytes(32).toString('hex'));
+  let onFinish: (r: { code: number; reason: string }) => void = () => {};
+  const finished = new Promise<{ code: number; reason: string }>((resolve) => (onFinish = resolve));
+  const adapters = new Map<string, PlatformAdapter>();
+  const unhealthy = new Map<string, string>();
+  const fatal = (err: PlatformFatalError) => {
+    unhealthy.set(err.platform, err.message);
+    const others = [...adapters.keys()].filter((id) => id !== err.platform && !unhealthy.has(id));
+    if (others.length > 0) log.error({ platform: err.platform, variable: err.variable }, `${err.message} (the other platforms go on)`);
+    else onFinish({ code: 1, reason: `${err.message}` });
+  };
+  const ctx = (): PlatformContext => ({ core, log, config, http, store, subscriptions: store, metrics, componentSecret, lang: o.lang, fatal });
+  for (const s of running) adapters.set(s.module.id, await s.module.create(ctx(), s.env));
+
+  for (const [id, adapter] of adapters) {
+    try {
+      await adapter.start();
+    } catch (err) {
+      if (!(err instanceof PlatformFatalError)) throw err;
+      unhealthy.set(id, err.message);
+      log.error({ platform: id, variable: err.variable }, err.message);
+    }
+  }
+  const healthy = [...adapters.keys()].filter((id) => !unhealthy.has(id));
+  if (healthy.length === 0 && unhealthy.size > 0) {
+    await store.close().catch(() => {});
+    throw new PlatformFatalError([...unhealthy.keys()].join(', '), '', [...unhealthy.values()].join('; '));
+  }
+
+  const healthRoutes = (server: HttpServer) => {
+    server.add({ method: 'GET', path: '/healthz', handle: (_req, res) => sendText(res, 200, 'ok') });
+    server.add({
+      method: 'GET',
+      path: '/readyz',
+      handle: async (_req, res) => {
+        const checks: Record<string, { ready: boolean; detail?: string }> = { dataset: { ready: core.library().current !== undefined } };
+        try {
+          await store.ping();
+          checks.database = { ready: true };
+        } catch (err) {
+          checks.database = { ready: false, detail: (err as Error).message };
+        }
+        for (const [id, a] of adapters) checks[id] = unhealthy.has(id) ? { ready: false, detail: unhealthy.get(id)! } : a.health();
+        const ready = Object.values(checks).every((c) => c.ready);
+        sendJson(res, ready ? 200 : 503, { ready, checks });
+      },
+    });
+    server.add({
+      method: 'GET',
+      path: '/metrics',
+      handle: async (_req, res) => {
+        const m = await metrics.exposition();
+        sendText(res, 200, m.body, { 'content-type': m.contentType });
+      },
+    });
+  };
+  let port: number | undefined;
+  let healthPort: number | undefined;
+  let healthServer: HttpServer | undefined;
+  if (config.HEALTH_PORT !== undefined) {
+    healthServer = new HttpServer((err, route) => log.error({ err, route }, 'HTTP handler failed'));
+    healthRoutes(healthServer);
+    healthPort = await healthServer.listen(config.HEALTH_PORT);
+  } else if (http.size > 0) {
+    healthRoutes(http);
+  }
+  if (http.size > 0) {
+    port = await http.listen(config.PORT);
+    log.info({ port, routes: http.paths() }, `listening on port ${port}`);
+  }
+
+  const deliverers = new Map<string, Deliverer>();
+  for (const [id, a] of adapters) if (a.deliverer && !unhealthy.has(id)) deliverers.set(id, a.deliverer);
+  const scheduler = new BriefingScheduler({
+    store,
+    deliverers,
+    library: () => core.library(),
+    compose: (sub, edition, announceSince) => composer.forSubscription(sub, edition, announceSince),
+    log: log.child({ component: 'briefings' }),
+    owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    graceMinutes: config.BRIEFING_GRACE_MINUTES,
+    leaseMs: config.BRIEFING_LEASE_SECONDS * 1000,
+    tickSeconds: config.BRIEFING_TICK_SECONDS,
+    attempts: config.BRIEFING_ATTEMPTS,
+    backoffMs: 1000,
+    retryAfterMs: 60_000,
+    concurrency: 8,
+    perChannelGapMs: 1100,
+    drainMs: 8000,
+    observe: { delivery: (x) => metrics.delivery(x), recovered: (n) => metrics.recovered(n), dbError: () => metrics.dbError() },
+  });
+  await scheduler.start();
+
+  for (const a of adapters.values()) if (a.finished) void a.finished.then(() => onFinish({ code: 0, reason: 'console closed' }));
+
+  let stopping: Promise<void> | undefined;
+  return {
+    core,
+    log,
+    config,
+    store,
+    scheduler,
+    adapters,
+    port,
+    healthPort,
+    finished,
+    reload() {
+      try {
+        const next = load();
+        const was = core.library().current.year;
+        core.reload(next);
+        log.info({ editions: next.years, current: next.current.year, was }, 'dataset reloaded');
+        return true;
+      } catch (err) {
+        log.error({ error: (err as Error).message }, 'dataset reload refused; still answering from the running edition');
+        return false;
+      }
+    },
+    stop() {
+      stopping ??= (async () => {
+        // Briefings first (no new posts, in-flight ones finished or given back), then the platforms.
+        await scheduler.stop();
+        for (const [id, a] of [...adapters].reverse()) await a.stop().catch((err: unknown) => log.error({ err, platform: id }, 'stop failed'));
+        await http.close();
+        await healthServer?.close();
+        await store.close().catch(() => {});
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+/**
+ * `npx anode-bot <ask|briefing|data-check|slack-manifest|discord-register|start> …`: every CLI of the
+ * project behind one executable. Output formats (--format slack|discord) write only JSON to stdout.
+ */
+import { startupFailure } from './failure.js';
+
+const USAGE = 'usage: anode-bot <ask|briefing|data-check|slack-manifest|discord-register|start> [options]\n  anode-bot ask "/province Yunnan" --format slack';
+
+const [command, ...rest] = process.argv.slice(2);
+const run: Record<string, () => Promise<unknown>> = {
+  ask: async () => (await import('./ask.js')).ask(rest),
+  briefing: async () => (await import('./briefing.js')).briefing(rest),
+  'data-check': async () => (await import('./data-check.js')).dataCheck(),
+  'slack-manifest': async () => (await import('./slack-manifest.js')).manifest(rest),
+  'discord-register': async () => (await import('./discord-register.js')).register(rest),
+  start: async () => import('../main.js'),
+};
+const chosen = command ? run[command] : undefined;
+if (!chosen) {
+  console.error(command ? `anode-bot: unknown command "${command}"\n${USAGE}` : USAGE);
+  process.exit(2);
+}
+chosen().catch(startupFailure);

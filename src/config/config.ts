@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { isTimeZone } from '../briefings/schedule.js';
+import { httpUrl, parseEnv, port } from './env.js';
+
+/**
+ * The variables every process reads, whatever platforms it serves; each platform adds its own section
+ * (src/adapters/<platform>/index.ts). .env.example lists them all; a test checks it does.
+ */
+export const baseSchema = z.object({
+  DATA_DIR: z.string().default('data'),
+  DATASET_EDITION: z.coerce.number({ error: 'expected a year such as 2024' }).int('expected a year such as 2024').min(1900, 'expected a year such as 2024').max(2100, 'expected a year such as 2024').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  QUICKCHART_BASE_URL: httpUrl('QUICKCHART_BASE_URL').default('https://quickchart.io'),
+  CHART_MODE: z.enum(['url', 'upload']).default('url'),
+  CHART_DIR: z.string().default('var/charts'),
+  PORT: port.default(3000),
+  HEALTH_PORT: port.optional(),
+  DATABASE_PATH: z.string().default('var/anode-bot.db'),
+  DATABASE_URL: z.string().refine((s) => /^postgres(ql)?:\/\//.test(s), 'expected postgres://user:password@host:5432/database').optional(),
+  COMPONENT_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
+  BRIEFING_TZ: z.string().default('UTC').refine(isTimeZone, 'expected an IANA time zone (e.g. Europe/Berlin, UTC)'),
+  BRIEFING_GRACE_MINUTES: z.coerce.number({ error: 'expected minutes' }).int('expected whole minutes').min(0).max(10_080).default(60),
+  BRIEFINGS: z.string().optional(),
+  BRIEFING_TICK_SECONDS: z.coerce.number().int().refine((n) => n >= 1 && 60 % n === 0, 'expected seconds dividing 60 (1, 2, 5, 10, 15, 20, 30 or 60)').default(60),
+  BRIEFING_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
+  BRIEFING_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+});
+
+export type BaseConfig = z.output<typeof baseSchema>;
+
+export function readBaseConfig(env: Record<string, string>): BaseConfig {
+  return parseEnv(baseSchema, env);
+}

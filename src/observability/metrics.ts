@@ -1,0 +1,39 @@
+/** What the bot counts, for /metrics; a no-op where nothing serves them (the console). */
+export interface Metrics {
+  command(name: string, platform: string, outcome: 'ok' | 'user_error' | 'failure', seconds: number): void;
+  delivery(outcome: 'sent' | 'skipped' | 'retry' | 'failed'): void;
+  recovered(n: number): void;
+  dbError(): void;
+  /** Prometheus text exposition. */
+  exposition(): Promise<{ contentType: string; body: string }>;
+}
+
+export const noMetrics: Metrics = {
+  command: () => {},
+  delivery: () => {},
+  recovered: () => {},
+  dbError: () => {},
+  exposition: async () => ({ contentType: 'text/plain', body: '' }),
+};
+
+/** prom-client counters and a latency histogram, in a registry of their own (loaded only when served). */
+export async function createMetrics(): Promise<Metrics> {
+  const prom = await import('prom-client');
+  const registry = new prom.Registry();
+  prom.collectDefaultMetrics({ register: registry, prefix: 'anode_bot_process_' });
+  const commands = new prom.Counter({ name: 'anode_bot_commands_total', help: 'Commands answered, by command, platform and outcome', labelNames: ['command', 'platform', 'outcome'], registers: [registry] });
+  const latency = new prom.Histogram({ name: 'anode_bot_reply_seconds', help: 'Time from a command arriving to its reply being ready', labelNames: ['platform'], buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry] });
+  const deliveries = new prom.Counter({ name: 'anode_bot_briefing_deliveries_total', help: 'Briefing deliveries, by outcome', labelNames: ['outcome'], registers: [registry] });
+  const recovered = new prom.Counter({ name: 'anode_bot_briefing_slots_recovered_total', help: 'Delivery slots taken over from a process that died or timed out', registers: [registry] });
+  const dbErrors = new prom.Counter({ name: 'anode_bot_database_errors_total', help: 'Database operations that failed', registers: [registry] });
+  return {
+    command(name, platform, outcome, seconds) {
+      commands.inc({ command: name, platform, outcome });
+      latency.observe({ platform }, seconds);
+    },
+    delivery: (outcome) => deliveries.inc({ outcome }),
+    recovered: (n) => recovered.inc(n),
+    dbError: () => dbErrors.inc(),
+    exposition: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
+  };
+}
