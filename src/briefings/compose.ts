@@ -85,10 +85,11 @@ function changesField(p: Presenter, c: EditionChanges): { field: ReplyField; fig
     const total = c.totals.find((t) => t.metric === metric)!;
     const biggest = c.byMetric[metric][0];
     const name = (n: string) => nameFor(p, metric === 'exports' ? 'country' : 'province', n);
-    return [m.changes.line(metric, show(total.delta, m, { signed: true }), biggest ? `${name(biggest.name)} ${show(biggest.delta, m, { signed: true })}` : undefined)];
+    return [m.changes.line(metric, show(total.delta, m, { signed: true, mark: false }), biggest ? `${name(biggest.name)} ${show(biggest.delta, m, { signed: true, mark: false })}` : undefined)];
   });
   const figures = [...c.totals.map((t) => t.delta), ...(['capacity', 'output', 'utilization', 'balance', 'exports'] as const).flatMap((k) => (c.byMetric[k][0] ? [c.byMetric[k][0]!.delta] : []))];
-  return { field: { label: m.changes.since(c.from), value: lines.join('\n'), source: m.marks.derivedFrom(`${m.ref('Table 2')}, ${m.ref('Table 3')}, ${m.ref('Table 4')}`, m.how(`${c.to} edition − ${c.from} edition`)), key: true }, figures };
+  // Every figure here is a difference between editions: derived, marked once for the whole field.
+  return { field: { label: m.changes.since(c.from), value: `${lines.join('\n')} †`, source: m.marks.derivedFrom(`${m.ref('Table 2')}, ${m.ref('Table 3')}, ${m.ref('Table 4')}`, m.how(`${c.to} edition − ${c.from} edition`)), key: true }, figures };
 }
 
 export interface BriefingMessage {

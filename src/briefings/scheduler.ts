@@ -69,6 +69,8 @@ export interface SchedulerOptions {
   /** How long SIGTERM waits for in-flight deliveries before giving their claims back. */
   drainMs: number;
   observe?: SchedulerObserver;
+  /** The time (tests move it on by minutes). */
+  clock?: () => Date;
 }
 
 export interface TickReport {
@@ -128,7 +130,11 @@ export class BriefingScheduler {
     return first;
   }
 
-  async tick(now = new Date()): Promise<TickReport> {
+  private now(): Date {
+    return this.o.clock?.() ?? new Date();
+  }
+
+  async tick(now = this.now()): Promise<TickReport> {
     const report: TickReport = { schedules: 0, claimed: 0, recovered: 0 };
     if (this.ticking || this.stopped) return report;
     this.ticking = true;
@@ -227,7 +233,7 @@ export class BriefingScheduler {
       message = await this.o.compose(sub, edition, announceSince);
     } catch (err) {
       log.error({ err }, 'briefing: could not compose');
-      await this.finish(claim, { status: 'retry', detail: `compose: ${(err as Error).message}`, nextAttempt: new Date(Date.now() + this.o.retryAfterMs) });
+      await this.finish(claim, { status: 'retry', detail: `compose: ${(err as Error).message}`, nextAttempt: new Date(this.now().getTime() + this.o.retryAfterMs) });
       return;
     }
     let backoff = this.o.backoffMs;
@@ -256,7 +262,7 @@ export class BriefingScheduler {
         }
       }
     }
-    await this.finish(claim, { status: 'retry', detail: 'transient failures outlasted the attempts', nextAttempt: new Date(Date.now() + this.o.retryAfterMs) });
+    await this.finish(claim, { status: 'retry', detail: 'transient failures outlasted the attempts', nextAttempt: new Date(this.now().getTime() + this.o.retryAfterMs) });
     this.o.observe?.delivery('retry');
     log.error({ retryInMs: this.o.retryAfterMs }, 'briefing not delivered yet: recorded, tried again at a later tick within the grace window');
   }

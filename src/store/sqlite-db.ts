@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { StoreError, type Db } from './db.js';
 
 /** `$1 … $1 … $2` → `? … ? … ?` with the values repeated to match: better-sqlite3 has no numbered `?NNN` binding. */
@@ -12,6 +12,13 @@ function positional(sql: string, params: readonly unknown[]): { sql: string; val
   });
   return { sql: text, values };
 }
+
+/**
+ * One queue per database file in this process. better-sqlite3 is synchronous: a second connection
+ * that waited for the first one's write lock would block the very thread that must release it.
+ * Connections of other processes wait with busy_timeout as usual.
+ */
+const queues = new Map<string, { tail: Promise<unknown> }>();
 
 /**
  * SQLite through better-sqlite3. Calls are synchronous underneath; a promise queue keeps a transaction's
@@ -66,10 +73,12 @@ export function openSqliteDb(path: string): Db {
       return st.run(...p.values).changes;
     },
   };
-  let queue: Promise<unknown> = Promise.resolve();
+  const key = path === ':memory:' ? Symbol('memory').toString() : resolve(path);
+  const queue = queues.get(key) ?? { tail: Promise.resolve() };
+  queues.set(key, queue);
   const serial = <T>(fn: () => Promise<T> | T): Promise<T> => {
-    const next = queue.then(fn, fn);
-    queue = next.catch(() => undefined);
+    const next = queue.tail.then(fn, fn);
+    queue.tail = next.catch(() => undefined);
     return next;
   };
   const inner: Db = {

@@ -1,260 +1,178 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackBot, SHARE_ACTION, type SlackBot } from '../../src/adapters/slack/slack-bot.js';
-import type { Reply } from '../../src/commands/reply.js';
-import type { Core } from '../../src/core.js';
-import { createLogger } from '../../src/log.js';
-import { core } from '../support/core.js';
-import { LogCapture } from '../support/local-server.js';
-import { postToBot, slashCommand, startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { EVERY_COMMAND } from '../support/core.js';
+import { startTestBot, type TestBot } from '../support/bot.js';
+import { blockAction, postToBot, slashCommand, startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { slackViolations } from '../support/platform-limits.js';
 
 const SECRET = 'test-signing-secret-0123456789';
 const TOKEN = 'xoxb-test-token-abcdef';
 
+type Block = { type: string; block_id?: string; text?: { text: string }; elements?: { type: string; action_id: string; value?: string; text?: { text: string }; options?: { value: string }[] }[]; image_url?: string; slack_file?: { id: string } };
 
-interface Running {
-  bot: SlackBot;
-  port: number;
-  logs: LogCapture;
-}
-
-async function startBot(fake: FakeSlack, o: { chartMode?: 'url' | 'upload'; core?: Core } = {}): Promise<Running> {
-  const logs = new LogCapture();
-  const bot = createSlackBot({
-    core: o.core ?? core(),
-    log: createLogger('info', logs),
-    botToken: TOKEN,
-    signingSecret: SECRET,
-    port: 0,
-    apiUrl: fake.apiUrl,
-    chartMode: o.chartMode ?? 'url',
-    quickChartBaseUrl: 'https://quickchart.io',
-    retryConfig: { retries: 0 },
-  });
-  const { port } = await bot.start();
-  return { bot, port: port!, logs };
-}
-
-describe('Slack adapter over HTTP, through Bolt and a local fake Slack', () => {
+describe('Slack through Bolt, on the bot’s own HTTP server, against a local fake Slack', () => {
   let fake: FakeSlack;
-  let running: Running;
+  let t: TestBot;
   let n = 0;
-  const slash = (command: string, text: string) =>
-    postToBot(running.port, slashCommand(command, text, `${fake.base}/respond/${++n}`), { secret: SECRET });
+  const url = () => `${fake.base}/respond/${++n}`;
+  const slash = (command: string, text: string, o: { user?: string; channel?: string } = {}) => postToBot(t.port, slashCommand(command, text, url(), o), { secret: SECRET });
+  const answerOf = async (id: string) => {
+    await expect.poll(() => fake.responses.some((r) => r.id === id), { timeout: 10_000 }).toBe(true);
+    return fake.responses.find((r) => r.id === id)!.body;
+  };
+  const buttonsOf = (body: Record<string, unknown>) => (body.blocks as Block[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements!.map((e) => ({ ...e, block_id: b.block_id })));
 
   beforeAll(async () => {
     fake = await startFakeSlack();
-    running = await startBot(fake);
+    t = await startTestBot({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, BRIEFING_ADMINS: 'ULISTED' });
   });
   afterAll(async () => {
-    await running.bot.stop();
+    await t.stop();
     await fake.close();
   });
 
-  it('answers every command with an ephemeral Block Kit reply within limits', async () => {
-    const cases: [string, string, string][] = [
-      ['/overview', '', 'overview'],
-      ['/province', 'Yunnan', 'Yunnan · prebaked anodes 2024'],
-      ['/exports', 'top 3 2023', 'Anode exports 2023: top 3'],
-      ['/exports', 'country Malaysia', 'Anode exports to Malaysia'],
-      ['/utilization', 'Henan', 'Henan · utilization 2024'],
-      ['/mismatch', '', 'Regional anode mismatch'],
-      ['/compare', 'Shandong Yunnan', 'Shandong vs Yunnan'],
-      ['/rank', 'capacity top 5', 'Provinces by capacity'],
-      ['/anode', 'help', 'anode-bot commands'],
-      ['/anode', 'sources', 'Sources'],
-    ];
-    for (const [command, text, title] of cases) {
-      const res = await slash(command, text);
-      expect(res.status, command).toBe(200);
+  it('answers every command with a compact, private Block Kit reply within limits, with buttons for the next question', async () => {
+    for (const line of EVERY_COMMAND) {
+      const [command, ...rest] = line.split(' ');
+      const name = ['/help', '/sources', '/changes', '/language'].includes(command!) ? '/anode' : command!;
+      const text = name === '/anode' ? line.slice(1) : rest.join(' ');
+      const res = await slash(name, text);
+      if (res.status === 200 && res.text === '') {
+        // Acknowledged at once (it may ask Slack who the user is); the answer comes by response_url.
+        const body = await answerOf(String(n));
+        expect(slackViolations(body as never), line).toEqual([]);
+        continue;
+      }
+      expect(res.status, line).toBe(200);
       const body = res.json();
+      expect(body.response_type, line).toBe('ephemeral');
+      expect(slackViolations(body as never), line).toEqual([]);
+    }
+    const yunnan = (await slash('/province', 'Yunnan')).json();
+    const fields = (yunnan.blocks as { fields?: unknown[] }[]).flatMap((b) => b.fields ?? []);
+    expect(fields).toHaveLength(4);
+    expect((yunnan.blocks as Block[]).filter((b) => b.type === 'image')).toHaveLength(1);
+    expect(buttonsOf(yunnan).map((b) => b.text?.text ?? 'menu')).toEqual(['More', 'Utilization', 'Rank', 'Balance', 'Share in channel', 'menu']);
+  });
+
+  it('"More" replaces the message in place with the full reply; "Less" goes back', async () => {
+    const first = (await slash('/province', 'Yunnan')).json();
+    const more = buttonsOf(first).find((b) => b.text?.text === 'More')!;
+    const id = String(++n);
+    const res = await postToBot(t.port, blockAction({ responseUrl: `${fake.base}/respond/${id}`, button: { action_id: more.action_id, value: more.value! } }), { secret: SECRET });
+    expect(res.status).toBe(200);
+    const full = await answerOf(id);
+    expect(full.replace_original).toBe(true);
+    const fields = (full.blocks as { fields?: unknown[] }[]).flatMap((b) => b.fields ?? []);
+    expect(fields.length).toBeGreaterThan(8);
+    expect((full.blocks as Block[]).filter((b) => b.type === 'image')).toHaveLength(2);
+    expect(buttonsOf(full)[0]!.text?.text).toBe('Less');
+  });
+
+  it('"Compare with…" answers the menu’s choice in place', async () => {
+    const first = (await slash('/province', 'Yunnan')).json();
+    const menu = buttonsOf(first).find((b) => b.type === 'static_select')!;
+    const id = String(++n);
+    await postToBot(t.port, blockAction({ responseUrl: `${fake.base}/respond/${id}`, menu: { block_id: menu.block_id!, value: 'Shandong' } }), { secret: SECRET });
+    const body = await answerOf(id);
+    expect(body.replace_original).toBe(true);
+    expect(JSON.stringify(body)).toContain('Yunnan vs Shandong · 2024');
+  });
+
+  it('"Share in channel" posts the answer for everyone, says who shared it, removes the private copy', async () => {
+    const first = (await slash('/exports', 'top 3')).json();
+    const share = buttonsOf(first).find((b) => b.text?.text === 'Share in channel')!;
+    const id = String(++n);
+    await postToBot(t.port, blockAction({ responseUrl: `${fake.base}/respond/${id}`, user: 'U42', button: { action_id: share.action_id, value: share.value! } }), { secret: SECRET });
+    await expect.poll(() => fake.responses.filter((r) => r.id === id).length, { timeout: 10_000 }).toBe(2);
+    const [post, remove] = fake.responses.filter((r) => r.id === id);
+    expect(post!.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(JSON.stringify(post!.body)).toContain('Shared by <@U42>');
+    expect(remove!.body).toEqual({ delete_original: true });
+  });
+
+  it('a forged or altered button, or one from another channel, gets a polite error and nothing else', async () => {
+    const first = (await slash('/province', 'Yunnan')).json();
+    const more = buttonsOf(first).find((b) => b.text?.text === 'More')!;
+    for (const [value, channel, reason] of [
+      [more.value!.replace('Yunnan', 'Henan'), 'C1', 'forged'],
+      [more.value!, 'C-other', 'forged'],
+      ['not-a-button', 'C1', 'malformed'],
+      ['{"line":"/briefing subscribe"}', 'C1', 'malformed'],
+    ] as const) {
+      const id = String(++n);
+      await postToBot(t.port, blockAction({ responseUrl: `${fake.base}/respond/${id}`, channel, button: { action_id: 'anode_b0', value } }), { secret: SECRET });
+      const body = await answerOf(id);
+      expect(body.replace_original).toBe(false);
       expect(body.response_type).toBe('ephemeral');
-      const blocks = body.blocks as { type: string; text?: { text: string } }[];
-      expect(blocks[0]!.text!.text, `${command} ${text}`).toContain(title);
-      expect(typeof body.text).toBe('string');
-      expect(slackViolations(body as never), `${command} ${text}`).toEqual([]);
-      expect(blocks.at(-1)!.type).toBe('actions');
+      expect(JSON.stringify(body)).toMatch(reason === 'forged' ? /belongs to another channel/ : /could not be read/);
     }
   });
 
-  it('shows charts as image blocks with alt text from QuickChart URLs', async () => {
-    const body = (await slash('/province', 'Yunnan')).json();
-    const images = (body.blocks as { type: string; image_url?: string; alt_text?: string }[]).filter((b) => b.type === 'image');
-    expect(images).toHaveLength(2);
-    expect(images[0]!.image_url).toMatch(/^https:\/\/quickchart\.io\/chart\?c=.*&v=4/);
-    expect(images[0]!.alt_text).toContain('Yunnan capacity by efficiency class');
-  });
-
-  it('user mistakes get an explanation with the usage line, ephemerally', async () => {
-    const body = (await slash('/province', 'Yunan')).json();
-    expect(body.response_type).toBe('ephemeral');
-    const json = JSON.stringify(body);
-    expect(json).toContain('Did you mean Yunnan');
-    expect(json).toContain('/province &lt;province&gt;');
-    expect((body.blocks as { type: string }[]).some((b) => b.type === 'actions')).toBe(false);
-  });
-
-  it('"--public" answers in the channel directly', async () => {
-    const body = (await slash('/province', 'Yunnan --public')).json();
-    expect(body.response_type).toBe('in_channel');
-    expect((body.blocks as { type: string }[]).some((b) => b.type === 'actions')).toBe(false);
+  it('--public (or a phone’s —public) answers in the channel', async () => {
+    expect((await slash('/province', 'Yunnan --public')).json().response_type).toBe('in_channel');
+    expect((await slash('/province', 'Yunnan —public')).json().response_type).toBe('in_channel');
   });
 
   it('nothing a user types can notify the channel', async () => {
-    // Slack sends the text HTML-escaped; the bot decodes it, and everything it echoes is escaped again.
     for (const text of ['&lt;!channel&gt;', '&lt;!here&gt;', '@everyone', '&lt;!everyone&gt; *bold* `x`', '&lt;@U999&gt;']) {
       const json = (await slash('/province', text)).text;
       expect(json, text).not.toMatch(/<!(channel|here|everyone)|<@U999/);
     }
   });
 
-  it('"Share in channel" posts the same answer in the channel, says who shared it, removes the private one', async () => {
-    const first = (await slash('/exports', 'top 3')).json();
-    const button = (first.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find((b) => b.type === 'actions')!.elements![0]!;
-    expect(button.action_id).toBe(SHARE_ACTION);
-    const responseId = `share-${++n}`;
-    const payload = {
-      type: 'block_actions',
-      team: { id: 'T1', domain: 'test' },
-      user: { id: 'U42', username: 'manager', team_id: 'T1' },
-      api_app_id: 'A1',
-      token: 'legacy',
-      trigger_id: '1.2.3',
-      channel: { id: 'C1', name: 'general' },
-      container: { type: 'message', is_ephemeral: true },
-      response_url: `${fake.base}/respond/${responseId}`,
-      actions: [{ type: 'button', action_id: SHARE_ACTION, block_id: 'b', value: button.value, action_ts: '1' }],
-    };
-    const res = await postToBot(running.port, { payload: JSON.stringify(payload) }, { secret: SECRET });
-    expect(res.status).toBe(200);
-    await expect.poll(() => fake.responses.filter((r) => r.id === responseId).length).toBe(2);
-    const [shared, removed] = fake.responses.filter((r) => r.id === responseId);
-    expect(shared!.body.response_type).toBe('in_channel');
-    expect(JSON.stringify(shared!.body)).toContain('Anode exports 2024: top 3');
-    expect(JSON.stringify(shared!.body)).toContain('Shared by <@U42>');
-    expect(removed!.body).toEqual({ delete_original: true });
+  it('/table 3 csv uploads the CSV to the channel and answers with the table', async () => {
+    const res = await slash('/table', '3 csv');
+    expect(res.text).toBe('');
+    const body = await answerOf(String(n));
+    expect(JSON.stringify(body)).toContain('table-3-2024.csv');
+    await expect.poll(() => fake.calls.some((c) => c.method === 'files.completeUploadExternal' && c.body.channel_id === 'C1')).toBe(true);
   });
 
-  it('rejects a bad signature and a stale timestamp with 401', async () => {
-    const form = slashCommand('/province', 'Yunnan', `${fake.base}/respond/x`);
-    expect((await postToBot(running.port, form, { secret: SECRET, badSignature: true })).status).toBe(401);
-    expect((await postToBot(running.port, form, { secret: 'another-secret' })).status).toBe(401);
-    const stale = Math.floor(Date.now() / 1000) - 6 * 60;
-    expect((await postToBot(running.port, form, { secret: SECRET, timestamp: stale })).status).toBe(401);
+  it('/briefing: admins may subscribe (asking Slack, with the token), others may list; the same subscription twice is one', async () => {
+    await slash('/briefing', 'subscribe', { user: 'U1' });
+    expect(JSON.stringify(await answerOf(String(n)))).toContain('Not allowed here');
+    expect(fake.calls.some((c) => c.method === 'users.info' && c.token === TOKEN)).toBe(true);
+    await slash('/briefing', 'subscribe mismatch daily 09:00 UTC', { user: 'UADMIN' });
+    expect(JSON.stringify(await answerOf(String(n)))).toContain('Subscribed: regional mismatch briefing, daily 09:00 (UTC)');
+    await slash('/briefing', 'subscribe mismatch daily 09:00 UTC', { user: 'ULISTED' });
+    expect(JSON.stringify(await answerOf(String(n)))).toContain('Already subscribed');
+    await slash('/briefing', 'list', { user: 'U1' });
+    const list = await answerOf(String(n));
+    expect(JSON.stringify(list)).toContain('Briefings in this channel: 1');
+    // A subscription is not an answer to share: no button that would subscribe again.
+    expect(JSON.stringify(list)).not.toContain('Share in channel');
   });
 
-  it('never logs the token or the signing secret', () => {
-    expect(running.logs.text).not.toContain(TOKEN);
-    expect(running.logs.text).not.toContain(SECRET);
-  });
-});
-
-describe('Slack adapter: failures and limits', () => {
-  let fake: FakeSlack;
-  beforeAll(async () => {
-    fake = await startFakeSlack();
-  });
-  afterAll(async () => fake.close());
-
-  it('a handler that throws still answers with an error id that is logged, and the server keeps serving', async () => {
-    let calls = 0;
-    const flaky: Core = {
-      ...core(),
-      ask: async (line, inv) => {
-        if (++calls === 1) throw new Error('boom');
-        return core().ask(line, inv);
-      },
-    };
-    const running = await startBot(fake, { core: flaky });
-    try {
-      const res = await postToBot(running.port, slashCommand('/overview', '', `${fake.base}/respond/f1`), { secret: SECRET });
-      expect(res.status).toBe(200);
-      const json = res.text;
-      const id = /error id ([0-9a-f]{8})/.exec(json)?.[1];
-      expect(id).toBeDefined();
-      expect(running.logs.text).toContain(id!);
-      expect(running.logs.text).toContain('boom');
-      const again = await postToBot(running.port, slashCommand('/overview', '', `${fake.base}/respond/f2`), { secret: SECRET });
-      expect(JSON.stringify(again.json())).toContain('overview');
-    } finally {
-      await running.bot.stop();
-    }
-  });
-
-  it('a reply far over Block Kit limits is cut down, never rejected', async () => {
-    const long = 'y'.repeat(5000);
-    const huge: Reply = {
-      tone: 'info',
-      title: long,
-      summary: long,
-      fields: Array.from({ length: 600 }, (_, i) => ({ label: `f${i} ${long}`, value: long })),
-      table: { columns: [{ label: 'a', align: 'left' }], rows: Array.from({ length: 2000 }, (_, i) => [`row ${i}`]) },
-      notes: Array.from({ length: 40 }, () => long),
-    };
-    const running = await startBot(fake, { core: { ...core(), ask: async () => huge } });
-    try {
-      const body = (await postToBot(running.port, slashCommand('/overview', '', `${fake.base}/respond/h`), { secret: SECRET })).json();
-      expect(slackViolations(body as never)).toEqual([]);
-      expect((body.blocks as unknown[]).length).toBe(50);
-      expect(JSON.stringify(body)).toContain('more blocks not shown');
-    } finally {
-      await running.bot.stop();
-    }
-  });
-
-  it('upload mode renders charts locally and uploads them with files.uploadV2', async () => {
-    const running = await startBot(fake, { chartMode: 'upload' });
-    try {
-      const res = await postToBot(running.port, slashCommand('/mismatch', '', `${fake.base}/respond/u1`), { secret: SECRET });
-      expect(res.status).toBe(200);
-      await expect.poll(() => fake.responses.filter((r) => r.id === 'u1').length, { timeout: 10_000 }).toBe(1);
-      const methods = fake.calls.map((c) => c.method);
-      expect(methods).toContain('files.getUploadURLExternal');
-      expect(methods).toContain('files.completeUploadExternal');
-      expect(fake.uploads.at(-1)!.bytes).toBeGreaterThan(10_000);
-      const body = fake.responses.find((r) => r.id === 'u1')!.body;
-      const image = (body.blocks as { type: string; slack_file?: { id: string }; image_url?: string }[]).find((b) => b.type === 'image')!;
-      expect(image.slack_file?.id).toMatch(/^F\d+$/);
-      expect(image.image_url).toBeUndefined();
-      expect(JSON.stringify(body)).not.toContain('quickchart.io');
-    } finally {
-      await running.bot.stop();
-    }
-  });
-});
-
-describe('Slack adapter in Socket Mode, against a local fake socket', () => {
-  it('connects with the app token and answers a slash command envelope in its ack', async () => {
-    const fake = await startFakeSlack();
-    const logs = new LogCapture();
-    const bot = createSlackBot({
-      core: core(),
-      log: createLogger('info', logs),
-      botToken: TOKEN,
-      appToken: 'xapp-test-app-token',
-      port: 0,
-      apiUrl: fake.apiUrl,
-      chartMode: 'url',
-      quickChartBaseUrl: 'https://quickchart.io',
-      retryConfig: { retries: 0 },
+  it('refuses what is not Slack: unsigned, stale, future, replayed, oversized, malformed', async () => {
+    const form = slashCommand('/province', 'Yunnan', url());
+    expect((await postToBot(t.port, form, { secret: SECRET, badSignature: true })).status).toBe(401);
+    expect((await postToBot(t.port, form, { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
+    expect((await postToBot(t.port, form, { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) + 3600 })).status).toBe(401);
+    const once = await postToBot(t.port, form, { secret: SECRET });
+    expect(once.status).toBe(200);
+    const replay = await postToBot(t.port, form, { secret: SECRET, timestamp: once.timestamp, signature: once.signature });
+    expect(replay.status).toBe(401);
+    expect((await fetch(`http://127.0.0.1:${t.port}/slack/events`, { method: 'POST', body: 'x' })).status).toBe(401);
+    // A 3.9 MB body is refused from its Content-Length, before it is read.
+    const big = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: t.port, path: '/slack/events', method: 'POST', headers: { 'x-slack-signature': 'v0=00', 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'content-length': String(3_900_000), 'content-type': 'application/x-www-form-urlencoded' } }, (res) => resolve(res.statusCode ?? 0));
+      req.on('error', reject);
+      req.write('a'.repeat(1000));
     });
-    try {
-      await bot.start();
-      await expect.poll(() => fake.socketClients()).toBe(1);
-      expect(fake.calls.some((c) => c.method === 'apps.connections.open')).toBe(true);
-      fake.sendEnvelope({
-        envelope_id: 'env-1',
-        type: 'slash_commands',
-        accepts_response_payload: true,
-        payload: slashCommand('/province', '云南', `${fake.base}/respond/sm1`),
-      });
-      await expect.poll(() => fake.acks.find((a) => a.envelope_id === 'env-1')).toBeDefined();
-      const ack = fake.acks.find((a) => a.envelope_id === 'env-1')!;
-      expect(JSON.stringify(ack.payload)).toContain('Yunnan · prebaked anodes 2024');
-      expect(logs.text).not.toContain('xapp-test-app-token');
-    } finally {
-      await bot.stop();
-      await fake.close();
-    }
+    expect(big).toBe(413);
+    expect(t.logs.text).toContain('"reason":"replayed request"');
+  });
+
+  it('serves health and metrics on the same port, and keeps every secret out of the logs', async () => {
+    expect(await (await fetch(`http://127.0.0.1:${t.port}/healthz`)).text()).toBe('ok');
+    const ready = await fetch(`http://127.0.0.1:${t.port}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ready: true, checks: { dataset: { ready: true }, database: { ready: true }, slack: { ready: true } } });
+    const metrics = await (await fetch(`http://127.0.0.1:${t.port}/metrics`)).text();
+    expect(metrics).toMatch(/anode_bot_commands_total\{command="province",platform="slack",outcome="ok"\} \d+/);
+    expect(metrics).toContain('anode_bot_reply_seconds_bucket');
+    expect(t.logs.text).not.toContain(TOKEN);
+    expect(t.logs.text).not.toContain(SECRET);
   });
 });

@@ -1,184 +1,251 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { composeBriefing } from '../../src/briefings/compose.js';
-import { BriefingScheduler, DeliveryError, type Deliverer } from '../../src/briefings/scheduler.js';
-import { openSqliteStore } from '../../src/briefings/sqlite-store.js';
-import type { NewSubscription, SubscriptionStore } from '../../src/briefings/store.js';
-import type { Reply } from '../../src/commands/reply.js';
+import { describe, expect, it } from 'vitest';
+import type { BriefingMessage } from '../../src/briefings/compose.js';
+import { createComposer } from '../../src/briefings/composer.js';
+import { BriefingScheduler, DeliveryError, type Deliverer, type DeliveryTarget } from '../../src/briefings/scheduler.js';
+import type { NewSubscription } from '../../src/briefings/store.js';
+import type { Library } from '../../src/editions.js';
 import { createLogger } from '../../src/log.js';
-import { core } from '../support/core.js';
+import { openStore } from '../../src/store/open.js';
+import type { SqlStore } from '../../src/store/sql-store.js';
+import { fixtureLibrary } from '../support/core.js';
+import { LogCapture } from '../support/local-server.js';
 
-const log = createLogger('silent');
-const dbPath = () => join(mkdtempSync(join(tmpdir(), 'anode-sched-')), 'bot.db');
+const MINUTE = 60_000;
 
-class Recorder implements Deliverer {
-  sent: { channelId: string; title: string; at: string }[] = [];
-  failWith: DeliveryError[] = [];
-  async deliver(channelId: string, reply: Reply): Promise<void> {
-    const failure = this.failWith.shift();
-    if (failure) throw failure;
-    this.sent.push({ channelId, title: reply.title, at: new Date().toISOString() });
-  }
+/** A deliverer that records what it was given; `fail` decides per call. */
+function recorder(fail: (t: DeliveryTarget, n: number) => DeliveryError | undefined = () => undefined, hang = false) {
+  const delivered: { target: DeliveryTarget; message: BriefingMessage }[] = [];
+  let calls = 0;
+  const deliverer: Deliverer = {
+    async deliver(target, message) {
+      calls++;
+      if (hang) await new Promise(() => {});
+      const err = fail(target, calls);
+      if (err) throw err;
+      delivered.push({ target, message });
+      return { messageRef: String(calls) };
+    },
+  };
+  return { deliverer, delivered, calls: () => calls };
 }
 
-function scheduler(store: SubscriptionStore, deliverer: Deliverer, o: { owner?: string; grace?: number } = {}): BriefingScheduler {
-  return new BriefingScheduler({
+interface Harness {
+  store: SqlStore;
+  scheduler: BriefingScheduler;
+  clock: { now: Date };
+  library: { current: Library };
+  logs: LogCapture;
+}
+
+async function harness(o: { path?: string; deliverer: Deliverer; library?: Library; start?: Date; grace?: number; attempts?: number; drainMs?: number; platforms?: string[] }): Promise<Harness> {
+  const store = await openStore({ DATABASE_PATH: o.path ?? join(mkdtempSync(join(tmpdir(), 'anode-sched-')), 'bot.db') });
+  const clock = { now: o.start ?? new Date(Math.ceil(Date.now() / MINUTE) * MINUTE + 5 * MINUTE) };
+  const library = { current: o.library ?? fixtureLibrary(2030) };
+  const logs = new LogCapture();
+  const composer = createComposer(store);
+  const scheduler = new BriefingScheduler({
     store,
-    deliverers: { slack: deliverer },
-    compose: (kind) => composeBriefing(core().data, core().names, kind),
-    log,
-    owner: o.owner ?? 'test',
+    deliverers: new Map((o.platforms ?? ['slack']).map((p) => [p, o.deliverer])),
+    library: () => library.current,
+    compose: (sub, edition, since) => composer.forSubscription(sub, edition, since),
+    log: createLogger('info', logs),
+    owner: `test-${Math.random().toString(36).slice(2, 8)}`,
     graceMinutes: o.grace ?? 60,
+    leaseMs: 30_000,
+    tickSeconds: 60,
+    attempts: o.attempts ?? 3,
+    backoffMs: 1,
+    retryAfterMs: 2 * MINUTE,
+    concurrency: 8,
     perChannelGapMs: 0,
-    backoffMs: 10,
+    drainMs: o.drainMs ?? 2000,
+    clock: () => clock.now,
   });
+  return { store, scheduler, clock, library, logs };
 }
 
 const sub = (o: Partial<NewSubscription> = {}): NewSubscription => ({
-  platform: 'slack', channelId: 'C1', kind: 'utilization', cron: '0 9 * * *', label: 'daily 09:00', tz: 'Asia/Shanghai', createdBy: 'U1', source: 'chat', ...o,
+  platform: 'slack',
+  channelId: 'C1',
+  workspaceId: null,
+  kind: 'full',
+  cron: '* * * * *',
+  label: 'every minute',
+  tz: 'UTC',
+  layout: 'compact',
+  onlyNewData: false,
+  createdBy: 'U1',
+  source: 'chat',
+  lastEdition: 2030,
+  ...o,
 });
 
-describe('briefing scheduler (fake timers)', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+async function tickAt(h: Harness, at: Date) {
+  h.clock.now = at;
+  const report = await h.scheduler.tick(at);
+  await h.scheduler.idle();
+  return report;
+}
 
-  it('delivers at the subscription\'s local time (Asia/Shanghai 09:00 = 01:00 UTC), once', async () => {
-    vi.setSystemTime(new Date('2026-11-28T00:58:00Z'));
-    const store = openSqliteStore(':memory:');
-    const out = new Recorder();
-    const s = scheduler(store, out);
-    s.start();
-    const { next } = s.subscribe(sub());
-    expect(next[0]!.toISOString()).toBe('2026-11-28T01:00:00.000Z');
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(out.sent).toHaveLength(0);
-    await vi.advanceTimersByTimeAsync(61_000);
-    await s.drained();
-    expect(out.sent).toHaveLength(1);
-    expect(out.sent[0]).toMatchObject({ channelId: 'C1', title: 'Utilization briefing · China prebaked anodes 2024' });
-    await vi.advanceTimersByTimeAsync(24 * 3600_000);
-    await s.drained();
-    expect(out.sent.map((x) => x.at.slice(0, 16))).toEqual(['2026-11-28T01:00', '2026-11-29T01:00']);
-    await s.stop();
+describe('the briefing scheduler', () => {
+  it('delivers each due slot once, across ticks and across two schedulers on one database', async () => {
+    const r = recorder();
+    const path = join(mkdtempSync(join(tmpdir(), 'anode-sched-')), 'bot.db');
+    const a = await harness({ path, deliverer: r.deliverer });
+    const b = await harness({ path, deliverer: r.deliverer });
+    for (let i = 0; i < 5; i++) await a.store.add(sub({ channelId: `C${i}` }));
+    const at = a.clock.now;
+    await Promise.all([tickAt(a, at), tickAt(b, at)]);
+    await tickAt(a, new Date(at.getTime() + 20_000));
+    expect(r.delivered).toHaveLength(5);
+    expect(new Set(r.delivered.map((d) => d.target.subscription.channelId)).size).toBe(5);
+    await tickAt(b, new Date(at.getTime() + MINUTE));
+    expect(r.delivered).toHaveLength(10);
   });
 
-  it('follows New York local time across the March change', async () => {
-    vi.setSystemTime(new Date('2026-03-07T12:00:00Z'));
-    const store = openSqliteStore(':memory:');
-    const out = new Recorder();
-    const s = scheduler(store, out);
-    s.subscribe(sub({ tz: 'America/New_York' }));
-    await vi.advanceTimersByTimeAsync(3 * 24 * 3600_000);
-    await s.drained();
-    expect(out.sent.map((x) => x.at.slice(0, 16))).toEqual(['2026-03-07T14:00', '2026-03-08T13:00', '2026-03-09T13:00']);
-    await s.stop();
+  it('after downtime, delivers the latest missed slot within the grace window, and only that one', async () => {
+    const r = recorder();
+    const h = await harness({ deliverer: r.deliverer, grace: 60 });
+    const day = new Date(h.clock.now);
+    const nine = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1, 9, 0);
+    await h.store.add(sub({ cron: '0 9 * * *', label: 'daily 09:00' }));
+    await tickAt(h, new Date(nine + 30 * MINUTE));
+    expect(r.delivered.map((d) => d.target.slot)).toEqual([new Date(nine).toISOString()]);
+    await tickAt(h, new Date(nine + 31 * MINUTE));
+    expect(r.delivered).toHaveLength(1);
+    await tickAt(h, new Date(nine + 24 * 60 * MINUTE + 90 * MINUTE));
+    expect(r.delivered).toHaveLength(1);
   });
 
-  it('follows Berlin local time across the October change', async () => {
-    vi.setSystemTime(new Date('2026-10-24T12:00:00Z'));
-    const store = openSqliteStore(':memory:');
-    const out = new Recorder();
-    const s = scheduler(store, out);
-    s.subscribe(sub({ tz: 'Europe/Berlin', cron: '0 8 * * *', label: 'daily 08:00' }));
-    await vi.advanceTimersByTimeAsync(3 * 24 * 3600_000);
-    await s.drained();
-    expect(out.sent.map((x) => x.at.slice(0, 16))).toEqual(['2026-10-25T07:00', '2026-10-26T07:00', '2026-10-27T07:00']);
-    await s.stop();
+  it('retries transient failures within the claim, then records the slot and delivers it at a later tick', async () => {
+    const flaky = recorder((_t, n) => (n <= 2 ? new DeliveryError('500 internal_error', false) : undefined));
+    const h = await harness({ deliverer: flaky.deliverer });
+    const { subscription } = await h.store.add(sub());
+    await tickAt(h, h.clock.now);
+    expect(flaky.delivered).toHaveLength(1);
+    expect(flaky.delivered[0]!.target.resumed).toBe(true);
+    expect(h.logs.text).toMatch(/"subscription":1.*"attempt":1.*delivery attempt failed/);
+
+    const down = recorder(() => new DeliveryError('503 service_unavailable', false));
+    const h2 = await harness({ deliverer: down.deliverer });
+    await h2.store.add(sub());
+    const at = h2.clock.now;
+    await tickAt(h2, at);
+    expect(down.calls()).toBe(3);
+    const slot = new Date(Math.floor(at.getTime() / MINUTE) * MINUTE).toISOString();
+    expect(await h2.store.delivery(1, slot)).toMatchObject({ status: 'retry', attempts: 1 });
+    expect(h2.logs.text).toContain('tried again at a later tick within the grace window');
+    void subscription;
   });
 
-  it('loses nothing and posts nothing twice across a restart', async () => {
-    vi.setSystemTime(new Date('2026-11-28T00:00:00Z'));
-    const path = dbPath();
-    const out = new Recorder();
-    let store = openSqliteStore(path);
-    let s = scheduler(store, out);
-    s.subscribe(sub());
-    await vi.advanceTimersByTimeAsync(3600_000 + 1000);
-    await s.drained();
-    expect(out.sent).toHaveLength(1);
-    await s.stop();
-    store.close();
-    // Restart a minute after the slot: the slot is inside the grace window but already delivered.
-    store = openSqliteStore(path);
-    s = scheduler(store, out);
-    s.start();
-    await s.drained();
-    expect(out.sent).toHaveLength(1);
-    expect(store.listActive()).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(24 * 3600_000);
-    await s.drained();
-    expect(out.sent).toHaveLength(2);
-    await s.stop();
-    store.close();
+  it('a slot that outlasted its attempts is delivered once the platform answers again', async () => {
+    let up = false;
+    const r = recorder(() => (up ? undefined : new DeliveryError('500', false)));
+    const h = await harness({ deliverer: r.deliverer });
+    await h.store.add(sub({ cron: '0 * * * *', label: 'hourly' }));
+    const hour = Math.floor(h.clock.now.getTime() / (60 * MINUTE)) * 60 * MINUTE + 60 * MINUTE;
+    await tickAt(h, new Date(hour + 1000));
+    expect(r.delivered).toHaveLength(0);
+    up = true;
+    await tickAt(h, new Date(hour + MINUTE));
+    expect(r.delivered).toHaveLength(0);
+    await tickAt(h, new Date(hour + 3 * MINUTE));
+    expect(r.delivered).toHaveLength(1);
+    expect(r.delivered[0]!.target).toMatchObject({ slot: new Date(hour).toISOString(), resumed: true });
   });
 
-  it('two schedulers on one database file deliver each slot exactly once', async () => {
-    vi.setSystemTime(new Date('2026-11-28T00:59:00Z'));
-    const path = dbPath();
-    const a = openSqliteStore(path);
-    const b = openSqliteStore(path);
-    const outA = new Recorder();
-    const outB = new Recorder();
-    const sa = scheduler(a, outA, { owner: 'a' });
-    const sb = scheduler(b, outB, { owner: 'b' });
-    for (let i = 0; i < 20; i++) a.add(sub({ channelId: `C${i}` }));
-    sa.start();
-    sb.start();
-    await vi.advanceTimersByTimeAsync(2 * 60_000);
-    await Promise.all([sa.drained(), sb.drained()]);
-    const all = [...outA.sent, ...outB.sent].map((x) => x.channelId).sort();
-    expect(all).toEqual(Array.from({ length: 20 }, (_, i) => `C${i}`).sort());
-    await sa.stop();
-    await sb.stop();
+  it('permanent failures are not retried; three in a row pause the subscription', async () => {
+    const r = recorder(() => new DeliveryError('channel_not_found', true));
+    const h = await harness({ deliverer: r.deliverer });
+    const { subscription } = await h.store.add(sub());
+    for (let i = 0; i < 4; i++) await tickAt(h, new Date(h.clock.now.getTime() + MINUTE));
+    expect(r.calls()).toBe(3);
+    expect(await h.store.get(subscription.id)).toMatchObject({ paused: true, lastError: 'channel_not_found' });
   });
 
-  it('catches up the latest missed slot within the grace window, and not outside it', async () => {
-    const path = dbPath();
-    const store = openSqliteStore(path);
-    store.add(sub());
-    const within = new Recorder();
-    vi.setSystemTime(new Date('2026-11-28T01:40:00Z'));
-    const s1 = scheduler(store, within, { grace: 60 });
-    s1.start();
-    await s1.drained();
-    expect(within.sent).toHaveLength(1);
-    await s1.stop();
-
-    const other = openSqliteStore(dbPath());
-    other.add(sub());
-    const outside = new Recorder();
-    vi.setSystemTime(new Date('2026-11-28T03:00:00Z'));
-    const s2 = scheduler(other, outside, { grace: 60 });
-    s2.start();
-    await s2.drained();
-    expect(outside.sent).toHaveLength(0);
-    await s2.stop();
+  it('the spotlight rotates: deliveries 1–20 all differ, and a restart keeps the position', async () => {
+    const r = recorder();
+    const path = join(mkdtempSync(join(tmpdir(), 'anode-sched-')), 'bot.db');
+    const h = await harness({ path, deliverer: r.deliverer });
+    await h.store.add(sub());
+    const start = h.clock.now.getTime();
+    for (let i = 0; i < 10; i++) await tickAt(h, new Date(start + i * MINUTE));
+    await h.store.close();
+    const restarted = await harness({ path, deliverer: r.deliverer });
+    for (let i = 10; i < 20; i++) await tickAt(restarted, new Date(start + i * MINUTE));
+    const ids = r.delivered.map((d) => d.message.spotlight.id);
+    expect(ids).toHaveLength(20);
+    expect(new Set(ids).size).toBe(20);
+    expect((await restarted.store.get(1))?.cursor).toBe(20);
   });
 
-  it('retries transient failures, and pauses after three permanent ones', async () => {
-    vi.setSystemTime(new Date('2026-11-28T00:59:00Z'));
-    const store = openSqliteStore(':memory:');
-    const out = new Recorder();
-    const s = scheduler(store, out);
-    const { subscription } = s.subscribe(sub());
-    out.failWith.push(new DeliveryError('ETIMEDOUT', false));
-    await vi.advanceTimersByTimeAsync(61_000);
-    await s.drained();
-    expect(out.sent).toHaveLength(1);
-    for (let day = 0; day < 3; day++) out.failWith.push(new DeliveryError('channel_not_found', true));
-    await vi.advanceTimersByTimeAsync(3 * 24 * 3600_000);
-    await s.drained();
-    expect(store.get(subscription.id)!.paused).toBe(true);
-    expect(s.list('slack', 'C1')[0]!.subscription.lastError).toBe('channel_not_found');
-    await vi.advanceTimersByTimeAsync(2 * 24 * 3600_000);
-    await s.drained();
-    expect(out.sent).toHaveLength(1);
-    await s.stop();
+  it('a new edition leads one briefing per channel with what changed; quiet mode waits for it', async () => {
+    const r = recorder();
+    const h = await harness({ deliverer: r.deliverer, library: fixtureLibrary(2030) });
+    await h.store.add(sub({ channelId: 'C-a', kind: 'utilization' }));
+    await h.store.add(sub({ channelId: 'C-a', kind: 'exports' }));
+    await h.store.add(sub({ channelId: 'C-b' }));
+    await h.store.add(sub({ channelId: 'C-quiet', onlyNewData: true }));
+    const start = h.clock.now.getTime();
+    await tickAt(h, new Date(start));
+    expect(r.delivered.map((d) => d.target.subscription.channelId).sort()).toEqual(['C-a', 'C-a', 'C-b']);
+    expect(r.delivered.some((d) => d.message.reply.fields?.some((f) => f.label.startsWith('What changed')))).toBe(false);
+
+    h.library.current = fixtureLibrary(2031);
+    r.delivered.length = 0;
+    await tickAt(h, new Date(start + MINUTE));
+    const changed = r.delivered.filter((d) => d.message.reply.fields?.[0]?.label === 'What changed since the 2030 edition');
+    expect(changed.map((d) => d.target.subscription.channelId).sort()).toEqual(['C-a', 'C-b', 'C-quiet']);
+    expect(changed[0]!.message.reply.fields![0]!.value).toContain('Capacity: +0.80 Mt nationally; largest: Yunnan +0.60 Mt.');
+    expect(changed[0]!.message.reply.fields![0]!.value.endsWith('†')).toBe(true);
+    expect(r.delivered.map((d) => d.target.subscription.channelId).sort()).toEqual(['C-a', 'C-a', 'C-b', 'C-quiet']);
+
+    r.delivered.length = 0;
+    await tickAt(h, new Date(start + 2 * MINUTE));
+    expect(r.delivered.some((d) => d.message.reply.fields?.some((f) => f.label.startsWith('What changed')))).toBe(false);
+    expect(r.delivered.map((d) => d.target.subscription.channelId)).not.toContain('C-quiet');
+  });
+
+  it('SIGTERM: in-flight deliveries get drainMs, then their claims are given back', async () => {
+    const r = recorder(undefined, true);
+    const h = await harness({ deliverer: r.deliverer, drainMs: 200 });
+    await h.store.add(sub());
+    h.clock.now = new Date(h.clock.now.getTime());
+    await h.scheduler.tick(h.clock.now);
+    const started = Date.now();
+    await h.scheduler.stop();
+    expect(Date.now() - started).toBeLessThan(2000);
+    const slot = new Date(Math.floor(h.clock.now.getTime() / MINUTE) * MINUTE).toISOString();
+    expect(await h.store.delivery(1, slot)).toMatchObject({ status: 'retry', detail: 'released at shutdown' });
+  });
+
+  it('a database that fails while running is logged per slot, and the slot delivered once it works again', async () => {
+    const r = recorder();
+    const h = await harness({ deliverer: r.deliverer });
+    await h.store.add(sub());
+    const real = h.store.claimDue.bind(h.store);
+    let full = true;
+    h.store.claimDue = async (o) => {
+      if (full) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      return real(o);
+    };
+    await tickAt(h, h.clock.now);
+    expect(r.delivered).toHaveLength(0);
+    expect(h.logs.text).toContain('SQLITE_FULL: database or disk is full');
+    full = false;
+    await tickAt(h, new Date(h.clock.now.getTime() + 10_000));
+    expect(r.delivered).toHaveLength(1);
+  });
+
+  it('leaves other platforms’ subscriptions to the processes that serve them', async () => {
+    const r = recorder();
+    const h = await harness({ deliverer: r.deliverer, platforms: ['discord'] });
+    await h.store.add(sub({ platform: 'slack' }));
+    await h.store.add(sub({ platform: 'discord', channelId: '300' }));
+    await tickAt(h, h.clock.now);
+    expect(r.delivered.map((d) => d.target.subscription.platform)).toEqual(['discord']);
   });
 });

@@ -1,92 +1,230 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { openSqliteStore, SCHEMA_VERSION, StoreError } from '../../src/briefings/sqlite-store.js';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { NewSubscription } from '../../src/briefings/store.js';
+import { StoreError } from '../../src/store/db.js';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { openStore } from '../../src/store/open.js';
+import type { SqlStore } from '../../src/store/sql-store.js';
+import { sealer } from '../../src/adapters/slack/installations.js';
+import { freshDatabase } from '../support/postgres.js';
 
-const dbPath = () => join(mkdtempSync(join(tmpdir(), 'anode-db-')), 'bot.db');
-const SUB: NewSubscription = { platform: 'slack', channelId: 'C1', kind: 'mismatch', cron: '0 9 * * *', label: 'daily 09:00', tz: 'UTC', createdBy: 'U1', source: 'chat' };
+export const sub = (o: Partial<NewSubscription> = {}): NewSubscription => ({
+  platform: 'slack',
+  channelId: 'C1',
+  workspaceId: 'T1',
+  kind: 'mismatch',
+  cron: '0 9 * * *',
+  label: 'daily 09:00',
+  tz: 'UTC',
+  layout: 'compact',
+  onlyNewData: false,
+  createdBy: 'U1',
+  source: 'chat',
+  lastEdition: 2024,
+  ...o,
+});
 
-describe('SQLite subscription store', () => {
-  it('creates the schema in WAL mode and keeps subscriptions across reopening', () => {
-    const path = dbPath();
-    const a = openSqliteStore(path);
-    const sub = a.add(SUB);
-    a.close();
-    const raw = new Database(path);
-    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    raw.close();
-    const b = openSqliteStore(path);
-    expect(b.listChannel('slack', 'C1')).toEqual([sub]);
-    b.close();
+const sqlite = async () => openStore({ DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'anode-store-')), 'bot.db') });
+
+interface Backend {
+  name: string;
+  /** Two stores on one database, as two processes or replicas would have. */
+  pair(): Promise<[SqlStore, SqlStore]>;
+}
+
+const backends: Backend[] = [
+  {
+    name: 'SQLite',
+    async pair() {
+      const path = join(mkdtempSync(join(tmpdir(), 'anode-store-')), 'bot.db');
+      return [await openStore({ DATABASE_PATH: path }), await openStore({ DATABASE_PATH: path })];
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async pair() {
+      const url = await freshDatabase(inject('postgresUrl'));
+      return [await openStore({ DATABASE_PATH: '', DATABASE_URL: url }), await openStore({ DATABASE_PATH: '', DATABASE_URL: url })];
+    },
+  },
+];
+
+const SLOT = '2030-01-01T09:00:00.000Z';
+const at = (s: string) => new Date(s);
+
+describe.each(backends)('the subscription store on $name', (backend) => {
+  let a: SqlStore;
+  let b: SqlStore;
+  beforeAll(async () => {
+    [a, b] = await backend.pair();
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
   });
 
-  it('lets exactly one of two connections claim a slot', () => {
-    const path = dbPath();
-    const a = openSqliteStore(path);
-    const b = openSqliteStore(path);
-    const sub = a.add(SUB);
-    const slot = '2026-11-28T09:00:00.000Z';
-    expect([a.claim(sub.id, slot, 'a'), b.claim(sub.id, slot, 'b')]).toEqual([true, false]);
-    expect(b.hasSlot(sub.id, slot)).toBe(true);
-    a.close();
-    b.close();
+  it('adds a subscription once: the same channel, kind, schedule and zone is found, not doubled', async () => {
+    const first = await a.add(sub({ channelId: 'C-dup' }));
+    const again = await b.add(sub({ channelId: 'C-dup', label: 'again' }));
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ subscription: first.subscription, created: false });
+    expect(await a.listChannel('slack', 'C-dup')).toHaveLength(1);
+    const concurrent = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).add(sub({ channelId: 'C-race' }))));
+    expect(concurrent.filter((r) => r.created)).toHaveLength(1);
   });
 
-  it('pauses a subscription after three permanent failures in a row, not after transient ones', () => {
-    const store = openSqliteStore(':memory:');
-    const sub = store.add(SUB);
-    for (let i = 1; i <= 5; i++) {
-      store.claim(sub.id, `t${i}`, 'x');
-      store.finish(sub.id, `t${i}`, 'failed', 'timeout', false);
+  it('claims each due slot for exactly one of two stores', async () => {
+    const ids = [];
+    for (let i = 0; i < 20; i++) ids.push((await a.add(sub({ channelId: `C-claim-${i}`, cron: '5 9 * * *' }))).subscription.id);
+    const claim = (s: SqlStore, owner: string) => s.claimDue({ cron: '5 9 * * *', tz: 'UTC', slot: SLOT, now: at('2030-01-01T09:05:01Z'), owner, leaseMs: 60_000, platforms: ['slack'] });
+    const [x, y] = await Promise.all([claim(a, 'A'), claim(b, 'B')]);
+    const claimed = [...x, ...y].map((c) => c.subscription.id).sort((p, q) => p - q);
+    expect(claimed).toEqual(ids);
+    expect(await claim(a, 'A')).toEqual([]);
+    // Only this process's platforms: a Discord-only replica leaves Slack subscriptions alone.
+    expect(await a.claimDue({ cron: '5 9 * * *', tz: 'UTC', slot: '2030-01-02T09:05:00.000Z', now: at('2030-01-02T09:05:01Z'), owner: 'D', leaseMs: 60_000, platforms: ['discord'] })).toEqual([]);
+  });
+
+  it('a slot never goes to a subscription made after it', async () => {
+    await a.add(sub({ channelId: 'C-late', cron: '7 9 * * *' }));
+    expect(await a.claimDue({ cron: '7 9 * * *', tz: 'UTC', slot: '2000-01-01T09:07:00.000Z', now: at('2000-01-01T09:07:01Z'), owner: 'A', leaseMs: 1000, platforms: ['slack'] })).toEqual([]);
+  });
+
+  it('a dead owner’s claim is taken over after its lease, once, and marked resumed', async () => {
+    const { subscription } = await a.add(sub({ channelId: 'C-lease', cron: '10 9 * * *' }));
+    const args = { cron: '10 9 * * *', tz: 'UTC', slot: SLOT, platforms: ['slack'] };
+    const [first] = await a.claimDue({ ...args, now: at('2030-01-01T09:10:00Z'), owner: 'dead', leaseMs: 5_000 });
+    expect(first).toMatchObject({ attempt: 1, resumed: false });
+    expect(await b.claimDue({ ...args, now: at('2030-01-01T09:10:04Z'), owner: 'B', leaseMs: 5_000 })).toEqual([]);
+    const both = await Promise.all([a.claimDue({ ...args, now: at('2030-01-01T09:10:06Z'), owner: 'A', leaseMs: 5_000 }), b.claimDue({ ...args, now: at('2030-01-01T09:10:06Z'), owner: 'B', leaseMs: 5_000 })]);
+    const taken = both.flat();
+    expect(taken).toHaveLength(1);
+    expect(taken[0]).toMatchObject({ attempt: 2, resumed: true });
+    // The dead owner cannot record an outcome any more; the new holder can.
+    expect(await a.finish(subscription.id, SLOT, 'dead', { status: 'sent', edition: 2024, advanceCursor: true })).toBeUndefined();
+    const owner = both[0].length ? 'A' : 'B';
+    const after = await a.finish(subscription.id, SLOT, owner, { status: 'sent', messageRef: '1.2', edition: 2024, advanceCursor: true });
+    expect(after).toMatchObject({ cursor: 1, lastEdition: 2024, consecutiveFailures: 0 });
+    expect(await a.delivery(subscription.id, SLOT)).toMatchObject({ status: 'sent', attempts: 2, owner });
+  });
+
+  it('a retry is claimed again only when its time has come; a release gives claims back at once', async () => {
+    const { subscription } = await a.add(sub({ channelId: 'C-retry', cron: '15 9 * * *' }));
+    const args = { cron: '15 9 * * *', tz: 'UTC', slot: SLOT, owner: 'A-retry', leaseMs: 60_000, platforms: ['slack'] };
+    await a.claimDue({ ...args, now: at('2030-01-01T09:15:00Z') });
+    await a.finish(subscription.id, SLOT, 'A-retry', { status: 'retry', detail: '500', nextAttempt: at('2030-01-01T09:17:00Z') });
+    expect(await a.claimDue({ ...args, now: at('2030-01-01T09:16:00Z') })).toEqual([]);
+    expect(await b.claimDue({ ...args, owner: 'B-retry', now: at('2030-01-01T09:17:00Z') })).toHaveLength(1);
+    expect(await b.release('B-retry')).toBe(1);
+    expect(await a.claimDue({ ...args, now: at('2030-01-01T09:17:01Z') })).toHaveLength(1);
+    expect((await a.get(subscription.id))?.lastError).toBe('500');
+  });
+
+  it('three permanent failures in a row pause a subscription; resume and workspace pauses work', async () => {
+    const { subscription } = await a.add(sub({ channelId: 'C-fail', cron: '20 9 * * *' }));
+    for (let day = 1; day <= 3; day++) {
+      const slot = `2030-01-0${day}T09:20:00.000Z`;
+      await a.claimDue({ cron: '20 9 * * *', tz: 'UTC', slot, now: at(slot), owner: 'A', leaseMs: 1000, platforms: ['slack'] });
+      await a.finish(subscription.id, slot, 'A', { status: 'failed', detail: 'channel_not_found' });
     }
-    expect(store.get(sub.id)!.paused).toBe(false);
-    for (let i = 1; i <= 3; i++) {
-      store.claim(sub.id, `p${i}`, 'x');
-      const after = store.finish(sub.id, `p${i}`, 'failed', 'channel_not_found', true)!;
-      expect(after.paused).toBe(i === 3);
+    expect(await a.get(subscription.id)).toMatchObject({ paused: true, consecutiveFailures: 3, lastError: 'channel_not_found' });
+    expect((await a.schedules()).some((s) => s.cron === '20 9 * * *')).toBe(false);
+    expect(await a.resume('slack', 'C-fail', subscription.id)).toBe(true);
+    expect(await a.get(subscription.id)).toMatchObject({ paused: false, consecutiveFailures: 0 });
+    await a.add(sub({ channelId: 'C-ws', workspaceId: 'T-gone' }));
+    expect(await a.pauseWorkspace('slack', 'T-gone', 'app uninstalled')).toBe(1);
+    const declared = await a.add(sub({ channelId: 'C-decl', source: 'config' }));
+    await a.pauseWorkspace('slack', 'T1', 'x');
+    expect(await a.resumeDeclared()).toBeGreaterThanOrEqual(1);
+    expect((await a.get(declared.subscription.id))?.paused).toBe(false);
+  });
+
+  it('a new edition is announced once per channel, to the delivery that claimed it (and its retries)', async () => {
+    expect(await a.claimAnnouncement('slack', 'C-ann', 2031, 7, SLOT)).toBe(true);
+    expect(await a.claimAnnouncement('slack', 'C-ann', 2031, 7, SLOT)).toBe(true);
+    expect(await b.claimAnnouncement('slack', 'C-ann', 2031, 8, SLOT)).toBe(false);
+    expect(await b.claimAnnouncement('slack', 'C-ann', 2032, 8, SLOT)).toBe(true);
+  });
+
+  it('keeps channel languages and sealed installations', async () => {
+    expect(await a.language('slack', 'C-lang')).toBeUndefined();
+    await a.setLanguage('slack', 'C-lang', 'zh-CN');
+    await b.setLanguage('slack', 'C-lang', 'auto');
+    expect(await a.language('slack', 'C-lang')).toBe('auto');
+    await a.saveInstallation({ key: 'T:T9', teamId: 'T9', enterpriseId: null, isEnterpriseInstall: false, sealed: 'v1:x' });
+    expect(await b.findInstallation('T:T9')).toMatchObject({ teamId: 'T9', sealed: 'v1:x' });
+    expect(await b.deleteInstallation('T:T9')).toBe(1);
+  });
+});
+
+describe('opening a database', () => {
+  it('SQLite: a corrupt file, a newer schema or a read-only file stops start-up, the file untouched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'anode-bad-'));
+    const corrupt = join(dir, 'corrupt.db');
+    writeFileSync(corrupt, 'this is not a database'.repeat(100));
+    await expect(openStore({ DATABASE_PATH: corrupt })).rejects.toThrow(StoreError);
+    expect(readFileSync(corrupt, 'utf8')).toBe('this is not a database'.repeat(100));
+    const newer = join(dir, 'newer.db');
+    const db = new Database(newer);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    db.close();
+    await expect(openStore({ DATABASE_PATH: newer })).rejects.toThrow(/newer than this bot understands/);
+    // A read-only file is refused too; root writes anything, so the process tests run the bot as
+    // another user for that (test/process/faults.test.ts). Here, when not root:
+    if (process.getuid?.() !== 0) {
+      const ro = join(dir, 'ro.db');
+      await (await openStore({ DATABASE_PATH: ro })).close();
+      chmodSync(ro, 0o444);
+      await expect(openStore({ DATABASE_PATH: ro })).rejects.toThrow(/cannot be written \(read-only\)/);
     }
-    expect(store.listActive()).toEqual([]);
-    expect(store.get(sub.id)!.lastError).toBe('channel_not_found');
   });
 
-  it('a success resets the failure count', () => {
-    const store = openSqliteStore(':memory:');
-    const sub = store.add(SUB);
-    store.claim(sub.id, 'a', 'x');
-    store.finish(sub.id, 'a', 'failed', 'channel_not_found', true);
-    store.claim(sub.id, 'b', 'x');
-    store.finish(sub.id, 'b', 'sent', null, false);
-    expect(store.get(sub.id)!.consecutiveFailures).toBe(0);
+  it('SQLite: a database of the first release is migrated, its subscriptions kept', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'anode-v1-')), 'bot.db');
+    const db = new Database(path);
+    db.exec(`CREATE TABLE subscriptions (id INTEGER PRIMARY KEY AUTOINCREMENT, platform TEXT NOT NULL, channel_id TEXT NOT NULL, kind TEXT NOT NULL, cron TEXT NOT NULL, label TEXT NOT NULL, tz TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL, source TEXT NOT NULL CHECK (source IN ('chat', 'config')), paused INTEGER NOT NULL DEFAULT 0, consecutive_failures INTEGER NOT NULL DEFAULT 0, last_error TEXT);
+      CREATE INDEX subscriptions_channel ON subscriptions (platform, channel_id);
+      CREATE TABLE deliveries (subscription_id INTEGER NOT NULL, slot TEXT NOT NULL, owner TEXT NOT NULL, claimed_at TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'claimed', detail TEXT, finished_at TEXT, PRIMARY KEY (subscription_id, slot));
+      INSERT INTO subscriptions (platform, channel_id, kind, cron, label, tz, created_by, created_at, source) VALUES ('slack', 'C1', 'full', '0 9 * * 1-5', 'weekdays 09:00', 'UTC', 'U1', '2024-12-01T00:00:00.000Z', 'chat');`);
+    db.pragma('user_version = 1');
+    db.close();
+    const store = await openStore({ DATABASE_PATH: path });
+    expect(await store.listChannel('slack', 'C1')).toMatchObject([{ kind: 'full', layout: 'compact', cursor: 0, workspaceId: null }]);
+    await store.close();
   });
 
-  it('declared subscriptions are added once, however often start-up runs', () => {
-    const store = openSqliteStore(':memory:');
-    const first = store.ensure({ ...SUB, source: 'config' });
-    const second = store.ensure({ ...SUB, source: 'config' });
-    expect(second.id).toBe(first.id);
-    expect(store.listChannel('slack', 'C1')).toHaveLength(1);
+  it('PostgreSQL: a newer schema is refused; an unreachable server names where, never the password', async () => {
+    const url = await freshDatabase(inject('postgresUrl'));
+    await (await openStore({ DATABASE_PATH: '', DATABASE_URL: url })).close();
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`UPDATE schema_version SET version = ${SCHEMA_VERSION + 1}`);
+    await c.end();
+    await expect(openStore({ DATABASE_PATH: '', DATABASE_URL: url })).rejects.toThrow(/newer than this bot understands/);
+    const err = await openStore({ DATABASE_PATH: '', DATABASE_URL: 'postgres://bot:hunter2-secret@127.0.0.1:1/anode' }).catch((e: Error) => e);
+    expect(String(err)).toMatch(/PostgreSQL at 127\.0\.0\.1:1\/anode: cannot connect/);
+    expect(String(err)).not.toContain('hunter2');
   });
 
-  it('refuses a corrupt file with a clear error and leaves it untouched', () => {
-    const path = dbPath();
-    writeFileSync(path, 'this is not a database, but somebody\'s notes'.repeat(100));
-    const before = readFileSync(path);
-    expect(() => openSqliteStore(path)).toThrow(StoreError);
-    expect(() => openSqliteStore(path)).toThrow(/not a usable SQLite database.*left as it is/);
-    expect(readFileSync(path).equals(before)).toBe(true);
+  it('tokens are sealed: a database copied without the key reveals nothing', () => {
+    const box = sealer('a long passphrase for the tests');
+    const sealed = box.seal(JSON.stringify({ bot: { token: 'xoxb-very-secret' } }));
+    expect(sealed).not.toContain('xoxb');
+    expect(JSON.parse(box.open(sealed)).bot.token).toBe('xoxb-very-secret');
+    expect(() => sealer('another passphrase entirely').open(sealed)).toThrow();
   });
 
-  it('refuses a file from a newer version and leaves it untouched', () => {
-    const path = dbPath();
-    const raw = new Database(path);
-    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
-    raw.close();
-    const before = readFileSync(path);
-    expect(() => openSqliteStore(path)).toThrow(`schema version ${SCHEMA_VERSION + 1} is newer than this bot understands (${SCHEMA_VERSION})`);
-    expect(readFileSync(path).equals(before)).toBe(true);
+  it('SQLite opens in WAL mode with a busy timeout', async () => {
+    const store = await sqlite();
+    const file = store.db.where;
+    expect(existsSync(file)).toBe(true);
+    const db = new Database(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    await store.close();
   });
 });

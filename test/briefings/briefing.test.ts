@@ -1,0 +1,139 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { composeBriefing } from '../../src/briefings/compose.js';
+import { createComposer } from '../../src/briefings/composer.js';
+import { BRIEFING_KINDS } from '../../src/briefings/kinds.js';
+import { parseSchedule, zonesLike } from '../../src/briefings/schedule.js';
+import { createBriefingService } from '../../src/briefings/service.js';
+import { spotlightCycle } from '../../src/briefings/spotlights.js';
+import { createCore } from '../../src/core.js';
+import { en } from '../../src/i18n/en.js';
+import { quickChartImages } from '../../src/render/images.js';
+import { toDiscordMessage } from '../../src/render/discord-message.js';
+import { toSlackMessage } from '../../src/render/slack-message.js';
+import { openStore } from '../../src/store/open.js';
+import { paperLibrary } from '../support/core.js';
+import { discordViolations, slackViolations } from '../support/platform-limits.js';
+
+const library = paperLibrary();
+const p = { m: en, edition: library.current };
+
+describe('briefings worth reading every week', () => {
+  it.each(BRIEFING_KINDS)('%s: a cycle of at least 20 spotlights, each a few sourced lines', (kind) => {
+    const cycle = spotlightCycle(p, kind);
+    expect(cycle.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(cycle.map((s) => s.id)).size).toBe(cycle.length);
+    for (const s of cycle) {
+      const view = s.build(p);
+      expect(view.lines.length).toBeGreaterThan(0);
+      expect(view.lines.join(' ').length).toBeLessThan(600);
+      // Every figure a spotlight quotes has its table or section.
+      for (const f of view.figures) expect(f.source.ref.length).toBeGreaterThan(0);
+      expect(view.lines.join(' ')).toMatch(/Table \d|Section \d|Abstract/);
+    }
+  });
+
+  it.each(BRIEFING_KINDS)('%s: readable in a minute, one chart, sources listed, within both platforms’ limits', (kind) => {
+    for (let cursor = 0; cursor < 25; cursor++) {
+      const b = composeBriefing(p, kind, { subscriptionId: 3, cursor });
+      const words = [b.reply.summary, ...(b.reply.fields ?? []).map((f) => f.value)].join(' ').split(/\s+/).length;
+      expect(words).toBeLessThan(220);
+      expect(b.reply.charts).toHaveLength(1);
+      expect(b.reply.sources!.length).toBeGreaterThan(0);
+      for (const reply of [b.reply, b.headline, b.details]) {
+        const images = quickChartImages(reply);
+        expect(slackViolations(toSlackMessage(reply, { images }))).toEqual([]);
+        expect(discordViolations(toDiscordMessage(reply, { images }))).toEqual([]);
+      }
+    }
+  });
+
+  it('says only what the paper says: no flow of anodes the paper does not describe', () => {
+    const text = BRIEFING_KINDS.map((k) => JSON.stringify(composeBriefing(p, k, { subscriptionId: 1, cursor: 0 }).reply)).join(' ');
+    expect(text).not.toMatch(/flow from|covered by anodes/);
+  });
+
+  it('a message is built once per kind, edition, language and spotlight', () => {
+    const composer = createComposer(undefined);
+    const a = composer.compose('full', library.current, 'en', { subscriptionId: 0, cursor: 4 });
+    const b = composer.compose('full', library.current, 'en', { subscriptionId: 0, cursor: 4 });
+    expect(b).toBe(a);
+    expect(composer.compose('full', library.current, 'en', { subscriptionId: 0, cursor: 5 })).not.toBe(a);
+  });
+});
+
+describe('schedules', () => {
+  it.each([
+    ['daily 09:00', '0 9 * * *'],
+    ['weekdays 08:30', '30 8 * * 1-5'],
+    ['weekly mon 09:00', '0 9 * * 1'],
+    ['weekly Friday 17:45', '45 17 * * 5'],
+    ['monthly 1 09:00', '0 9 1 * *'],
+    ['0 7 * * 1', '0 7 * * 1'],
+  ])('%s → %s', (text, cron) => {
+    expect(parseSchedule(text)).toMatchObject({ ok: true, schedule: { cron } });
+  });
+
+  it('names the part that is wrong', () => {
+    expect(parseSchedule('daily 25:00')).toEqual({ ok: false, problem: { part: 'time', preset: 'daily', got: '25:00' } });
+    expect(parseSchedule('weekly moon 09:00')).toEqual({ ok: false, problem: { part: 'weekday', got: 'moon' } });
+    expect(parseSchedule('monthly 31 09:00')).toEqual({ ok: false, problem: { part: 'monthday', got: '31' } });
+    expect(parseSchedule('daily 09:00 Berlin')).toEqual({ ok: false, problem: { part: 'extra', preset: 'daily', got: 'berlin' } });
+    expect(parseSchedule('sometimes')).toMatchObject({ ok: false, problem: { part: 'unknown' } });
+    expect(zonesLike('Berlin')).toEqual(['Europe/Berlin']);
+  });
+});
+
+describe('/briefing through the command path', () => {
+  async function setup() {
+    const store = await openStore({ DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'anode-cmd-')), 'bot.db') });
+    const composer = createComposer(store);
+    const briefings = createBriefingService({ store, composer, library: () => library, defaultTz: 'UTC' });
+    const core = createCore({ library, services: { briefings, settings: store } });
+    const as = (allowed: boolean, channel = 'C1') => ({ platform: 'slack', userId: 'U1', channelId: channel, lang: 'en' as const, canManage: async () => allowed });
+    const say = async (line: string, allowed = true, channel = 'C1') => (await core.ask(line, as(allowed, channel))).reply;
+    return { say, store };
+  }
+
+  it('subscribe, list, preview, now, unsubscribe, resume; a second identical subscribe changes nothing', async () => {
+    const { say, store } = await setup();
+    const subscribed = await say('/briefing subscribe mismatch weekdays 08:30 Europe/Berlin thread');
+    expect(subscribed.title).toBe('Subscribed: regional mismatch briefing, weekdays 08:30 (Europe/Berlin)');
+    expect(subscribed.summary).toContain('the headline in the channel and the details in its thread');
+    expect(subscribed.fields![0]!.value.split('\n')).toHaveLength(3);
+    const again = await say('/briefing subscribe mismatch weekdays 08:30 Europe/Berlin thread');
+    expect(again.title).toBe('Already subscribed: #1');
+    expect(await store.listChannel('slack', 'C1')).toHaveLength(1);
+    expect((await say('/briefing subscribe exports weekly mon 09:00 Asia/Shanghai only-new-data')).summary).toContain('Quiet mode');
+    const list = await say('/briefing list');
+    expect(list.table!.rows.map((r) => r[1])).toEqual(['mismatch · thread', 'exports · only new data']);
+    const preview = await say('/briefing preview mismatch');
+    expect(preview.title).toBe('Regional mismatch briefing · 2024');
+    expect(preview.notes!.at(-1)).toMatch(/^Preview: spotlight \d+ of \d+/);
+    expect((await say('/briefing now utilization')).inChannel).toBe(true);
+    expect((await say('/briefing unsubscribe 2')).title).toBe('Unsubscribed: 1 briefing');
+    expect((await say('/briefing resume 1')).title).toBe('Resumed: #1');
+    expect((await say('/briefing unsubscribe all')).title).toBe('Unsubscribed: 1 briefing');
+    expect((await say('/briefing list')).title).toBe('No briefings in this channel');
+  });
+
+  it('everyone may list and preview; subscribe, unsubscribe, resume and now are checked when they run', async () => {
+    const { say } = await setup();
+    expect((await say('/briefing list', false)).tone).toBe('info');
+    expect((await say('/briefing preview', false)).tone).toBe('info');
+    for (const line of ['/briefing subscribe', '/briefing unsubscribe all', '/briefing resume 1', '/briefing now']) {
+      expect((await say(line, false)).title, line).toBe('Not allowed here');
+    }
+  });
+
+  it('schedule and zone errors name the part to fix', async () => {
+    const { say } = await setup();
+    expect((await say('/briefing subscribe daily 09:00 Berlin')).summary).toBe('"Berlin" is not an IANA time zone. Did you mean Europe/Berlin?');
+    expect((await say('/briefing subscribe daily 9am')).summary).toMatch(/^The time "9am" is not a time/);
+    expect((await say('/briefing subscribe weekly someday 09:00')).summary).toMatch(/^The day "someday" is not a weekday/);
+    expect((await say('/briefing subscribe exports daily 09:00 Mars/Base')).summary).toMatch(/"Mars\/Base" is not an IANA time zone/);
+    expect((await say('/briefing unsubscribe 99')).summary).toContain('no subscription #99');
+  });
+});
