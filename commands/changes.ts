@@ -10,7 +10,7 @@ const PER_METRIC = 3;
 export const changes = defineCommand({
   name: 'changes',
   description: (m) => m.changes.description,
-  examples: ['/changes', '/changes 2024 2025'],
+  examples: ['/changes', '/changes {previous} {year}'],
   options: {
     from: opt.integer((m) => m.options.fromEdition, { min: 1900, max: 2100, placeholder: '[from]', pattern: /^(19|20)\d{2}$/ }),
     to: opt.integer((m) => m.options.toEdition, { min: 1900, max: 2100, placeholder: '[to]', pattern: /^(19|20)\d{2}$/ }),
@@ -31,7 +31,7 @@ export const changes = defineCommand({
       const total = c.totals.find((t) => t.metric === metric)!;
       const kind = metric === 'exports' ? 'country' : 'province';
       const top = c.byMetric[metric].slice(0, PER_METRIC).map((x) => `${nameFor(p, kind, x.name)} ${show(x.delta, m, { signed: true, mark: false })}`);
-      return { label: m.changes.metric(metric), value: [m.changes.total(show(total.delta, m, { signed: true })), ...top].join('\n'), source: m.marks.derivedFrom(m.ref(total.delta.source.ref.split(' (')[0]!), m.how(total.delta.source.derived!)), key: metric !== 'utilization' };
+      return { label: m.changes.metric(metric), value: `${[m.changes.total(show(total.delta, m, { signed: true, mark: false })), ...top].join('\n')} †`, source: m.marks.derivedFrom(m.ref(total.delta.source.ref.split(' (')[0]!), m.how(total.delta.source.derived!)), key: metric !== 'utilization' };
     });
     const figures = shown([...c.totals.map((t) => t.delta), ...CHANGE_METRICS.flatMap((k) => c.byMetric[k].slice(0, PER_METRIC).map((x) => x.delta))]);
     return {

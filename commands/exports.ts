@@ -145,7 +145,7 @@ const country = defineLeaf({
 export const exportsCommand = defineGroup({
   name: 'exports',
   description: (m) => m.exports.description,
-  examples: ['/exports', '/exports top 10 2023', '/exports country Malaysia'],
+  examples: ['/exports', '/exports top 10 {year}', '/exports country Malaysia'],
   subcommands: { top, country },
   defaultSubcommand: 'top',
 });

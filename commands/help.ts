@@ -30,7 +30,7 @@ export function helpReply(ctx: CommandContext, name?: string): Reply {
       fields: [
         { label: m.help.usage, value: usageOf(def) },
         ...optionLines(def, ctx),
-        { label: m.help.examples, value: def.examples.join('\n') },
+        { label: m.help.examples, value: def.examples.map((e) => exampleOf(ctx, e)).join('\n') },
       ],
     };
   }
@@ -53,4 +53,10 @@ function optionLines(def: CommandDefinition, ctx: CommandContext): { label: stri
     }),
   );
   return lines.length > 0 ? [{ label: ctx.m.help.options, value: [...new Set(lines)].join('\n') }] : [];
+}
+
+/** Examples name editions by placeholder: the years shown are the data's own. */
+function exampleOf(ctx: CommandContext, example: string): string {
+  const previous = ctx.library.previousOf(ctx.library.current.year)?.year ?? ctx.library.current.year;
+  return example.replace('{year}', String(ctx.library.current.year)).replace('{previous}', String(previous));
 }

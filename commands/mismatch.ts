@@ -11,7 +11,7 @@ import { statementsAbout } from '../src/metrics/text-figures.js';
 export const mismatch = defineCommand({
   name: 'mismatch',
   description: (m) => m.mismatch.description,
-  examples: ['/mismatch', '/mismatch 2024'],
+  examples: ['/mismatch', '/mismatch {year}'],
   options: { year: opt.edition((m) => m.options.edition) },
   pure: true,
   run(ctx): Reply {

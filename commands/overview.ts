@@ -12,7 +12,7 @@ import { NATIONAL, statementsAbout } from '../src/metrics/text-figures.js';
 export const overview = defineCommand({
   name: 'overview',
   description: (m) => m.overview.description,
-  examples: ['/overview', '/overview 2024'],
+  examples: ['/overview', '/overview {year}'],
   options: { year: opt.edition((m) => m.options.edition) },
   pure: true,
   run(ctx): Reply {

@@ -12,7 +12,7 @@ import { provinceProfile } from '../src/metrics/provinces.js';
 export const province = defineCommand({
   name: 'province',
   description: (m) => m.province.description,
-  examples: ['/province Yunnan', '/province 山东', '/province Inner Mongolia 2024'],
+  examples: ['/province Yunnan', '/province 山东', '/province Inner Mongolia {year}'],
   options: {
     name: opt.province((m) => m.options.province),
     year: opt.edition((m) => m.options.edition),

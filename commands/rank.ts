@@ -11,7 +11,7 @@ const ZERO_RUN = 3;
 export const rank = defineCommand({
   name: 'rank',
   description: (m) => m.rank.description,
-  examples: ['/rank capacity', '/rank utilization top 5', '/rank balance 2024'],
+  examples: ['/rank capacity', '/rank utilization top 5', '/rank balance {year}'],
   options: {
     metric: opt.choice((m) => m.options.metric, RANK_METRICS, { placeholder: '<metric>' }),
     top: opt.integer((m) => m.options.top, { min: 1, max: 25, keyword: 'top', placeholder: 'N', pattern: /^\d{1,2}$/ }),

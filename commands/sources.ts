@@ -6,7 +6,7 @@ import { summarizeFindings } from '../src/metrics/cross-checks.js';
 export const sources = defineCommand({
   name: 'sources',
   description: (m) => m.sources.description,
-  examples: ['/sources', '/sources 2024'],
+  examples: ['/sources', '/sources {year}'],
   options: { year: opt.edition((m) => m.options.edition) },
   pure: true,
   run(ctx): Reply {

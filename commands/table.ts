@@ -8,7 +8,7 @@ import type { EntityKind } from '../src/metrics/names.js';
 export const table = defineCommand({
   name: 'table',
   description: (m) => m.table.description,
-  examples: ['/table 2', '/table 4 2024', '/table 3 csv'],
+  examples: ['/table 2', '/table 4 {year}', '/table 3 csv'],
   options: {
     number: opt.integer((m) => m.options.tableNumber, { min: 1, max: 9, placeholder: '<1-4>', pattern: /^\d$/ }),
     year: opt.edition((m) => m.options.edition),

@@ -12,7 +12,7 @@ import { NATIONAL, statementsAbout } from '../src/metrics/text-figures.js';
 export const utilization = defineCommand({
   name: 'utilization',
   description: (m) => m.utilization.description,
-  examples: ['/utilization', '/utilization Henan', '/utilization 2024'],
+  examples: ['/utilization', '/utilization Henan', '/utilization {year}'],
   options: {
     province: opt.province((m) => m.options.provinceOptional, { required: false }),
     year: opt.edition((m) => m.options.edition),

@@ -20,7 +20,7 @@ export interface Library {
   get(year: number): Edition | undefined;
   /** The newest edition older than `year`. */
   previousOf(year: number): Edition | undefined;
-  /** The newest edition whose export table covers `year` (exports of 2023 are in the 2024 edition). */
+  /** The newest edition whose export table covers `year` (an edition's export table covers the year before it too). */
   forExportYear(year: number): Edition | undefined;
 }
 

@@ -101,7 +101,7 @@ export function previousRun(cron: string, tz: string, at: Date): Date | undefine
 
 const zoned = new Map<string, Intl.DateTimeFormat>();
 
-/** "Mon 2 Dec 2024, 09:00 CET" in the subscription's own time zone and the reader's language. */
+/** "Mon 2 Dec, 09:00 CET" (with the year) in the subscription's own time zone and the reader's language. */
 export function formatInZone(date: Date, tz: string, locale: 'en' | 'zh-CN' = 'en'): string {
   const key = `${locale}|${tz}`;
   let f = zoned.get(key);

@@ -266,7 +266,7 @@ function interleave(groups: Spotlight[][]): Spotlight[] {
   return out;
 }
 
-/** The spotlight cycle of a briefing kind for one edition: deterministic, and at least 20 long on the 2024 data. */
+/** The spotlight cycle of a briefing kind for one edition: deterministic, and at least 20 long on the paper's data. */
 export function spotlightCycle(p: Presenter, kind: BriefingKind): Spotlight[] {
   switch (kind) {
     case 'utilization':

@@ -76,7 +76,7 @@ export interface CommandDefinition {
   description: Text;
   examples: readonly string[];
   subcommands: Readonly<Record<string, LeafDefinition>>;
-  /** Text input without a subcommand word goes here ("/exports 2023" is "/exports top 2023"). */
+  /** Text input without a subcommand word goes here ("/exports <year>" is "/exports top <year>"). */
   defaultSubcommand: string | undefined;
 }
 

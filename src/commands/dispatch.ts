@@ -79,7 +79,7 @@ export function route(registry: CommandRegistry, m: Messages, line: string): Rou
   return { ok: true, def, sub, leaf, tokens };
 }
 
-/** Text in, Reply out: "/province Yunnan", "exports top 5 2023". Never throws for user mistakes. */
+/** Text in, Reply out: "/province Yunnan", "exports top 5". Never throws for user mistakes. */
 export async function runRoute(base: ContextBase, r: Extract<Route, { ok: true }>): Promise<Reply> {
   const kctx: KindContext = { edition: base.library.current, library: base.library, m: base.m };
   const parsed = parseText(r.leaf.options, r.tokens, kctx);

@@ -6,7 +6,7 @@ export type ParsedText = { ok: true; raw: Record<string, unknown> } | { ok: fals
 /**
  * Places the words of a text command into its options. Keywords first ("top 5"), then every word some
  * option takes by its shape (a year, a count, a flag, a known choice), and what is left goes to the
- * option that takes the rest of the line: "Inner Mongolia 2024" needs no quotes.
+ * option that takes the rest of the line: "Inner Mongolia" needs no quotes, and a year may stand anywhere.
  */
 export function parseText(options: OptionSpecs, tokens: string[], ctx: KindContext): ParsedText {
   const raw: Record<string, unknown> = {};

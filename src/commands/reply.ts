@@ -62,7 +62,7 @@ export interface Reply {
   followUps?: FollowUp[];
   menu?: FollowUpMenu;
   files?: ReplyFile[];
-  /** The resolved subject ("Yunnan", "Shandong Yunnan 2024"): names chart files, never shown. */
+  /** The resolved subject ("Yunnan", "Shandong Yunnan" and a year when not the current edition): names chart files, never shown. */
   subject?: string;
 }
 

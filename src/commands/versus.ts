@@ -3,7 +3,7 @@ import type { CommandContext } from './define.js';
 import { show } from './present.js';
 
 /**
- * The change of a figure against the previous edition, when there is one: "(+0.10 Mt † on the 2024
+ * The change of a figure against the previous edition, when there is one: "(+0.10 Mt † on the <year>
  * edition)". Always derived: no paper prints the difference between two papers.
  */
 export function versus(ctx: Pick<CommandContext, 'm' | 'previous' | 'edition'>, current: Figure | undefined, previous: Figure | undefined): { text: string; figure?: Figure } {

@@ -8,7 +8,7 @@ import { httpUrl, parseEnv, port } from './env.js';
  */
 export const baseSchema = z.object({
   DATA_DIR: z.string().default('data'),
-  DATASET_EDITION: z.coerce.number({ error: 'expected a year such as 2024' }).int('expected a year such as 2024').min(1900, 'expected a year such as 2024').max(2100, 'expected a year such as 2024').optional(),
+  DATASET_EDITION: z.coerce.number({ error: 'expected the year of an edition (four digits)' }).int('expected the year of an edition (four digits)').min(1900, 'expected the year of an edition (four digits)').max(2100, 'expected the year of an edition (four digits)').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   QUICKCHART_BASE_URL: httpUrl('QUICKCHART_BASE_URL').default('https://quickchart.io'),
   CHART_MODE: z.enum(['url', 'upload']).default('url'),

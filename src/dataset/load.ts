@@ -24,7 +24,7 @@ const TABLES: readonly TableKey[] = [
   'text-figures',
 ];
 
-/** Edition folders are named by year (data/2024/), so a new edition is a new folder and no code. */
+/** Edition folders are named by year (data/<year>/), so a new edition is a new folder and no code. */
 export function listEditions(dataDir: string): number[] {
   if (!existsSync(dataDir)) throw new DatasetError(`${dataDir}: data folder not found`);
   return readdirSync(dataDir, { withFileTypes: true })

@@ -496,7 +496,7 @@ const SHORT_COLUMNS: Record<string, Record<string, string>> = {
   'balance-by-province': { output: 'Out', demand: 'Dem', exports: 'Exp', balance: 'Bal' },
 };
 
-/** Table 4's columns carry their year: "2024 Export (kt)". */
+/** Table 4's columns carry their year: "<year> Export (kt)". */
 export function exportColumn(column: string, short: boolean): string | undefined {
   const m = /^(exports|share) (\d{4})$/.exec(column);
   if (!m) return undefined;

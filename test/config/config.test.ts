@@ -28,7 +28,7 @@ describe('configuration from the environment', () => {
   it('a bad value stops start-up naming the variable, never its value', () => {
     expect(() => readBaseConfig({ PORT: 'eighty' })).toThrow('environment variable PORT: expected a port number');
     expect(() => readBaseConfig({ BRIEFING_TZ: 'Mars/Olympus' })).toThrow(/BRIEFING_TZ/);
-    expect(() => readBaseConfig({ DATASET_EDITION: 'latest' })).toThrow(/DATASET_EDITION: expected a year/);
+    expect(() => readBaseConfig({ DATASET_EDITION: 'latest' })).toThrow(/DATASET_EDITION: expected the year of an edition/);
     expect(() => parseEnv(slackPlatform.env, { SLACK_BOT_TOKEN: 'xoxb-secret-value' })).toThrow(ConfigError);
     try {
       parseEnv(slackPlatform.env, { SLACK_BOT_TOKEN: 'xoxb-secret-value' });

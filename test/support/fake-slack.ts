@@ -27,6 +27,8 @@ export interface FakeSlack {
   failures: Map<string, { status: number; headers?: Record<string, string>; body?: unknown }[]>;
   /** While set, chat.postMessage to these channels answers 500. */
   down: Set<string>;
+  /** chat.postMessage to these channels answers ok: false with this error (channel_not_found…). */
+  channelErrors: Map<string, string>;
   /** Answer every Nth chat.postMessage with 429 and Retry-After: 1 (0: never). */
   rateLimitEvery: number;
   /** OAuth codes oauth.v2.access accepts, and the installation each gives. */
@@ -94,6 +96,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       if (failure) return json(failure.status, failure.body ?? { ok: false, error: 'fake_failure' }, failure.headers);
       if (method !== 'oauth.v2.access' && fake.validTokens.size > 0 && (!token || !fake.validTokens.has(token))) return json(200, { ok: false, error: 'invalid_auth' });
       if (method === 'chat.postMessage' && fake.down.has(String(body.channel))) return json(500, { ok: false, error: 'internal_error' });
+      if (method === 'chat.postMessage' && fake.channelErrors.has(String(body.channel))) return json(200, { ok: false, error: fake.channelErrors.get(String(body.channel)) });
       if (method === 'chat.postMessage' && fake.rateLimitEvery > 0 && ++postCalls % fake.rateLimitEvery === 0) {
         return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
       }
@@ -179,6 +182,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     messages: [],
     failures: new Map(),
     down: new Set(),
+    channelErrors: new Map(),
     rateLimitEvery: 0,
     oauthCodes: new Map(),
     validTokens: new Set(),

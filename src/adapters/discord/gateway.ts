@@ -63,7 +63,8 @@ export function createGateway(o: GatewayOptions) {
     intents: [GatewayIntentBits.Guilds],
     makeCache,
     allowedMentions: { parse: [] },
-    rest: { ...(o.apiUrl ? { api: o.apiUrl } : {}), timeout: 10_000 },
+    // Interaction callbacks must land within 3 s: one retry of a server error, no more.
+    rest: { ...(o.apiUrl ? { api: o.apiUrl } : {}), timeout: 10_000, retries: 1 },
     ...(o.shards === 'auto' ? { shards: 'auto' as const } : typeof o.shards === 'number' ? { shards: Array.from({ length: o.shards }, (_, i) => i), shardCount: o.shards } : {}),
   });
   const ready = new Set<number>();

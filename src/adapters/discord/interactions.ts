@@ -52,7 +52,7 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
   const log = o.log;
   const bindings = bindingsFor(o.core.registry.commands);
 
-  const present = async (answer: Answer, c: { line: string; channel: string; lang: Lang; sharedBy?: string; forcePublic?: boolean }): Promise<{ message: DiscordMessage; ephemeral: boolean; files: RawFile[]; upload: boolean }> => {
+  const present = async (answer: Answer, c: { line: string; channel: string; lang: Lang; sharedBy?: string; forcePublic?: boolean }): Promise<{ message: DiscordMessage; ephemeral: boolean; files: RawFile[]; upload: boolean; reply: Reply }> => {
     const m = messages(c.lang);
     const detail = answer.flags.has('full') ? 'full' : 'compact';
     const reply = detail === 'compact' ? compactReply(answer.reply) : answer.reply;
@@ -65,7 +65,7 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
     const withControls = toDiscordMessage({ tone: 'info', title: '.' }, { controls }).components;
     const message: DiscordMessage = { ...base, ...(withControls ? { components: withControls } : {}) };
     const files: RawFile[] = (reply.files ?? []).map((f) => ({ name: f.name, data: Buffer.from(f.content, 'utf8'), contentType: f.contentType }));
-    return { message, ephemeral: !isPublic, files, upload: upload || files.length > 0 };
+    return { message, ephemeral: !isPublic, files, upload: upload || files.length > 0, reply };
   };
 
   /** Charts rendered locally and files attached take longer than Discord's 3 s: defer, then edit. */
@@ -137,7 +137,7 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
           const answer = await o.core.run(name, sub, raw, invocation);
           const p = await present(answer, { line: lineOf(name, sub, options), channel, lang, forcePublic: isPublic });
           o.metrics.command(name, 'discord', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
-          if (p.upload) return deferred(i, p, answer.reply, false);
+          if (p.upload) return deferred(i, p, p.reply, false);
           return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: { ...p.message, ...(p.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) } } };
         }
         case InteractionType.MessageComponent: {
@@ -153,15 +153,15 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
           o.metrics.command(answer.command ?? 'unknown', 'discord', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
           if (click.mode === 'p') {
             const p = await present(answer, { line, channel, lang, sharedBy: user, forcePublic: true });
-            if (p.upload) return deferred(i, p, answer.reply, false);
+            if (p.upload) return deferred(i, p, p.reply, false);
             return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: p.message } };
           }
           const p = await present(answer, { line, channel, lang });
           if (click.mode === 'u' && answer.reply.tone === 'info') {
-            if (p.upload) return deferred(i, p, answer.reply, true);
+            if (p.upload) return deferred(i, p, p.reply, true);
             return { response: { type: InteractionResponseType.UpdateMessage, data: p.message } };
           }
-          if (p.upload) return deferred(i, { ...p, ephemeral: true }, answer.reply, false);
+          if (p.upload) return deferred(i, { ...p, ephemeral: true }, p.reply, false);
           return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: { ...p.message, flags: MessageFlags.Ephemeral } } };
         }
         default:

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewSubscription } from '../../src/briefings/store.js';
+import { startTestBot, type TestBot } from '../support/bot.js';
+import { APP_ID, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
+import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+
+const sub = (o: Partial<NewSubscription>): NewSubscription => ({
+  platform: 'slack',
+  channelId: 'C1',
+  workspaceId: null,
+  kind: 'mismatch',
+  cron: '* * * * *',
+  label: 'every minute',
+  tz: 'UTC',
+  layout: 'compact',
+  onlyNewData: false,
+  createdBy: 'U1',
+  source: 'chat',
+  lastEdition: 2024,
+  ...o,
+});
+
+/** The next minute boundary plus a few seconds: a slot every subscription above is due at. */
+const nextMinute = (k = 1) => new Date(Math.ceil(Date.now() / 60_000) * 60_000 + (k - 1) * 60_000 + 2_000);
+
+describe('briefings delivered through the real SDKs', () => {
+  let slack: FakeSlack;
+  let discord: FakeDiscord;
+  let t: TestBot;
+  const tick = async (at: Date) => {
+    await t.bot.scheduler.tick(at);
+    await t.bot.scheduler.idle();
+  };
+
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+    discord = await startFakeDiscord();
+    t = await startTestBot({
+      SLACK_BOT_TOKEN: 'xoxb-delivery', SLACK_SIGNING_SECRET: 'delivery-secret-0123456789', SLACK_API_URL: slack.apiUrl,
+      DISCORD_TOKEN: 'discord-delivery-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.api,
+      BRIEFING_LEASE_SECONDS: '2',
+    });
+  });
+  afterAll(async () => {
+    await t.stop();
+    await slack.close();
+    await discord.close();
+  });
+
+  it('Slack, thread layout: the headline in the channel, the details in its thread, each naming its slot', async () => {
+    await t.bot.store.add(sub({ channelId: 'C-thread', layout: 'thread' }));
+    await tick(nextMinute());
+    const posts = slack.posted('C-thread');
+    expect(posts).toHaveLength(2);
+    expect(posts[1]!.thread_ts).toBe(posts[0]!.ts);
+    expect(posts.map((p) => p.metadata?.event_payload.part)).toEqual(['headline', 'details']);
+    expect(JSON.stringify(posts[0]!.blocks)).toContain('Regional mismatch briefing');
+    expect(JSON.stringify(posts[1]!.blocks)).toMatch(/Spotlight: /);
+    expect(posts[1]!.blocks!.some((b) => (b as { type: string }).type === 'image')).toBe(true);
+  });
+
+  it('Discord, thread layout: a message, a thread started from it, and a message in the thread', async () => {
+    await t.bot.store.add(sub({ platform: 'discord', channelId: '700', layout: 'thread' }));
+    await tick(nextMinute(2));
+    const paths = discord.requests.filter((r) => r.method === 'POST' && /channels\/\d+\/(messages|messages\/\d+\/threads)$/.test(r.path)).map((r) => r.path.replace(/\d{10,}/g, 'N'));
+    expect(paths).toEqual(['/api/v10/channels/700/messages', '/api/v10/channels/700/messages/N/threads', '/api/v10/channels/N/messages']);
+    const [headline, , details] = discord.requests.filter((r) => r.path.startsWith('/api/v10/channels/') && r.method === 'POST');
+    expect(headline!.body).toMatchObject({ enforce_nonce: true, allowed_mentions: { parse: [] } });
+    expect(typeof details!.body.nonce).toBe('string');
+    expect(headline!.auth).toBe('Bot discord-delivery-token');
+  });
+
+  it('a slot taken over after a crash is not posted again when the dead process had posted it', async () => {
+    const { subscription } = await t.bot.store.add(sub({ channelId: 'C-crash', cron: '*/5 * * * *', label: 'every five minutes' }));
+    const due = new Date(Math.ceil(Date.now() / 300_000) * 300_000 + 300_000);
+    const slot = due.toISOString();
+    // The "dead" process claimed the slot and posted, then died before recording it.
+    await t.bot.store.claimDue({ cron: '*/5 * * * *', tz: 'UTC', slot, now: new Date(due.getTime() + 1000), owner: 'dead-process', leaseMs: 2000, platforms: ['slack'] });
+    slack.messages.push({ channel: 'C-crash', ts: '1.0001', metadata: { event_type: 'anode_briefing', event_payload: { subscription: subscription.id, slot, part: 'whole' } } });
+    await tick(new Date(due.getTime() + 5000));
+    expect(slack.posted('C-crash')).toHaveLength(1);
+    expect(slack.calls.some((c) => c.method === 'conversations.history' && c.body.channel === 'C-crash')).toBe(true);
+    expect(await t.bot.store.delivery(subscription.id, slot)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('Discord keeps the first message of a nonce: a resumed delivery does not post twice', async () => {
+    const { subscription } = await t.bot.store.add(sub({ platform: 'discord', channelId: '701', cron: '*/5 * * * *', label: 'every five minutes' }));
+    const due = new Date(Math.ceil(Date.now() / 300_000) * 300_000 + 600_000);
+    const slot = due.toISOString();
+    await t.bot.store.claimDue({ cron: '*/5 * * * *', tz: 'UTC', slot, now: new Date(due.getTime() + 1000), owner: 'dead-process', leaseMs: 2000, platforms: ['discord'] });
+    const { nonceOf } = await import('../../src/adapters/discord/deliverer.js');
+    discord.messages.push({ id: '4242', channel: '701', nonce: nonceOf({ subscription, slot, attempt: 1, resumed: false }, 'whole'), body: {} });
+    await tick(new Date(due.getTime() + 5000));
+    expect(discord.messages.filter((m) => m.channel === '701')).toHaveLength(1);
+    expect(await t.bot.store.delivery(subscription.id, slot)).toMatchObject({ status: 'sent' });
+  });
+
+  it('a channel answering 500 is retried and recorded, logged per attempt, while other channels are delivered', async () => {
+    slack.down.add('C-down');
+    await t.bot.store.add(sub({ channelId: 'C-down', cron: '*/10 * * * *', label: 'x' }));
+    await t.bot.store.add(sub({ channelId: 'C-up', cron: '*/10 * * * *', label: 'x' }));
+    const due = new Date(Math.ceil(Date.now() / 600_000) * 600_000 + 600_000);
+    await tick(new Date(due.getTime() + 1000));
+    expect(slack.posted('C-up')).toHaveLength(1);
+    expect(slack.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === 'C-down')).toHaveLength(3);
+    expect(t.logs.text).toMatch(/"channel":"C-down".*"attempt":2.*briefing: delivery attempt failed/);
+    expect(t.logs.text).toContain('tried again at a later tick within the grace window');
+    slack.down.delete('C-down');
+  });
+
+  it('a permanent error is not retried but recorded; it counts towards pausing', async () => {
+    slack.channelErrors.set('C-gone', 'channel_not_found');
+    const { subscription } = await t.bot.store.add(sub({ channelId: 'C-gone', cron: '*/15 * * * *', label: 'x' }));
+    const due = new Date(Math.ceil(Date.now() / 900_000) * 900_000 + 900_000);
+    await tick(new Date(due.getTime() + 1000));
+    expect(await t.bot.store.get(subscription.id)).toMatchObject({ consecutiveFailures: 1, lastError: 'channel_not_found', paused: false });
+    expect(slack.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === 'C-gone')).toHaveLength(1);
+  });
+});

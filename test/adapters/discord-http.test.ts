@@ -1,0 +1,99 @@
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBot, type TestBot } from '../support/bot.js';
+import { interaction, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
+
+/** A key pair made for the test: Discord signs with the private key, the bot knows the public one. */
+function keys(): { publicHex: string; privateKey: KeyObject } {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const der = publicKey.export({ format: 'der', type: 'spki' });
+  return { publicHex: der.subarray(-32).toString('hex'), privateKey };
+}
+
+async function post(port: number, body: unknown, o: { privateKey?: KeyObject; timestamp?: number; signature?: string; raw?: string } = {}) {
+  const text = o.raw ?? JSON.stringify(body);
+  const timestamp = String(o.timestamp ?? Math.floor(Date.now() / 1000));
+  const signature = o.signature ?? (o.privateKey ? sign(null, Buffer.from(timestamp + text), o.privateKey).toString('hex') : undefined);
+  const res = await fetch(`http://127.0.0.1:${port}/discord/interactions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-signature-timestamp': timestamp, ...(signature ? { 'x-signature-ed25519': signature } : {}) },
+    body: text,
+  });
+  const out = await res.text();
+  return { status: res.status, json: () => JSON.parse(out), signature: signature ?? '', timestamp: Number(timestamp) };
+}
+
+describe('Discord interactions over HTTP (no gateway), signed with Ed25519', () => {
+  const k = keys();
+  let fake: FakeDiscord;
+  let a: TestBot;
+  let b: TestBot;
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+    const env = { DISCORD_PUBLIC_KEY: k.publicHex, DISCORD_API_URL: fake.api };
+    a = await startTestBot(env);
+    b = await startTestBot({ ...env, CHART_MODE: 'upload' });
+  });
+  afterAll(async () => {
+    await a.stop();
+    await b.stop();
+    await fake.close();
+  });
+
+  it('PING gets PONG; no gateway connection is made', async () => {
+    const res = await post(a.port, { type: 1, id: '1', application_id: '2', token: 't', version: 1 }, { privateKey: k.privateKey });
+    expect(res.status).toBe(200);
+    expect(res.json()).toEqual({ type: 1 });
+    expect(fake.identified).toEqual([]);
+  });
+
+  it('refuses bad, missing, stale and replayed signatures, oversized and malformed bodies', async () => {
+    const ping = { type: 1, id: '1', application_id: '2', token: 't', version: 1 };
+    expect((await post(a.port, ping, { signature: '0'.repeat(128) })).status).toBe(401);
+    expect((await post(a.port, ping, {})).status).toBe(401);
+    const other = keys();
+    expect((await post(a.port, ping, { privateKey: other.privateKey })).status).toBe(401);
+    expect((await post(a.port, ping, { privateKey: k.privateKey, timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
+    const once = await post(a.port, { ...ping, id: '77' }, { privateKey: k.privateKey });
+    expect(once.status).toBe(200);
+    expect((await post(a.port, { ...ping, id: '77' }, { signature: once.signature, timestamp: once.timestamp })).status).toBe(401);
+    expect((await post(a.port, null, { privateKey: k.privateKey, raw: 'x'.repeat(70_000) })).status).toBe(413);
+    expect((await post(a.port, null, { privateKey: k.privateKey, raw: '{not json' })).status).toBe(400);
+    expect(a.logs.text).toContain('Discord: interaction refused');
+  });
+
+  it('answers /province name:Yunnan with an embed in the HTTP response, and autocomplete; a second replica answers the same', async () => {
+    for (const bot of [a, b]) {
+      const res = await post(bot.port, interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }]), { privateKey: k.privateKey });
+      expect(res.status).toBe(200);
+      const body = res.json();
+      if (bot === a) {
+        expect(body.type).toBe(4);
+        expect(body.data.embeds[0].title).toBe('Yunnan · prebaked anodes 2024');
+      } else {
+        // Upload mode renders the chart locally: deferred, then the message is edited through REST.
+        expect(body).toEqual({ type: 5, data: { flags: 64 } });
+        const edit = await fake.waitFor((r) => r.method === 'PATCH' && r.path.includes('/webhooks/'));
+        expect(edit.files.map((f) => f.name)).toEqual(['chart-1.png']);
+        expect(JSON.stringify(edit.body)).toContain('Yunnan · prebaked anodes 2024');
+        expect(edit.auth).toBeUndefined();
+      }
+    }
+    const ac = await post(a.port, interaction('compare', [{ name: 'province1', type: 3, value: '云', focused: true }], { type: 4 }), { privateKey: k.privateKey });
+    expect(ac.json()).toEqual({ type: 8, data: { choices: [{ name: 'Yunnan (云南)', value: 'Yunnan' }] } });
+  });
+
+  it('a click made on one replica is answered by the other: the state is in the custom_id', async () => {
+    const first = (await post(a.port, interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }]), { privateKey: k.privateKey })).json();
+    const more = first.data.components[0].components.find((c: { label: string }) => c.label === 'More');
+    const bFake = await startTestBot({ DISCORD_PUBLIC_KEY: k.publicHex, DISCORD_API_URL: fake.api });
+    try {
+      const res = (await post(bFake.port, interaction('', [], { type: 3, customId: more.custom_id }), { privateKey: k.privateKey })).json();
+      expect(res.type).toBe(7);
+      expect(res.data.embeds[0].fields.length).toBeGreaterThan(4);
+    } finally {
+      await bFake.stop();
+    }
+  });
+});

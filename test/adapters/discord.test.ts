@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIEmbed } from 'discord-api-types/v10';
+import { discordCommands } from '../../src/adapters/discord/registration.js';
+import { commands } from '../../commands/index.js';
+import { startTestBot, type TestBot } from '../support/bot.js';
+import { APP_ID, interaction, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../support/fake-discord.js';
+import { discordViolations } from '../support/platform-limits.js';
+
+const TOKEN = 'discord-test-token.abc.def';
+
+type Callback = { type: number; data?: { embeds?: APIEmbed[]; flags?: number; components?: { components: { type: number; custom_id: string; label?: string }[] }[]; choices?: { name: string; value: string }[] } };
+
+describe('Discord through discord.js against a local fake gateway and REST', () => {
+  let fake: FakeDiscord;
+  let t: TestBot;
+  const send = async (i: ReturnType<typeof interaction>, shard?: number): Promise<Callback & { request: RecordedRequest }> => {
+    fake.dispatchInteraction(i, shard);
+    const request = await fake.waitFor((r) => r.path.includes(`/interactions/${i.id}/`));
+    return { ...(request.body as Callback), request };
+  };
+  const components = (c: Callback) => (c.data?.components ?? []).flatMap((row) => row.components);
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+    t = await startTestBot({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.api });
+  });
+  afterAll(async () => {
+    await t.stop();
+    await fake.close();
+  });
+
+  it('answers slash commands with compact, private embeds within limits, and buttons', async () => {
+    const cases: [string, Record<string, unknown>[], string][] = [
+      ['overview', [], 'overview'],
+      ['province', [{ name: 'name', type: 3, value: 'Yunnan' }], 'Yunnan · prebaked anodes 2024'],
+      ['exports', [{ name: 'top', type: 1, options: [{ name: 'count', type: 4, value: 3 }, { name: 'year', type: 4, value: 2023 }] }], 'Anode exports 2023: top 3'],
+      ['exports', [{ name: 'country', type: 1, options: [{ name: 'name', type: 3, value: '马来西亚' }] }], 'Anode exports to Malaysia'],
+      ['compare', [{ name: 'province1', type: 3, value: 'Shandong' }, { name: 'province2', type: 3, value: 'Inner Mongolia' }], 'Shandong vs Inner Mongolia'],
+      ['rank', [{ name: 'metric', type: 3, value: 'balance' }, { name: 'top', type: 4, value: 3 }], 'Provinces by net balance'],
+      ['table', [{ name: 'number', type: 4, value: 2 }], 'Table 2 · 2024 edition'],
+      ['help', [], 'anode-bot commands'],
+    ];
+    for (const [name, options, title] of cases) {
+      const c = await send(interaction(name, options));
+      expect(c.type, name).toBe(4);
+      expect(c.data!.flags, name).toBe(64);
+      expect(c.data!.embeds![0]!.title, name).toContain(title);
+      expect(discordViolations({ ...(c.data as never), allowed_mentions: { parse: [] } } as never), name).toEqual([]);
+      expect((c.data as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
+    }
+    const yunnan = await send(interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }]));
+    expect(yunnan.data!.embeds![0]!.fields).toHaveLength(4);
+    expect(components(yunnan).map((x) => x.label ?? 'select')).toEqual(['More', 'Utilization', 'Rank', 'Balance', 'Share in channel', 'select']);
+    expect(yunnan.request.auth).toBeUndefined();
+  });
+
+  it('public: true answers for everyone', async () => {
+    const c = await send(interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }, { name: 'public', type: 5, value: true }]));
+    expect(c.data!.flags).toBeUndefined();
+  });
+
+  it('autocomplete offers names as you type: English, Chinese, typos, at most 25', async () => {
+    const ac = (value: string) => send(interaction('province', [{ name: 'name', type: 3, value, focused: true }], { type: 4 }));
+    expect((await ac('yun')).data!.choices![0]).toEqual({ name: 'Yunnan (云南)', value: 'Yunnan' });
+    expect((await ac('内蒙')).data!.choices!.map((c) => c.value)).toEqual(['Inner Mongolia']);
+    expect((await ac('')).data!.choices!.length).toBeLessThanOrEqual(25);
+  });
+
+  it('a "Compare with…" choice updates the message with the comparison; "More" with the full reply', async () => {
+    const first = await send(interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }]));
+    const select = components(first).find((x) => x.type === 3)!;
+    const compared = await send(interaction('', [], { type: 3, customId: select.custom_id, values: ['Shandong'] }));
+    expect(compared.type).toBe(7);
+    expect(compared.data!.embeds![0]!.title).toBe('Yunnan vs Shandong · 2024');
+    const more = components(first).find((x) => x.label === 'More')!;
+    const full = await send(interaction('', [], { type: 3, customId: more.custom_id }));
+    expect(full.type).toBe(7);
+    expect(full.data!.embeds![0]!.fields!.length).toBeGreaterThan(4);
+    const share = components(first).find((x) => x.label === 'Share in channel')!;
+    const shared = await send(interaction('', [], { type: 3, customId: share.custom_id, user: '401000000000000001' }));
+    expect(shared.type).toBe(4);
+    expect(shared.data!.flags).toBeUndefined();
+    expect(shared.data!.embeds![0]!.description).toContain('Shared by <@401000000000000001>');
+  });
+
+  it('forged, altered or other channels’ custom_ids get a polite private error and nothing else', async () => {
+    const first = await send(interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }]));
+    const more = components(first).find((x) => x.label === 'More')!;
+    for (const [customId, channel] of [[more.custom_id.replace('Yunnan', 'Henan'), '300'], [more.custom_id, '301'], ['garbage', '300']] as const) {
+      const c = await send(interaction('', [], { type: 3, customId, channel }));
+      expect(c.type).toBe(4);
+      expect(c.data!.flags).toBe(64);
+      expect(c.data!.embeds![0]!.title).toMatch(/another channel|could not be read/);
+    }
+  });
+
+  it('/briefing: everyone may list and preview; subscribing needs Manage Channels, checked when it runs', async () => {
+    const list = await send(interaction('briefing', [{ name: 'list', type: 1, options: [] }]));
+    expect(list.data!.embeds![0]!.title).toBe('No briefings in this channel');
+    const denied = await send(interaction('briefing', [{ name: 'subscribe', type: 1, options: [{ name: 'kind', type: 3, value: 'exports' }] }]));
+    expect(denied.data!.embeds![0]!.title).toContain('Not allowed here');
+    const allowed = await send(interaction('briefing', [{ name: 'subscribe', type: 1, options: [{ name: 'kind', type: 3, value: 'exports' }, { name: 'schedule', type: 3, value: 'weekly mon 09:00' }, { name: 'timezone', type: 3, value: 'Asia/Shanghai' }] }], { permissions: String(1n << 4n) }));
+    expect(allowed.data!.embeds![0]!.title).toBe('Subscribed: exports briefing, weekly mon 09:00 (Asia/Shanghai)');
+  });
+
+  it('an interaction token never reaches the log, even when the callback fails', async () => {
+    fake.failures.push({ path: '/callback', status: 400, body: { message: 'Invalid Form Body', code: 50035 } });
+    const i = interaction('overview', []);
+    fake.dispatchInteraction(i);
+    await expect.poll(() => t.logs.text.includes('could not answer an interaction'), { timeout: 15_000 }).toBe(true);
+    expect(t.logs.text).not.toContain(i.token);
+    expect(t.logs.text).not.toContain(TOKEN);
+  });
+});
+
+describe('registration, generated from the definitions', () => {
+  const body = discordCommands(commands);
+
+  it('carries no default member permission: /briefing list and preview are for everyone', () => {
+    for (const c of body) expect(c, c.name).not.toHaveProperty('default_member_permissions');
+  });
+
+  it('follows Discord’s naming and size rules, with zh-CN localizations on every command and option', () => {
+    const walk = (options: unknown[] | undefined, where: string): void => {
+      for (const o of (options ?? []) as { name: string; description: string; name_localizations?: Record<string, string>; description_localizations?: Record<string, string>; options?: unknown[]; required?: boolean; choices?: unknown[] }[]) {
+        expect(o.name, where).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+        expect(o.description.length, `${where} ${o.name}`).toBeGreaterThan(0);
+        expect(o.description.length, `${where} ${o.name}`).toBeLessThanOrEqual(100);
+        expect(o.name_localizations?.['zh-CN'], `${where} ${o.name}`).toBeDefined();
+        expect(o.description_localizations?.['zh-CN'], `${where} ${o.name}`).toBeDefined();
+        expect((o.choices ?? []).length).toBeLessThanOrEqual(25);
+        walk(o.options, `${where} ${o.name}`);
+      }
+      const list = (options ?? []) as { required?: boolean }[];
+      expect(list.length, where).toBeLessThanOrEqual(25);
+      const firstOptional = list.findIndex((o) => !o.required);
+      if (firstOptional >= 0) expect(list.slice(firstOptional).every((o) => !o.required), where).toBe(true);
+    };
+    walk(body as unknown[], 'commands');
+    for (const c of body) expect(JSON.stringify(c).length, c.name).toBeLessThan(8000);
+  });
+});
+
+describe('gateway sharding', () => {
+  it('with two shards reported, both connect and both answer their interactions', async () => {
+    const fake = await startFakeDiscord();
+    fake.shards = 2;
+    const t = await startTestBot({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.api, DISCORD_SHARDS: 'auto' });
+    try {
+      expect(fake.identified.map((s) => s.join('/')).sort()).toEqual(['0/2', '1/2']);
+      for (const shard of [0, 1]) {
+        const i = interaction('province', [{ name: 'name', type: 3, value: 'Henan' }]);
+        fake.dispatchInteraction(i, shard);
+        const r = await fake.waitFor((x) => x.path.includes(`/interactions/${i.id}/`));
+        expect((r.body as Callback).data!.embeds![0]!.title).toContain('Henan');
+      }
+      expect(await (await fetch(`http://127.0.0.1:${t.bot.healthPort ?? 0}/readyz`).catch(() => undefined))?.status ?? 'no health port').toBe('no health port');
+      expect(t.bot.adapters.get('discord')!.health()).toEqual({ ready: true });
+    } finally {
+      await t.stop();
+      await fake.close();
+    }
+  });
+});

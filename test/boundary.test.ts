@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** A value import of a platform SDK; `import type` of the platforms' own types is allowed at the edges. */
+const PLATFORM = /import\s+(?!type\b)[^;]*from\s+['"](discord\.js|@discordjs\/[^'"]+|@slack\/[^'"]+|discord-api-types[^'"]*)['"]|import\(\s*['"](discord\.js|@slack\/|@discordjs)/;
+const PURE = ['src/dataset', 'src/metrics', 'src/commands', 'src/charts', 'src/render', 'src/format', 'src/i18n', 'src/briefings', 'src/editions.ts', 'src/core.ts', 'commands'];
+const files = (p: string) => (p.endsWith('.ts') ? [p] : filesUnder(p));
+
+describe('architecture boundaries', () => {
+  it.each(PURE)('%s imports no platform SDK (types only)', (dir) => {
+    const offenders = files(dir).filter((f) => PLATFORM.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('metrics and commands neither read the environment nor touch the file system or network', () => {
+    const impure = /process\.env|from\s+['"]node:(fs|net|http|https)['"]/;
+    const offenders = [...filesUnder('src/metrics'), ...filesUnder('src/commands'), ...filesUnder('commands')].filter((f) => impure.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('no year of an edition is written into the code: every year comes from the dataset', () => {
+    const offenders = [...filesUnder('src'), ...filesUnder('commands')].filter((f) => /(?<![\d.])20(2[3-9])(?![\d])/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('platform modules load their SDKs lazily: the list imports no SDK', () => {
+    for (const f of ['src/adapters/index.ts', 'src/adapters/slack/index.ts', 'src/adapters/discord/index.ts', 'src/adapters/console/index.ts', 'src/bot.ts', 'src/main.ts']) {
+      expect(PLATFORM.test(readFileSync(f, 'utf8')), f).toBe(false);
+    }
+  });
+
+  it('the boundary check itself catches an SDK import and lets a type import through', () => {
+    expect(PLATFORM.test("import { Client } from 'discord.js';")).toBe(true);
+    expect(PLATFORM.test("import { App } from '@slack/bolt';")).toBe(true);
+    expect(PLATFORM.test("import type { KnownBlock } from '@slack/types';")).toBe(false);
+  });
+});
