@@ -102,16 +102,19 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   const ctx = (): PlatformContext => ({ core, log, config, http, store, subscriptions: store, metrics, componentSecret, lang: o.lang, fatal });
   for (const s of running) adapters.set(s.module.id, await s.module.create(ctx(), s.env));
 
+  const failed: PlatformFatalError[] = [];
   for (const [id, adapter] of adapters) {
     try {
       await adapter.start();
     } catch (err) {
       if (!(err instanceof PlatformFatalError)) throw err;
       unhealthy.set(id, err.message);
-      log.error({ platform: id, variable: err.variable }, err.message);
+      failed.push(err);
     }
   }
   const healthy = [...adapters.keys()].filter((id) => !unhealthy.has(id));
+  // One platform with bad credentials must not take down a healthy one; /readyz reports it.
+  if (healthy.length > 0) for (const err of failed) log.error({ platform: err.platform, variable: err.variable }, `${err.message} (the other platforms go on)`);
   if (healthy.length === 0 && unhealthy.size > 0) {
     await store.close().catch(() => {});
     throw new PlatformFatalError([...unhealthy.keys()].join(', '), '', [...unhealthy.values()].join('; '));

@@ -124,7 +124,7 @@ export class BriefingScheduler {
   /** Ticks once at once (catching up what downtime missed, taking over dead claims), then on every tick. */
   async start(): Promise<TickReport> {
     const first = await this.tick();
-    if (first.recovered > 0 || first.claimed > 0) this.o.log.info(first, 'briefings: start-up tick (recovered: slots taken over from a process that died)');
+    this.o.log.info({ schedules: first.schedules, claimed: first.claimed, taken_over: first.recovered }, 'briefings: started (the first tick catches up missed slots and takes over dead processes\' claims)');
     const rule = this.o.tickSeconds >= 60 ? '0 * * * * *' : `*/${this.o.tickSeconds} * * * * *`;
     this.job = schedule.scheduleJob(rule, () => void this.tick());
     return first;
@@ -167,7 +167,10 @@ export class BriefingScheduler {
           this.enqueue(claim);
         }
       }
-      if (report.recovered > 0) this.o.observe?.recovered(report.recovered);
+      if (report.recovered > 0) {
+        this.o.observe?.recovered(report.recovered);
+        this.o.log.info({ recovered: report.recovered }, 'briefings: took over slots whose holder died or timed out (checked against the channel before posting)');
+      }
       return report;
     } finally {
       this.ticking = false;

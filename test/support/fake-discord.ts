@@ -33,6 +33,8 @@ export interface FakeDiscord {
   failures: { path: string; status: number; retryAfter?: number; body?: unknown }[];
   /** While set, posts to these channel ids answer 500. */
   down: Set<string>;
+  /** Every REST answer waits this long (a real network's latency). */
+  latencyMs: number;
   /** Messages that reached a channel (nonce-deduplicated as Discord does with enforce_nonce). */
   messages: { id: string; channel: string; nonce?: string; body: Record<string, unknown> }[];
   close(): Promise<void>;
@@ -74,6 +76,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
 
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);
+    if (fake.latencyMs > 0) await new Promise((r) => setTimeout(r, fake.latencyMs));
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
     const { body, files } = await parseBody(req, raw);
     const auth = req.headers.authorization;
@@ -157,6 +160,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     closeWith: undefined,
     failures: [],
     down: new Set(),
+    latencyMs: 0,
     messages: [],
     dispatchInteraction(data, shard) {
       const payload = JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: seq++, d: data });

@@ -29,6 +29,10 @@ export interface FakeSlack {
   down: Set<string>;
   /** chat.postMessage to these channels answers ok: false with this error (channel_not_found…). */
   channelErrors: Map<string, string>;
+  /** chat.postMessage to these channels never answers (a hung API). */
+  stall: Set<string>;
+  /** Every Web API answer waits this long (a real network's latency). */
+  latencyMs: number;
   /** Answer every Nth chat.postMessage with 429 and Retry-After: 1 (0: never). */
   rateLimitEvery: number;
   /** OAuth codes oauth.v2.access accepts, and the installation each gives. */
@@ -86,6 +90,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
+    if (fake.latencyMs > 0) await new Promise((r) => setTimeout(r, fake.latencyMs));
     if (url.startsWith('/api/')) {
       const method = url.slice(5).split('?')[0]!;
       const body = { ...Object.fromEntries(new URL(url, base).searchParams), ...parse(req, raw) };
@@ -95,6 +100,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const failure = fake.failures.get(method)?.shift();
       if (failure) return json(failure.status, failure.body ?? { ok: false, error: 'fake_failure' }, failure.headers);
       if (method !== 'oauth.v2.access' && fake.validTokens.size > 0 && (!token || !fake.validTokens.has(token))) return json(200, { ok: false, error: 'invalid_auth' });
+      if (method === 'chat.postMessage' && fake.stall.has(String(body.channel))) return;
       if (method === 'chat.postMessage' && fake.down.has(String(body.channel))) return json(500, { ok: false, error: 'internal_error' });
       if (method === 'chat.postMessage' && fake.channelErrors.has(String(body.channel))) return json(200, { ok: false, error: fake.channelErrors.get(String(body.channel)) });
       if (method === 'chat.postMessage' && fake.rateLimitEvery > 0 && ++postCalls % fake.rateLimitEvery === 0) {
@@ -183,6 +189,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failures: new Map(),
     down: new Set(),
     channelErrors: new Map(),
+    stall: new Set(),
+    latencyMs: 0,
     rateLimitEvery: 0,
     oauthCodes: new Map(),
     validTokens: new Set(),

@@ -68,6 +68,8 @@ export function createGateway(o: GatewayOptions) {
     ...(o.shards === 'auto' ? { shards: 'auto' as const } : typeof o.shards === 'number' ? { shards: Array.from({ length: o.shards }, (_, i) => i), shardCount: o.shards } : {}),
   });
   const ready = new Set<number>();
+  let closedFor: PlatformFatalError | undefined;
+  let started = false;
   client.ws.on('INTERACTION_CREATE' as never, (data: APIInteraction) => {
     void (async () => {
       const h = await o.handle(data);
@@ -79,7 +81,10 @@ export function createGateway(o: GatewayOptions) {
   client.on(Events.ShardDisconnect, (event, id) => {
     ready.delete(id);
     const why = FATAL_CLOSE[event.code];
-    if (why) o.fatal(new PlatformFatalError('discord', 'DISCORD_TOKEN', `Discord closed shard ${id} with code ${event.code}: ${why}`));
+    if (!why) return;
+    closedFor = new PlatformFatalError('discord', 'DISCORD_TOKEN', `Discord closed shard ${id} with code ${event.code}: ${why}`);
+    // After start, the process must not look alive; during start, start() reports it.
+    if (ready.size > 0 || started) o.fatal(closedFor);
   });
   client.on(Events.ShardReconnecting, (id) => ready.delete(id));
   client.on(Events.ShardResume, (id) => ready.add(id));
@@ -98,8 +103,11 @@ export function createGateway(o: GatewayOptions) {
         if (code === 'TokenInvalid' || /401|Unauthorized|invalid token/i.test(String((err as Error).message))) {
           throw new PlatformFatalError('discord', 'DISCORD_TOKEN', 'Discord refused DISCORD_TOKEN (401): reset the bot token in the Developer Portal and set DISCORD_TOKEN');
         }
+        if (closedFor) throw closedFor;
+        if (/Authentication failed/i.test(String((err as Error).message))) throw new PlatformFatalError('discord', 'DISCORD_TOKEN', `Discord closed the gateway with code 4004: ${FATAL_CLOSE[4004]}`);
         throw err;
       }
+      started = true;
       o.log.info({ shards: client.ws.shards.size }, 'Discord: connected');
     },
     shardsReady: () => ({ ready: ready.size, of: client.ws.shards.size }),

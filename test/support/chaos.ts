@@ -1,0 +1,156 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { join } from 'node:path';
+import parser from 'cron-parser';
+import { nonceOf } from '../../src/adapters/discord/deliverer.js';
+import type { Subscription } from '../../src/briefings/store.js';
+import { openStore } from '../../src/store/open.js';
+import { APP_ID, startFakeDiscord } from './fake-discord.js';
+import { startFakeSlack } from './fake-slack.js';
+import { openDir, spawnBot, type BotProcess } from './process.js';
+
+export interface ChaosOptions {
+  replicas: number;
+  /** PostgreSQL URL, or a SQLite file (made fresh) when undefined. */
+  databaseUrl?: string;
+  slack: number;
+  discord: number;
+  /** Subscriptions fire every this many seconds (a six-field cron: slots seconds apart). */
+  slotSeconds: number;
+  chaosSeconds: number;
+  log?: (line: string) => void;
+}
+
+export interface ChaosResult {
+  backend: string;
+  replicas: number;
+  subscriptions: number;
+  slots: number;
+  expected: number;
+  delivered: number;
+  duplicates: number;
+  lost: number;
+  /** Slots a live process took over from one that was killed (from the processes' own logs). */
+  recovered: number;
+  kills: number;
+  seconds: number;
+  /** Discord sends repeated with a nonce Discord already had (answered with the first message, not posted again). */
+  resentWithNonce: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const between = (a: number, b: number) => a + Math.random() * (b - a);
+
+/**
+ * Several bot processes on one database deliver a few hundred briefings every few seconds to fake
+ * Slack and Discord APIs, while one of them at a time is killed with SIGKILL at random moments and
+ * restarted. Every (subscription, slot) is then counted from the fakes' own records.
+ */
+export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
+  const started = Date.now();
+  const slack = await startFakeSlack();
+  const discord = await startFakeDiscord();
+  // With a network's latency a batch takes a while: kills land in the middle of one.
+  slack.latencyMs = 25;
+  discord.latencyMs = 25;
+  const dbEnv = o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : { DATABASE_PATH: join(openDir('anode-chaos-'), 'bot.db') };
+  const store = await openStore({ DATABASE_PATH: dbEnv.DATABASE_PATH ?? '', ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}) });
+  const cron = `*/${o.slotSeconds} * * * * *`;
+  const subs: Subscription[] = [];
+  const add = async (platform: string, channelId: string) =>
+    subs.push((await store.add({ platform, channelId, workspaceId: null, kind: 'mismatch', cron, label: 'chaos', tz: 'UTC', layout: 'compact', onlyNewData: false, createdBy: 'chaos', source: 'chat', lastEdition: 2024 })).subscription);
+  for (let i = 0; i < o.slack; i++) await add('slack', `C${i}`);
+  for (let i = 0; i < o.discord; i++) await add('discord', String(800000000000000000n + BigInt(i)));
+  await store.close();
+  const from = Date.now();
+  const der = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' });
+  const env = (i: number) => ({
+    ...dbEnv,
+    SLACK_BOT_TOKEN: 'xoxb-chaos',
+    SLACK_SIGNING_SECRET: 'chaos-signing-secret-0123456789',
+    SLACK_API_URL: slack.apiUrl,
+    DISCORD_TOKEN: 'discord-chaos',
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: discord.api,
+    DISCORD_PUBLIC_KEY: der.subarray(-32).toString('hex'),
+    PORT: String(40000 + Math.floor(Math.random() * 10000) + i),
+    BRIEFING_TICK_SECONDS: '1',
+    BRIEFING_LEASE_SECONDS: '3',
+    BRIEFING_GRACE_MINUTES: '10',
+    LOG_LEVEL: 'info',
+  });
+  const procs: BotProcess[] = [];
+  const outputs: string[] = [];
+  for (let i = 0; i < o.replicas; i++) procs.push(spawnBot(env(i)));
+  await Promise.all(procs.map((p) => p.waitFor('listening on port', 30_000)));
+  let kills = 0;
+  const chaosEnd = Date.now() + o.chaosSeconds * 1000;
+  while (Date.now() < chaosEnd) {
+    // Half the kills at a random moment, half during a delivery batch (just after a slot fires).
+    const slotMs = o.slotSeconds * 1000;
+    const nextBatch = Math.ceil((Date.now() + 1500) / slotMs) * slotMs + between(100, 600);
+    await sleep(kills % 2 === 0 ? between(1500, 4000) : nextBatch - Date.now());
+    const i = Math.floor(Math.random() * procs.length);
+    procs[i]!.kill('SIGKILL');
+    await procs[i]!.exited;
+    outputs.push(procs[i]!.output());
+    kills++;
+    o.log?.(`chaos: killed replica ${i} (${kills})`);
+    await sleep(between(300, 1500));
+    procs[i] = spawnBot(env(i));
+    await procs[i]!.waitFor('listening on port', 30_000);
+  }
+  const windowEnd = Date.now();
+  // Leases run out (3 s) and the next ticks take over what the last kill left.
+  await sleep(9000);
+  for (const p of procs) p.kill('SIGTERM');
+  await Promise.all(procs.map((p) => p.exited));
+  outputs.push(...procs.map((p) => p.output()));
+
+  const slotsOf = (sub: Subscription) => {
+    const it = parser.parseExpression(cron, { currentDate: new Date(Math.max(from, Date.parse(sub.createdAt))), tz: 'UTC' });
+    const out: string[] = [];
+    for (let d = it.next().toDate(); d.getTime() <= windowEnd; d = it.next().toDate()) out.push(d.toISOString());
+    return out;
+  };
+  const counts = new Map<string, number>();
+  for (const m of slack.messages) {
+    const p = m.metadata?.event_payload;
+    if (p) counts.set(`${String(p.subscription)}|${String(p.slot)}`, (counts.get(`${String(p.subscription)}|${String(p.slot)}`) ?? 0) + 1);
+  }
+  const byNonce = new Map(discord.messages.map((m) => [m.nonce, 0]));
+  for (const m of discord.messages) byNonce.set(m.nonce, (byNonce.get(m.nonce) ?? 0) + 1);
+  const posts = discord.requests.filter((r) => r.method === 'POST' && /\/channels\/\d+\/messages$/.test(r.path)).map((r) => r.body.nonce as string);
+  let expected = 0;
+  let delivered = 0;
+  let duplicates = 0;
+  let lost = 0;
+  let slots = 0;
+  for (const sub of subs) {
+    const list = slotsOf(sub);
+    slots = Math.max(slots, list.length);
+    for (const slot of list) {
+      expected++;
+      const n = sub.platform === 'slack' ? (counts.get(`${sub.id}|${slot}`) ?? 0) : (byNonce.get(nonceOf({ subscription: sub, slot, attempt: 1, resumed: false }, 'whole')) ?? 0);
+      if (n === 0) lost++;
+      else delivered++;
+      if (n > 1) duplicates += n - 1;
+    }
+  }
+  const recovered = outputs.join('\n').split('\n').reduce((sum, line) => sum + Number(/"recovered":(\d+)/.exec(line)?.[1] ?? 0), 0);
+  await slack.close();
+  await discord.close();
+  return {
+    backend: o.databaseUrl ? 'PostgreSQL' : 'SQLite',
+    replicas: o.replicas,
+    subscriptions: subs.length,
+    slots,
+    expected,
+    delivered,
+    duplicates,
+    lost,
+    recovered,
+    kills,
+    seconds: Math.round((Date.now() - started) / 1000),
+    resentWithNonce: posts.length - new Set(posts).size,
+  };
+}
