@@ -1,59 +1,77 @@
 import { fork } from 'node:child_process';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { interaction, startFakeDiscord, type FakeDiscord } from '../test/support/fake-discord.js';
-import { fmt, summarize } from './stats.js';
+import { atRate, fmt, ratio, summarize, throughput } from './stats.js';
 
-const STRING = 3;
+const PROVINCE = () => interaction('province', [{ type: 3, name: 'name', value: 'Yunnan' }]);
 
-function memory(child: ReturnType<typeof fork>): Promise<{ rss: number; heap: number }> {
-  return new Promise((resolve) => {
-    child.once('message', (m) => resolve(m as { rss: number; heap: number }));
-    child.send('memory');
-  });
-}
-
-/** Sends `count` interactions at `rps` and returns dispatch → callback latencies. */
-async function drive(fake: FakeDiscord, count: number, rps: number): Promise<{ latencies: number[]; seconds: number }> {
-  const latencies: number[] = [];
-  const start = performance.now();
-  const pending: Promise<void>[] = [];
-  const names = ['Yunnan', 'Shandong', 'Henan', 'Inner Mongolia', 'Xinjiang'];
-  for (let i = 0; i < count; i++) {
-    const due = start + (i * 1000) / rps;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const data = interaction('province', [{ type: STRING, name: 'name', value: names[i % names.length] }]);
-    const sent = performance.now();
-    const path = `/api/v10/interactions/${data.id}/${data.token}/callback`;
-    pending.push(fake.waitFor((r) => r.path === path, 30_000).then((r) => void latencies.push(r.at - sent)));
-    fake.dispatchInteraction(data);
-  }
-  await Promise.all(pending);
-  return { latencies, seconds: (performance.now() - start) / 1000 };
+/** Gateway: INTERACTION_CREATE sent → the interaction callback arriving at the fake REST API. */
+async function overGateway(fake: FakeDiscord, data: ReturnType<typeof interaction>): Promise<{ ms: number; body: Record<string, unknown> }> {
+  const path = `/api/v10/interactions/${data.id}/${data.token}/callback`;
+  const arrived = fake.waitFor((r) => r.path === path, 30_000);
+  const sent = performance.now();
+  fake.dispatchInteraction(data);
+  const r = await arrived;
+  // Keep the fake's record short: waiters match on arrival, the list is only for lookups.
+  if (fake.requests.length > 500) fake.requests.length = 0;
+  return { ms: r.at - sent, body: r.body };
 }
 
 export async function benchDiscord(): Promise<void> {
-  const fake = await startFakeDiscord();
-  const child = fork('bench/discord-child.ts', [fake.api], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  await new Promise((resolve) => child.once('message', resolve));
+  const gatewayFake = await startFakeDiscord();
+  const httpFake = await startFakeDiscord();
+  const bareFake = await startFakeDiscord();
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const publicHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
+  const child = fork('bench/discord-server.ts', [gatewayFake.api, httpFake.api, bareFake.api, publicHex], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = () => new Promise<unknown>((resolve) => child.once('message', resolve));
+  const { httpPort } = (await next()) as { httpPort: number };
   try {
-    await drive(fake, 3000, 1000); // warm-up: JIT, sockets, allocator arenas
-    fake.requests.length = 0;
-    const before = await memory(child);
-    console.log('## Discord: /province interactions through the real discord.js client (child process) and a local fake gateway');
-    const paced = await drive(fake, 2000, 200);
-    const s = summarize(paced.latencies);
-    console.log(`- at 200 interactions/s: dispatch → reply callback p50 ${fmt(s.median)}, p99 ${fmt(s.p99)} (${s.n} interactions)`);
-    fake.requests.length = 0;
-    await drive(fake, 8000, 1000);
-    const after = await memory(child);
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    console.log(`- memory across 10,000 interactions (2,000 at 200/s, 8,000 at 1,000/s; after GC): RSS ${mb(before.rss)} → ${mb(after.rss)} MB (${after.rss - before.rss >= 0 ? '+' : ''}${mb(after.rss - before.rss)} MB), heap ${mb(before.heap)} → ${mb(after.heap)} MB`);
-    fake.requests.length = 0;
-    const flood = await drive(fake, 5000, 100_000);
-    const f = summarize(flood.latencies);
-    console.log(`- as fast as the gateway sends (5,000 at once): ${(flood.latencies.length / flood.seconds).toFixed(0)} interactions/s handled; latency then is queueing (p50 ${fmt(f.median)})`);
+    const first = await overGateway(gatewayFake, PROVINCE());
+    const canned = first.body.data as { embeds: unknown[]; components: { components: { label?: string; custom_id?: string }[] }[]; flags: number };
+    child.send(canned);
+    await next();
+
+    const viaHttp = async () => {
+      const body = JSON.stringify(PROVINCE());
+      const ts = String(Math.floor(Date.now() / 1000));
+      const signature = sign(null, Buffer.from(ts + body), privateKey).toString('hex');
+      const t = performance.now();
+      const res = await fetch(`http://127.0.0.1:${httpPort}/discord/interactions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts }, body });
+      await res.text();
+      if (res.status !== 200) throw new Error(`status ${res.status}`);
+      return performance.now() - t;
+    };
+    const servers: [string, () => Promise<number>][] = [
+      ['bare discord.js client, replying the same embeds', async () => (await overGateway(bareFake, PROVINCE())).ms],
+      ['anode-bot over the gateway', async () => (await overGateway(gatewayFake, PROVINCE())).ms],
+      ['anode-bot over HTTP interactions', viaHttp],
+    ];
+    const rows: Record<string, { p50: number; p99: number; rps: number }> = {};
+    for (const [name, once] of servers) {
+      await atRate(once, 200, 2);
+      const s = summarize(await atRate(once, 200, 10));
+      rows[name] = { p50: s.median, p99: s.p99, rps: await throughput(once, 5) };
+    }
+    console.log(`## Discord: /province name:Yunnan over loopback, servers in one child process (reply ${(JSON.stringify(canned).length / 1024).toFixed(1)} KB)`);
+    console.log('Gateway: INTERACTION_CREATE sent → callback received by the fake REST API. HTTP: signed POST → response.');
+    console.log('| server | interactions/s (8 in flight) | p50 at 200/s | p99 at 200/s |');
+    console.log('|---|---|---|---|');
+    for (const [name, r] of Object.entries(rows)) console.log(`| ${name} | ${r.rps.toFixed(0)} | ${fmt(r.p50)} | ${fmt(r.p99)} |`);
+    const [bare, gateway, http] = Object.values(rows) as [typeof rows[string], typeof rows[string], typeof rows[string]];
+    console.log(`\nbot (gateway) / bare discord.js: throughput ${ratio(gateway.rps, bare.rps)} (target ≥ 0.95×), p50 ${ratio(gateway.p50, bare.p50)} (target ≤ 1.1×), p99 ${ratio(gateway.p99, bare.p99)}`);
+    console.log(`HTTP interactions / gateway: throughput ${ratio(http.rps, gateway.rps)}, p50 ${ratio(http.p50, gateway.p50)}, p99 ${ratio(http.p99, gateway.p99)}`);
+
+    // A click on "More": the full reply replaces the message (callback type 7).
+    const more = canned.components.flatMap((row) => row.components).find((c) => c.label === 'More');
+    if (!more?.custom_id) throw new Error('the reply has no More button');
+    const click = async () => (await overGateway(gatewayFake, interaction('province', [], { type: 3, customId: more.custom_id! }))).ms;
+    for (let i = 0; i < 100; i++) await click();
+    const clicks = summarize(await atRate(click, 50, 10));
+    const commands = summarize(await atRate(async () => (await overGateway(gatewayFake, PROVINCE())).ms, 50, 10));
+    console.log(`\nClick round trip ("More", gateway, until the updated message reaches the callback): p50 ${fmt(clicks.median)}, p99 ${fmt(clicks.p99)}; command round trip: p50 ${fmt(commands.median)}, p99 ${fmt(commands.p99)} (50/s each)`);
   } finally {
     child.kill('SIGTERM');
-    await fake.close();
+    await Promise.all([gatewayFake.close(), httpFake.close(), bareFake.close()]);
   }
 }

@@ -1,14 +1,21 @@
-/** `npm run bench`: prints figures (medians and tails), asserts nothing; the machines are shared and noisy. */
-import { benchCommands } from './commands.js';
-import { benchSlack } from './slack.js';
-import { benchDiscord } from './discord.js';
+/** `npm run bench [suite]`: prints figures (medians, tails, ratios to a bare reference run alongside); asserts nothing. */
 import { benchBriefings } from './briefings.js';
+import { benchCommands } from './commands.js';
+import { benchDiscord } from './discord.js';
+import { benchSlack } from './slack.js';
+import { benchStartup } from './startup.js';
 
-const only = process.argv[2];
-const suites: Record<string, () => Promise<void>> = { commands: benchCommands, slack: benchSlack, discord: benchDiscord, briefings: benchBriefings };
-
+const suites: Record<string, () => Promise<void>> = { startup: benchStartup, commands: benchCommands, slack: benchSlack, discord: benchDiscord, briefings: benchBriefings };
+const only = process.argv.slice(2);
+const unknown = only.filter((s) => !(s in suites));
+if (unknown.length) {
+  console.error(`unknown suite ${unknown.join(', ')}; suites: ${Object.keys(suites).join(', ')}`);
+  process.exit(2);
+}
+console.log(`anode-bot benchmark · ${new Date().toISOString()} · Node ${process.version} · ${(await import('node:os')).cpus().length} cores\n`);
 for (const [name, suite] of Object.entries(suites)) {
-  if (only && only !== name) continue;
+  if (only.length && !only.includes(name)) continue;
   await suite();
   console.log('');
 }
+process.exit(0);

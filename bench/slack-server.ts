@@ -1,56 +1,29 @@
 /**
- * Child process for the Slack benchmark: the bot in HTTP mode and a bare Bolt app whose handler only
- * acks "ok", side by side, on loopback. Prints their ports as one JSON line.
+ * Child process for the Slack benchmark: the bot in HTTP mode (as npm start runs it) and a bare Bolt
+ * app acking the very payload the bot sends for /province Yunnan, side by side. Prints their ports.
  */
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { createSlackBot } from '../src/adapters/slack/slack-bot.js';
-import { createCore } from '../src/core.js';
-import { createLogger } from '../src/log.js';
-import { quickChartImages } from '../src/render/images.js';
-import { toSlackMessage } from '../src/render/slack-message.js';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startTestBot } from '../test/support/bot.js';
+import { postToBot, slashCommand } from '../test/support/fake-slack.js';
 
-const secret = process.argv[2]!;
-const identity = { botId: 'BBOT', botUserId: 'UBOT' };
-const log = createLogger('silent');
-const core = createCore('data');
-const bot = createSlackBot({
-  core,
-  log,
-  botToken: 'xoxb-bench',
-  signingSecret: secret,
-  port: 0,
-  apiUrl: 'http://127.0.0.1:9/api/',
-  chartMode: 'url',
-  quickChartBaseUrl: 'https://quickchart.io',
-  retryConfig: { retries: 0 },
-  identity,
+const [secret, apiUrl, fakeBase] = process.argv.slice(2) as [string, string, string];
+const t = await startTestBot({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: secret, SLACK_API_URL: apiUrl, LOG_LEVEL: 'silent' });
+// The bot's own answer, as Slack receives it: the bare app acks exactly this.
+const canned = (await postToBot(t.port, slashCommand('/province', 'Yunnan', `${fakeBase}/respond/canned`), { secret })).json();
+
+const bare = new App({
+  token: 'xoxb-bench',
+  receiver: new HTTPReceiver({ signingSecret: secret, endpoints: '/slack/events', logLevel: LogLevel.ERROR }),
+  tokenVerificationEnabled: false,
+  botId: 'BBOT',
+  botUserId: 'UBOT',
+  logLevel: LogLevel.ERROR,
 });
-const { port } = await bot.start();
-
-/** A Bolt app with nothing but a /province listener that acks `body`. */
-function bareApp(body: unknown): App {
-  const app = new App({
-    token: 'xoxb-bench',
-    receiver: new HTTPReceiver({ signingSecret: secret, endpoints: '/slack/events', logLevel: LogLevel.ERROR }),
-    tokenVerificationEnabled: false,
-    ...identity,
-    logLevel: LogLevel.ERROR,
-  });
-  app.command('/province', async ({ ack }) => {
-    await ack(body as never);
-  });
-  return app;
-}
-
-const bare = bareApp('ok');
-
-// A third app that acks the bot's own reply, computed once: separates the cost of the payload from the
-// cost of computing it.
-const reply = await core.ask('/province Yunnan');
-const fixed = { response_type: 'ephemeral', ...toSlackMessage(reply, quickChartImages(reply)) };
-const canned = bareApp(fixed);
-
-const portOf = async (app: App) => ((await app.start(0)) as import('node:http').Server).address() as import('node:net').AddressInfo;
-console.log(JSON.stringify({ bot: port, bare: (await portOf(bare)).port, canned: (await portOf(canned)).port, bytes: JSON.stringify(fixed).length }));
-// Exit normally on a signal so that --cpu-prof can write its profile when profiling this server.
+bare.command('/province', async ({ ack }) => {
+  await ack(canned as never);
+});
+const barePort = ((await bare.start(0)) as Server).address() as AddressInfo;
+console.log(JSON.stringify({ bot: t.port, bare: barePort.port, bytes: JSON.stringify(canned).length, more: (canned.blocks as { type: string; elements?: { text?: { text: string }; value?: string; action_id: string }[] }[]).flatMap((b) => b.elements ?? []).find((e) => e.text?.text === 'More') }));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));

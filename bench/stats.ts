@@ -1,4 +1,4 @@
-/** Median and tail of a list of timings, in the unit given. */
+/** Median and tail of a list of timings, in milliseconds. */
 export function summarize(samples: number[]): { n: number; median: number; p99: number; min: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -6,5 +6,36 @@ export function summarize(samples: number[]): { n: number; median: number; p99: 
 }
 
 export function fmt(ms: number): string {
-  return ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`;
+  return ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : ms < 1000 ? `${ms.toFixed(2)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+export const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+/** Open-loop load at a fixed rate: latencies as a user would see them at that rate. */
+export async function atRate(once: () => Promise<number>, rps: number, seconds: number): Promise<number[]> {
+  const latencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < rps * seconds; i++) {
+    const wait = start + (i * 1000) / rps - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(once().then((ms) => void latencies.push(ms)));
+  }
+  await Promise.all(pending);
+  return latencies;
+}
+
+/** Closed-loop load with a few requests in flight: the most requests per second a server gives. */
+export async function throughput(once: () => Promise<number>, seconds: number, concurrency = 8): Promise<number> {
+  let done = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        await once();
+        done++;
+      }
+    }),
+  );
+  return done / seconds;
 }

@@ -15,7 +15,7 @@ import { buildLibrary, type Library } from './editions.js';
 import { HttpServer, sendJson, sendText } from './http/server.js';
 import type { Lang } from './i18n/lang.js';
 import { createLogger, type Logger } from './log.js';
-import { createMetrics, noMetrics, type Metrics } from './observability/metrics.js';
+import { deferredMetrics, noMetrics, type Metrics } from './observability/metrics.js';
 import { openStore } from './store/open.js';
 import type { SqlStore } from './store/sql-store.js';
 
@@ -73,7 +73,8 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   log.info({ editions: library.years, current: library.current.year, ms: Math.round(performance.now() - started) }, 'dataset loaded');
 
   const store = await openStore(config);
-  const metrics: Metrics = chat || config.HEALTH_PORT !== undefined ? await createMetrics() : noMetrics;
+  const served = chat || config.HEALTH_PORT !== undefined ? deferredMetrics() : undefined;
+  const metrics: Metrics = served ?? noMetrics;
   const declared = declaredBriefings(config.BRIEFINGS, config.BRIEFING_TZ, list.map((p) => p.id));
   for (const sub of declared) await store.add({ ...sub, lastEdition: library.current.year });
   const resumed = await store.resumeDeclared();
@@ -161,6 +162,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     port = await http.listen(config.PORT);
     log.info({ port, routes: http.paths() }, `listening on port ${port}`);
   }
+  await served?.load();
 
   const deliverers = new Map<string, Deliverer>();
   for (const [id, a] of adapters) if (a.deliverer && !unhealthy.has(id)) deliverers.set(id, a.deliverer);

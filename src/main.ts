@@ -18,6 +18,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   loadDotEnv();
+  // A SIGHUP during start-up (the port opens before the scheduler starts) must not end the process:
+  // it is kept and acted on once the bot runs. One listener throughout: one removed while the signal
+  // is still pending in the event loop would drop it.
+  let onHangup = () => void (reloadAsked = true);
+  let reloadAsked = false;
+  process.on('SIGHUP', () => onHangup());
   const bot = await startBot({ env: process.env, ...(values.lang ? { lang: langOf(values.lang) } : {}) });
   // One failed request must never take the process down; the adapters catch per request, this is the net.
   process.on('unhandledRejection', (err) => bot.log.error({ err }, 'unhandled rejection'));
@@ -34,7 +40,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT', 0));
   process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
-  process.on('SIGHUP', () => void bot.reload());
+  onHangup = () => void bot.reload();
+  if (reloadAsked) bot.reload();
   const end = await bot.finished;
   if (end.code !== 0) console.error(`anode-bot: stopping: ${end.reason}`);
   await shutdown(end.reason, end.code);

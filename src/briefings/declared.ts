@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../config/errors.js';
 import { en } from '../i18n/en.js';
 import { BRIEFING_KINDS, LAYOUTS } from './kinds.js';

@@ -18,7 +18,7 @@ import { controlsFor } from '../render/controls.js';
 import { toDiscordMessage } from '../render/discord-message.js';
 import { attachmentName, quickChartImages, type ChartImage } from '../render/images.js';
 import { toSlackMessage } from '../render/slack-message.js';
-import { isMain, parseCli, quietOnClosedPipe, startupFailure } from './failure.js';
+import { parseCli, quietOnClosedPipe } from './failure.js';
 
 export const ASK_USAGE = 'usage: npm run ask -- "/province Yunnan" [--format text|slack|discord] [--lang zh|en] [--compact|--full] [--public] [--no-png]';
 
@@ -84,4 +84,3 @@ export async function ask(argv: string[]): Promise<void> {
   process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
 }
 
-if (isMain(import.meta.url)) ask(process.argv.slice(2)).catch(startupFailure);

@@ -16,7 +16,7 @@ import { quickChartImages } from '../render/images.js';
 import { toSlackMessage } from '../render/slack-message.js';
 import { writeChartFiles, stemOf } from '../charts/chart-files.js';
 import { cliLang } from './ask.js';
-import { isMain, parseCli, quietOnClosedPipe, startupFailure } from './failure.js';
+import { parseCli, quietOnClosedPipe } from './failure.js';
 
 export const BRIEFING_USAGE = `usage: npm run briefing -- [${BRIEFING_KINDS.join('|')}] [--delivery N] [--format text|slack|discord] [--lang zh|en] [--no-png]`;
 
@@ -48,4 +48,3 @@ export async function briefing(argv: string[]): Promise<void> {
   process.stdout.write(`${JSON.stringify(values.format === 'slack' ? toSlackMessage(reply, { images, m }) : toDiscordMessage(reply, { images, m }), null, 2)}\n`);
 }
 
-if (isMain(import.meta.url)) briefing(process.argv.slice(2)).catch(startupFailure);

@@ -4,7 +4,7 @@ import { readBaseConfig } from '../config/config.js';
 import { loadEditions } from '../dataset/load.js';
 import { formatNumber } from '../format/numbers.js';
 import { crossCheck, summarizeFindings, type Finding } from '../metrics/cross-checks.js';
-import { isMain, quietOnClosedPipe, startupFailure } from './failure.js';
+import { quietOnClosedPipe } from './failure.js';
 
 export async function dataCheck(): Promise<void> {
   quietOnClosedPipe();
@@ -31,4 +31,3 @@ export async function dataCheck(): Promise<void> {
   }
 }
 
-if (isMain(import.meta.url)) dataCheck().catch(startupFailure);

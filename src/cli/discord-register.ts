@@ -10,7 +10,7 @@ import { discordCommands } from '../adapters/discord/registration.js';
 import { discordPlatform } from '../adapters/discord/index.js';
 import { ConfigError } from '../config/errors.js';
 import { loadDotEnv, parseEnv, withoutEmpty } from '../config/env.js';
-import { isMain, parseCli, quietOnClosedPipe, startupFailure } from './failure.js';
+import { parseCli, quietOnClosedPipe } from './failure.js';
 
 export const REGISTER_USAGE = 'usage: npm run discord:register [-- --dry-run]';
 
@@ -31,4 +31,3 @@ export async function register(argv: string[]): Promise<void> {
   console.log(env.DISCORD_GUILD_ID ? `Registered ${result.length} commands to server ${env.DISCORD_GUILD_ID} (available now).` : `Registered ${result.length} commands globally (Discord may take up to an hour to show changes).`);
 }
 
-if (isMain(import.meta.url)) register(process.argv.slice(2)).catch(startupFailure);

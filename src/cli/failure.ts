@@ -1,5 +1,3 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { PlatformFatalError } from '../adapters/platform.js';
 import { ConfigError } from '../config/errors.js';
 import { DatasetError } from '../dataset/errors.js';
@@ -36,13 +34,3 @@ export async function parseCli<T>(parse: () => T, usage: string): Promise<T> {
   }
 }
 
-/** Whether a module is the program being run (not imported by the anode-bot dispatcher or a test). */
-export function isMain(moduleUrl: string): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(moduleUrl));
-  } catch {
-    return false;
-  }
-}

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.js';
 import { slackManifest } from '../adapters/slack/manifest.js';
-import { isMain, parseCli, quietOnClosedPipe, startupFailure } from './failure.js';
+import { parseCli, quietOnClosedPipe } from './failure.js';
 
 export const MANIFEST_USAGE = 'usage: npm run slack:manifest [-- --http-url https://bot.example.com [--oauth]]';
 
@@ -25,4 +25,3 @@ export async function manifest(argv: string[]): Promise<void> {
   process.stdout.write(`${JSON.stringify(slackManifest(commands, { ...(httpUrl ? { httpUrl } : {}), oauth: values.oauth }), null, 2)}\n`);
 }
 
-if (isMain(import.meta.url)) manifest(process.argv.slice(2)).catch(startupFailure);

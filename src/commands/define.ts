@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Edition, Library } from '../editions.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Messages } from '../i18n/messages.js';

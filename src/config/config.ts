@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isTimeZone } from '../briefings/schedule.js';
 import { httpUrl, parseEnv, port } from './env.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A decimal written the way the paper writes it; blank cells are not zero. */
 export const decimal = z

@@ -37,3 +37,28 @@ export async function createMetrics(): Promise<Metrics> {
     exposition: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
   };
 }
+
+/**
+ * Metrics whose prom-client loads once the port is open (40 ms of start-up otherwise): what is
+ * counted before that is queued and replayed, so nothing goes uncounted.
+ */
+export function deferredMetrics(): Metrics & { load(): Promise<void> } {
+  let real: Metrics | undefined;
+  let loading: Promise<Metrics> | undefined;
+  const queue: ((m: Metrics) => void)[] = [];
+  const load = () =>
+    (loading ??= createMetrics().then((m) => {
+      real = m;
+      for (const f of queue.splice(0)) f(m);
+      return m;
+    }));
+  const call = (f: (m: Metrics) => void) => (real ? f(real) : void queue.push(f));
+  return {
+    command: (name, platform, outcome, seconds) => call((m) => m.command(name, platform, outcome, seconds)),
+    delivery: (outcome) => call((m) => m.delivery(outcome)),
+    recovered: (n) => call((m) => m.recovered(n)),
+    dbError: () => call((m) => m.dbError()),
+    exposition: async () => (await load()).exposition(),
+    load: async () => void (await load()),
+  };
+}

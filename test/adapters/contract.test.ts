@@ -82,14 +82,14 @@ describe('only the platforms a process runs are loaded', () => {
   };
 
   it('npm run ask loads neither Bolt nor discord.js (nor the chart canvas when no PNG is drawn)', () => {
-    const loaded = trace(['dist/src/cli/ask.js', '/province Yunnan', '--no-png']);
-    expect(loaded).toContain('/dist/src/cli/ask.js');
+    const loaded = trace(['dist/bin/ask.js', '/province Yunnan', '--no-png']);
+    expect(loaded).toContain('/dist/bin/ask.js');
     expect(loaded).not.toMatch(/@slack\/bolt|discord\.js|@discordjs|@napi-rs\/canvas|\/pg\//);
   });
 
   it('the console loads neither Bolt nor discord.js', () => {
-    const loaded = trace(['dist/src/main.js'], '/overview\nquit\n');
-    expect(loaded).toContain('/dist/src/adapters/console/console-bot.js');
+    const loaded = trace(['dist/main.js'], '/overview\nquit\n');
+    expect(loaded).toMatch(/\/dist\/chunks\/console-bot-\w+\.js/);
     expect(loaded).not.toMatch(/@slack\/bolt|discord\.js|@discordjs/);
   });
 });

@@ -54,7 +54,7 @@ describe('configuration from the environment', () => {
 
   it('.env.example lists every variable the bot reads, and no other', () => {
     const example = readFileSync('.env.example', 'utf8');
-    const listed = new Set([...example.matchAll(/^#?\s?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    const listed = new Set([...example.matchAll(/^#?\s?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1] as string));
     const read = new Set([...Object.keys(baseSchema.shape), ...platforms.flatMap((p) => Object.keys(p.env.shape))]);
     expect([...read].filter((k) => !listed.has(k))).toEqual([]);
     expect([...listed].filter((k) => !read.has(k))).toEqual([]);
@@ -65,7 +65,7 @@ describe('configuration from the environment', () => {
     copyFileSync('.env.example', join(dir, '.env'));
     const env = readFileSync(join(dir, '.env'), 'utf8').replace('DATA_DIR=data', `DATA_DIR=${pinnedDataDir()}`).replace('DATABASE_PATH=var/anode-bot.db', `DATABASE_PATH=${join(dir, 'bot.db')}`);
     writeFileSync(join(dir, '.env'), env);
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist/src/main.js')], { cwd: dir, input: '/province Yunnan --no-such-flag\n/province Yunnan\nquit\n', encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 20_000 });
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/main.js')], { cwd: dir, input: '/province Yunnan --no-such-flag\n/province Yunnan\nquit\n', encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 20_000 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Yunnan · prebaked anodes 2024');

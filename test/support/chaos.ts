@@ -52,7 +52,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   // With a network's latency a batch takes a while: kills land in the middle of one.
   slack.latencyMs = 25;
   discord.latencyMs = 25;
-  const dbEnv = o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : { DATABASE_PATH: join(openDir('anode-chaos-'), 'bot.db') };
+  const dbEnv: Record<string, string> = o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : { DATABASE_PATH: join(openDir('anode-chaos-'), 'bot.db') };
   const store = await openStore({ DATABASE_PATH: dbEnv.DATABASE_PATH ?? '', ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}) });
   const cron = `*/${o.slotSeconds} * * * * *`;
   const subs: Subscription[] = [];

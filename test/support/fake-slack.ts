@@ -45,6 +45,8 @@ export interface FakeSlack {
   socketClients(): number;
   /** Posts per channel, counted from the log of calls that succeeded. */
   posted(channel?: string): FakeMessage[];
+  /** Resolves when a response_url post with this id arrives. */
+  waitForResponse(id: string): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ function parse(req: IncomingMessage, raw: Buffer): Record<string, unknown> {
 export async function startFakeSlack(): Promise<FakeSlack> {
   let files = 0;
   let ts = 1;
+  const responseWaiters = new Map<string, (body: Record<string, unknown>) => void>();
   let postCalls = 0;
   let base = '';
   const server: Server = createServer(async (req, res) => {
@@ -162,7 +165,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return res.end('OK');
     }
     if (url.startsWith('/respond/')) {
-      fake.responses.push({ id: url.slice(9), body: parse(req, raw) });
+      const response = { id: url.slice(9), body: parse(req, raw) };
+      fake.responses.push(response);
+      responseWaiters.get(response.id)?.(response.body);
+      responseWaiters.delete(response.id);
       res.writeHead(200);
       return res.end('ok');
     }
@@ -200,6 +206,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     socketClients: () => sockets.size,
     posted: (channel) => fake.messages.filter((m) => channel === undefined || m.channel === channel),
+    waitForResponse: (id) => {
+      const seen = fake.responses.find((r) => r.id === id);
+      return seen ? Promise.resolve(seen.body) : new Promise((resolve) => responseWaiters.set(id, resolve));
+    },
     close: () => closeServer(server, wss, sockets),
   };
   return fake;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deliverer } from '../../briefings/scheduler.js';
 import { langIfSaid, langOf } from '../../i18n/lang.js';
 import type { PlatformModule } from '../platform.js';

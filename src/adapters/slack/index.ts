@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../../config/errors.js';
 import { httpUrl } from '../../config/env.js';
 import type { PlatformModule } from '../platform.js';
