@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sharedData } from '../support/process.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const env = () => ({ PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'anode-home-')), DATA_DIR: sharedData(), CHART_DIR: mkdtempSync(join(tmpdir(), 'anode-charts-')), LANG: 'C.UTF-8' });
+const run = (script: string, args: string[], extra: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, env: { ...env(), ...extra }, encoding: 'utf8', timeout: 30_000 });
+
+describe('the command-line tools', () => {
+  it('an unknown flag gets one line and the usage, exit 2, never a stack trace', () => {
+    for (const [script, args] of [
+      ['dist/bin/ask.js', ['/province Yunnan', '--bogus']],
+      ['dist/bin/slack-manifest.js', ['--bogus']],
+      ['dist/bin/briefing.js', ['--bogus']],
+      ['dist/bin/discord-register.js', ['--bogus']],
+      ['dist/bin/anode-bot.js', ['bogus']],
+      ['dist/main.js', ['--bogus']],
+    ] as const) {
+      const r = run(script, [...args]);
+      expect(r.status, script).toBe(2);
+      expect(r.stderr, script).toMatch(/usage: /);
+      expect(r.stderr, script).not.toMatch(/^\s+at /m);
+      expect(r.stderr.trim().split('\n').length, script).toBeLessThanOrEqual(3);
+    }
+    expect(run('dist/bin/ask.js', ['/province Yunnan', '--format', 'xml']).stderr).toMatch(/--format must be text, slack or discord/);
+  });
+
+  it('--format slack and discord write only the JSON to stdout', () => {
+    for (const format of ['slack', 'discord']) {
+      const r = run('dist/bin/ask.js', ['/province Yunnan', '--format', format], { LOG_LEVEL: 'debug' });
+      expect(r.status, r.stderr).toBe(0);
+      const payload = JSON.parse(r.stdout) as Record<string, unknown>;
+      expect(payload[format === 'slack' ? 'blocks' : 'embeds']).toBeDefined();
+    }
+  });
+
+  it('the bin entry answers like npm run ask (npx anode-bot ask …)', () => {
+    const r = run('dist/bin/anode-bot.js', ['ask', '/exports top 3', '--format', 'discord']);
+    expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { embeds: { title: string }[] }).embeds[0]!.title).toBe('Anode exports 2024: top 3 destinations');
+  });
+
+  it('a closed pipe ends quietly (| head), with no EPIPE trace', () => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" dist/bin/ask.js "/table 3" --full --no-png | head -c 20 > /dev/null; echo "status \${PIPESTATUS[0]}"`], { cwd: ROOT, env: env(), encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('status 0');
+    expect(r.stderr).toBe('');
+  });
+
+  it('a mistake in the command is a reply (exit 0); bad data stops with one line naming file, row and field (exit 1)', () => {
+    const typo = run('dist/bin/ask.js', ['/province Yunan', '--no-png']);
+    expect(typo.status).toBe(0);
+    expect(typo.stdout).toContain('Did you mean Yunnan?');
+    const data = mkdtempSync(join(tmpdir(), 'anode-bad-'));
+    spawnSync('cp', ['-r', join(ROOT, 'data/2024'), join(ROOT, 'data/names.csv'), data]);
+    const t2 = join(data, '2024/production-by-province.csv');
+    writeFileSync(t2, readFileSync(t2, 'utf8').replace('Yunnan,province,1.70', 'Yunnan,province,lots'));
+    const bad = run('dist/bin/ask.js', ['/overview'], { DATA_DIR: data });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toMatch(/^anode-bot: cannot start: bad data file: .*2024\/production-by-province\.csv: row 6 \(Yunnan\), field capacity_mt/);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('data:check lists the paper\'s inconsistencies and rounding gaps, correcting nothing', () => {
+    const r = run('dist/bin/data-check.js', []);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/89 findings: 2 beyond rounding, 4 soft tensions \(notes\), 83 within rounding\. Nothing is corrected\./);
+    expect(r.stdout).toMatch(/WARN .* Qinghai utilization_pct/);
+  });
+});
