@@ -63,7 +63,7 @@ export const compare = defineCommand({
             }),
             color,
           })),
-          unit: 'Mt',
+          unit: m.units.axis('Mt'),
           caption: [m.charts.source(`${m.ref('Table 2')}, ${m.ref('Table 3')}`), missing.length > 0 ? m.compare.noDemandCaption(missing) : ''].filter(Boolean).join(' · '),
           alt: profiles.map((p, i) => m.compare.alt(names[i]!, chartRows.map(([label, , get]) => `${label} ${get(p) ? show(get(p)!, m) : m.common.notAvailable}`))).join('; '),
         },

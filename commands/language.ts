@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/commands/define.js';
 import { opt } from '../src/commands/option-kinds.js';
 import { errorReply, type Reply } from '../src/commands/reply.js';
+import { messages } from '../src/i18n/messages.js';
 
 export const language = defineCommand({
   name: 'language',
@@ -19,6 +20,8 @@ export const language = defineCommand({
     if (!(await ctx.invocation.canManage())) return errorReply(m.errors.notAllowed, m.errors.needsManage('/language'), '/language [zh|en|auto]');
     const value = lang === 'zh' ? 'zh-CN' : lang;
     await settings.setLanguage(platform, channelId, value);
-    return { tone: 'info', title: m.language.setTitle, summary: m.language.set(value) };
+    // Said in the language just chosen: the first sentence the channel reads in it.
+    const said = value === 'auto' ? m : messages(value);
+    return { tone: 'info', title: said.language.setTitle, summary: said.language.set(value) };
   },
 });

@@ -70,7 +70,7 @@ export const mismatch = defineCommand({
         m.mismatch.columnsNote(m.ref(r.total.netBalance.source.ref)),
         ...(r.inOthers.length > 0 ? [m.mismatch.inOthers(r.inOthers.map((n) => nameFor(ctx, 'province', n)))] : []),
         ...quoteNotes(statements, m),
-        ...findingNotes(findings, m),
+        ...findingNotes(findings, { m, edition }),
         ...derivedNote(figures, m),
       ],
       sources: sourcesOf(edition, figures, m),

@@ -57,7 +57,7 @@ export const overview = defineCommand({
       notes: [
         ...(o.capacityText && o.outputText ? [m.overview.abstractRounding(show(o.capacityText, m), show(o.outputText, m), show(o.capacity, m), show(o.output, m))] : []),
         ...quoteNotes(statements, m),
-        ...findingNotes(findingsAbout(edition.findings, NATIONAL).filter((f) => statements.some((s) => f.row === `${NATIONAL} ${s.metric}`)), m),
+        ...findingNotes(findingsAbout(edition.findings, NATIONAL).filter((f) => statements.some((s) => f.row === `${NATIONAL} ${s.metric}`)), { m, edition }),
         ...derivedNote(figures, m),
       ],
       sources: sourcesOf(edition, figures, m),

@@ -23,7 +23,7 @@ export const rank = defineCommand({
     const r = rankProvinces(edition.data, metric);
     const listed = r.entries.slice(0, top ?? r.entries.length);
     const signed = SIGNED_METRICS.has(metric);
-    const unit = RANK_UNITS[metric];
+    const unit = m.units.axis(RANK_UNITS[metric]);
     const label = m.rank.metricLabel(metric);
     const tied = (e: RankedEntry) => r.entries.filter((x) => x.rank === e.rank).length > 1;
     // Equal values share a rank, ordered by name; a long run of zeros is one line, not seven.

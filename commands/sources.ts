@@ -1,5 +1,6 @@
 import { defineCommand } from '../src/commands/define.js';
 import { opt } from '../src/commands/option-kinds.js';
+import { findingNotes } from '../src/commands/present.js';
 import type { Reply } from '../src/commands/reply.js';
 import { summarizeFindings } from '../src/metrics/cross-checks.js';
 
@@ -17,12 +18,12 @@ export const sources = defineCommand({
       tone: 'info',
       title: m.sources.title(meta.datasetVersion),
       summary: `${meta.paper.title}. ${meta.paper.authors.join(', ')}. ${meta.paper.publisher}. ${meta.paper.doi}`,
-      fields: Object.values(meta.tables).map((t) => ({ label: m.ref(t.source), value: m.captionOf(t.source, t.caption).replace(/^[^:：]+[:：]\s*/, '') })),
+      fields: Object.values(meta.tables).map((t) => ({ label: m.ref(t.source), value: m.captionOf(t.source, t.caption, t.captionZh).replace(/^[^:：]+[:：]\s*/, '') })),
       notes: [
         m.sources.editions(ctx.library.years, edition.year),
         m.sources.findings(inconsistencies, rounding, notes),
-        ...edition.findings.filter((f) => f.severity === 'inconsistency').map((f) => m.marks.inconsistency(f.table, m.finding(f))),
-        ...edition.findings.filter((f) => f.severity === 'note').map((f) => m.marks.tension(m.finding(f))),
+        ...findingNotes(edition.findings.filter((f) => f.severity === 'inconsistency'), ctx),
+        ...findingNotes(edition.findings.filter((f) => f.severity === 'note'), ctx),
         m.sources.markingRule,
       ],
     };

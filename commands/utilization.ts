@@ -29,7 +29,7 @@ export const utilization = defineCommand({
     const table: ReplyTable = {
       columns: [
         { label: m.utilization.colProvince, align: 'left' },
-        { label: 'Mt', align: 'right' },
+        { label: m.units.axis('Mt'), align: 'right' },
         { label: m.utilization.colHigh, align: 'right' },
         { label: m.utilization.colMedium, align: 'right' },
         { label: m.utilization.colLow, align: 'right' },
@@ -53,7 +53,7 @@ export const utilization = defineCommand({
           ...field(m.labels.highCapacity, x.highCapacity, m, { key: true }),
         ],
         charts: [mixChart(ctx, x, m.province.mixChart(display, edition.year))],
-        notes: [classes, ...quoteNotes(statementsAbout(ds, province, 'efficiency'), m), ...findingNotes(findingsAbout(edition.findings, province), m), ...derivedNote(figures, m)],
+        notes: [classes, ...quoteNotes(statementsAbout(ds, province, 'efficiency'), m), ...findingNotes(findingsAbout(edition.findings, province), { m, edition }), ...derivedNote(figures, m)],
         sources: sourcesOf(edition, figures, m, [th.source]),
         figures,
         subject: subjectOf(ctx, province),
@@ -103,7 +103,7 @@ export const utilization = defineCommand({
         classes,
         m.utilization.table1Total(show(s.total.high, m), show(s.total.medium, m), show(s.total.low, m), show(s.total.shutdown, m)),
         ...quoteNotes(statements, m),
-        ...findingNotes(findingsAbout(edition.findings, NATIONAL).filter((f) => statements.some((st) => f.row === `${NATIONAL} ${st.metric}`)), m),
+        ...findingNotes(findingsAbout(edition.findings, NATIONAL).filter((f) => statements.some((st) => f.row === `${NATIONAL} ${st.metric}`)), { m, edition }),
         ...derivedNote(figures, m),
       ],
       sources: sourcesOf(edition, figures, m, [th.source, ...statements.map((st) => st.source)]),

@@ -38,7 +38,7 @@ function utilizationSection(p: Presenter): Section {
       m.briefing.bestWorst(list(best), list(worst), m.ref(o.utilization.source.ref)),
     ],
     figures: [o.utilization, o.capacity, o.output, s.high.share, s.medium.share, s.lowAndIdle.share, ...best.map((e) => e.figure), ...worst.map((e) => e.figure)],
-    chart: rankingChart(p, { title: m.charts.utilizationTitle(edition.year), unit: '%', entries: ranked, signed: false, caption: m.charts.source(m.ref(o.utilization.source.ref)), max: 100 }),
+    chart: rankingChart(p, { title: m.charts.utilizationTitle(edition.year), unit: m.units.axis('%'), entries: ranked, signed: false, caption: m.charts.source(m.ref(o.utilization.source.ref)), max: 100 }),
     followUps: [{ label: m.follow.utilization, line: '/utilization' }],
   };
 }

@@ -1,4 +1,4 @@
-import { show, sourceLabel } from '../commands/present.js';
+import { findingNotes, show, sourceLabel } from '../commands/present.js';
 import { mixValue, nameFor, type Presenter } from '../commands/presentation.js';
 import type { FollowUp } from '../commands/reply.js';
 import type { Finding } from '../metrics/cross-checks.js';
@@ -244,7 +244,7 @@ function findingSpotlights(p: Presenter, findings: readonly Finding[]): Spotligh
     id: `finding:${f.check}:${f.row}`,
     build: (pp: Presenter) => ({
       title: f.severity === 'inconsistency' ? pp.m.spotlight.inconsistencyTitle : pp.m.spotlight.tensionTitle,
-      lines: [f.severity === 'inconsistency' ? pp.m.marks.inconsistency(f.table, pp.m.finding(f)) : pp.m.marks.tension(pp.m.finding(f))],
+      lines: findingNotes([f], pp),
       figures: [],
     }),
   }));

@@ -143,7 +143,7 @@ async function runLeaf(base: ContextBase, def: CommandDefinition, sub: string | 
     const spec = leaf.options[key];
     const missing = issue.code === 'invalid_type' && issue.input === undefined;
     if (missing && spec) return errorReply(m.errors.cannotRead(cmd), m.errors.missing(spec.placeholder.replace(/[<>[\]]/g, ''), spec.kind.values?.(spec, kctx)), usage);
-    return errorReply(m.errors.cannotRead(cmd), `${key}: ${issue.message}.`, usage);
+    return errorReply(m.errors.cannotRead(cmd), m.errors.badValue(key, issue.message), usage);
   }
   const values = result.data as Record<string, unknown>;
   // The edition first: names resolve against the edition the reply answers from.
@@ -158,7 +158,7 @@ async function runLeaf(base: ContextBase, def: CommandDefinition, sub: string | 
   for (const [key, spec] of Object.entries(leaf.options)) {
     if (!spec.kind.resolve || values[key] === undefined) continue;
     const r = spec.kind.resolve(spec, ectx, values[key]);
-    if (!r.ok) return errorReply(m.errors.cannotRead(cmd), [r.problem, r.hint].filter(Boolean).join(' '), usage);
+    if (!r.ok) return errorReply(m.errors.cannotRead(cmd), m.common.sentences(r.problem, r.hint), usage);
     values[key] = r.value;
   }
   const ctx: CommandContext = { ...base, edition, previous: base.library.previousOf(edition.year) };

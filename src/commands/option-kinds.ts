@@ -102,7 +102,7 @@ function entityKind(entity: EntityKind): OptionKind {
         return { label: han ? `${name} (${han})` : name, value: name };
       });
     },
-    values: (_spec, ctx) => ctx.edition.names.names(entity).join(', '),
+    values: (_spec, ctx) => ctx.edition.names.names(entity).map((n) => displayName(ctx, entity, n)).join(ctx.m.lang === 'zh-CN' ? '、' : ', '),
     resolve: (_spec, ctx, value) => resolveName(ctx, entity, value as string),
   };
 }
@@ -116,7 +116,7 @@ export function resolveName(ctx: KindContext, entity: EntityKind, typed: string)
   return {
     ok: false,
     problem: m.errors.unknownName(entity, echo(typed), ctx.edition.year),
-    hint: r.suggestions.length > 0 ? m.errors.didYouMean(r.suggestions) : m.errors.oneOf(all),
+    hint: r.suggestions.length > 0 ? m.errors.didYouMean(r.suggestions.map((n) => displayName(ctx, entity, n))) : m.errors.oneOf(all.map((n) => displayName(ctx, entity, n))),
   };
 }
 
@@ -152,7 +152,7 @@ export const kinds = {
       const v = String(value).toLowerCase();
       if (choices.includes(v)) return { ok: true, value: v };
       const close = closestWords(v, choices);
-      return { ok: false, problem: ctx.m.errors.notAChoice(echo(String(value))), hint: close.length > 0 ? `${ctx.m.errors.didYouMean(close)} ${ctx.m.errors.oneOf(choices)}` : ctx.m.errors.oneOf(choices) };
+      return { ok: false, problem: ctx.m.errors.notAChoice(echo(String(value))), hint: close.length > 0 ? ctx.m.common.sentences(ctx.m.errors.didYouMean(close), ctx.m.errors.oneOf(choices)) : ctx.m.errors.oneOf(choices) };
     },
   } satisfies OptionKind,
   integer: {

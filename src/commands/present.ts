@@ -5,6 +5,7 @@ import type { Figure } from '../metrics/figure.js';
 import type { Finding } from '../metrics/cross-checks.js';
 import type { TextFigure } from '../dataset/types.js';
 import { quotesOf } from '../metrics/text-figures.js';
+import type { Presenter } from './presentation.js';
 import type { ReplyField } from './reply.js';
 
 export interface ShowOptions {
@@ -51,12 +52,15 @@ export function sourcesOf(edition: Edition, figures: readonly (Figure | undefine
     for (const ref of f.source.ref.split(';')) refs.add(ref.trim());
     if (f.source.check) for (const ref of f.source.check.ref.split(';')) refs.add(ref.trim());
   }
-  const captions = new Map(Object.values(edition.data.edition.tables).map((t) => [t.source, t.caption]));
+  const captions = new Map(Object.values(edition.data.edition.tables).map((t) => [t.source, t]));
   const order = (r: string) => (r.startsWith('Table') ? 0 : r.startsWith('Abstract') ? 1 : 2);
   const key = (r: string) => r.replace(/\d+/g, (d) => d.padStart(4, '0'));
   return [...refs]
     .sort((a, b) => order(a) - order(b) || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
-    .map((r) => (captions.has(r) && r.startsWith('Table') ? m.captionOf(r, captions.get(r)!) : m.ref(r)));
+    .map((r) => {
+      const t = r.startsWith('Table') ? captions.get(r) : undefined;
+      return t ? m.captionOf(r, t.caption, t.captionZh) : m.ref(r);
+    });
 }
 
 /** The paper's own words about the subject, quoted briefly with their section. */
@@ -65,8 +69,11 @@ export function quoteNotes(statements: readonly TextFigure[], m: Messages): stri
 }
 
 /** What the cross-checks found about the subject: inconsistencies (⚠) and soft tensions. */
-export function findingNotes(findings: readonly Finding[], m: Messages): string[] {
-  return findings.map((f) => (f.severity === 'inconsistency' ? m.marks.inconsistency(f.table, f.detail) : m.marks.tension(f.detail)));
+export function findingNotes(findings: readonly Finding[], p: Presenter): string[] {
+  const { m } = p;
+  const names = p.edition.names;
+  const name = (n: string) => (m.lang === 'zh-CN' ? (names.chinese('province', n) ?? names.chinese('country', n) ?? m.aggregateName(n)) : n);
+  return findings.map((f) => (f.severity === 'inconsistency' ? m.marks.inconsistency(m.ref(f.table), m.finding(f, name)) : m.marks.tension(m.finding(f, name))));
 }
 
 /** The † footnote, when some figure of the reply is the bot's own computation. */

@@ -90,7 +90,7 @@ export function exportsChart(p: Presenter, r: ExportRanking, count: number): Cha
         : []),
       { label: String(r.year), values: entries.map((e) => e.volume.value), shown: entries.map((e) => show(e.volume, m, { unit: false })), color: COLORS.current },
     ],
-    unit: 'kt',
+    unit: m.units.axis('kt'),
     caption: [m.charts.source(m.ref(r.total.volume.source.ref)), r.countries > entries.length || r.others ? m.charts.topOf(entries.length, r.countries, Boolean(r.others)) : ''].filter(Boolean).join(' · '),
     alt: m.charts.exportsAlt(r.year, entries.map((e, i) => `${names[i]} ${show(e.volume, m)}`)),
   };

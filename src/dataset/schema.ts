@@ -79,7 +79,8 @@ export const nameRowSchema = z.object({
   aliases: z.string().transform((s) => s.split('|').map((a) => a.trim()).filter((a) => a.length > 0)),
 });
 
-const tableMeta = z.object({ source: z.string().min(1), caption: z.string().min(1) });
+// captionZh: the caption in Chinese, for Chinese replies (optional: the English caption stands in).
+const tableMeta = z.object({ source: z.string().min(1), caption: z.string().min(1), captionZh: z.string().min(1).optional() });
 
 export const editionSchema = z.object({
   year: z.number().int().min(2000).max(2100),

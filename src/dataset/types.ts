@@ -119,7 +119,7 @@ export interface EditionMeta {
   year: number;
   datasetVersion: string;
   paper: { title: string; authors: string[]; publisher: string; doi: string };
-  tables: Record<TableKey, { source: string; caption: string }>;
+  tables: Record<TableKey, { source: string; caption: string; captionZh?: string | undefined }>;
   efficiencyThresholds: { highAbovePct: number; lowBelowPct: number; source: string };
 }
 

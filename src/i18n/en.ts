@@ -31,6 +31,8 @@ export const en = {
   units: {
     withUnit: (n: string, unit: Unit, value: number) => (unit === 'enterprises' ? `${n} ${value === 1 ? 'enterprise' : 'enterprises'}` : `${n} ${unit}`),
     percentOfCapacity: '% of capacity',
+    /** A unit on a chart axis or a column head. */
+    axis: (unit: string) => unit,
   },
   /** A table or section reference in the reader's language ("Table 2", "Section 3.4 [2]"). */
   ref: (ref: string) => ref,
@@ -38,8 +40,8 @@ export const en = {
   /** How a derived figure was computed (metrics say it in English). */
   how: (how: string) => how,
   aggregateName: (name: string) => name,
-  /** A cross-check finding, for a reader. */
-  finding: (f: Finding) => f.detail,
+  /** A cross-check finding, for a reader; `name` gives a province's or country's name in this language. */
+  finding: (f: Finding, _name: (name: string) => string) => f.detail,
 
   marks: {
     derivedFrom: (ref: string, how: string) => `derived from ${ref}: ${how}`,
@@ -51,6 +53,8 @@ export const en = {
   },
 
   common: {
+    /** Two sentences one after the other. */
+    sentences: (...parts: readonly (string | undefined)[]) => parts.filter(Boolean).join(' '),
     notAvailable: 'n/a',
     rank: (rank: number, of: number, tied: boolean) => ` (#${rank}${tied ? ', tied' : ''} of ${of})`,
     rankLabel: (rank: number, tied: boolean) => `${tied ? '=' : ''}${rank}.`,
@@ -152,6 +156,8 @@ export const en = {
     unknownSubcommand: (word: string, name: string, close: readonly string[], subs: readonly string[]) => `/${name} has no "${word}".${close.length > 0 ? ` Did you mean ${close.map((c) => `/${name} ${c}`).join(' or ')}?` : ''} Choose one of: ${subs.join(', ')}.`,
     chooseSubcommand: (subs: readonly string[]) => `Choose one of: ${subs.join(', ')}.`,
     cannotRead: (cmd: string) => `Cannot read that ${cmd}`,
+    /** An option's value refused by its schema; `problem` is one of option-kinds' messages. */
+    badValue: (option: string, problem: string) => `${option}: ${problem}.`,
     keywordNeedsNumber: (kw: string) => `"${kw}" needs a number after it, e.g. ${kw} 5.`,
     notUnderstood: (token: string, elsewhere: string | undefined) => `I did not understand "${token}".${elsewhere ? ` Did you mean ${elsewhere}?` : ''}`,
     unknownFlag: (flag: string) => `There is no option ${flag}. Lines may end with --public (answer in the channel), --full or --compact.`,
@@ -311,7 +317,7 @@ export const en = {
     column: (table: string, column: string) => exportColumn(column, false) ?? TABLE_COLUMNS[table]?.[column] ?? column,
     shortColumn: (table: string, column: string) => exportColumn(column, true) ?? SHORT_COLUMNS[table]?.[column] ?? column,
     title: (ref: string, year: number) => `${ref} · ${year} edition`,
-    nameColumn: (kind: 'province' | 'country') => (kind === 'province' ? 'Province' : 'Country/Region'),
+    nameColumn: (kind: 'province' | 'country'): string => (kind === 'province' ? 'Province' : 'Country/Region'),
     columnsNote: (items: readonly string[]) => `Columns: ${items.join('; ')}.`,
     asPrinted: 'Every value as the paper prints it, trailing zeros kept; nothing corrected (see /sources for where the paper disagrees with itself).',
     csvAttached: (name: string) => `Attached: ${name} (UTF-8, header row, values as printed).`,
@@ -377,7 +383,7 @@ export const en = {
     colKind: 'Kind',
     colSchedule: 'Schedule',
     colNext: 'Next / state',
-    kindName: (kind: BriefingKind) => kind,
+    kindName: (kind: BriefingKind): string => kind,
     threadWord: 'thread',
     quietWord: 'only new data',
     configWord: '(config)',
@@ -455,6 +461,8 @@ export const en = {
   },
 
   render: {
+    /** "Sources: …": a label and its text. */
+    labelled: (label: string, text: string) => `${label}: ${text}`,
     usage: 'Usage',
     sources: 'Sources',
     chart: 'Chart',

@@ -23,8 +23,19 @@ export interface Finding {
   difference: number;
   unit: string;
   severity: 'rounding' | 'inconsistency' | 'note';
+  /** In English, for data:check and English replies. */
   detail: string;
+  /** What the detail says, as data, for a catalogue to word in its own language. */
+  facts?: FindingFacts;
 }
+
+/** The parts of a finding's sentence: a quote from the prose set against what the tables give. */
+export type FindingFacts =
+  | { kind: 'text'; quote: string; source: string; stated: number; tables: number; unit: string }
+  | { kind: 'prose-demand'; aluminium: number; factor: number; computed: number; stated: number }
+  | { kind: 'output-over-demand'; quote: string; source: string; subjects: string[]; output: number; demand: number; covered: number }
+  | { kind: 'export-share-change'; quote: string; source: string; subjects: string[]; before: number; after: number; previousYear: number; year: number }
+  | { kind: 'utilization-vs-high-share'; quote: string; source: string; subject: string; utilization: number; high: number; threshold: number };
 
 const EPS = 1e-9;
 
@@ -235,12 +246,13 @@ function checkText(ds: Dataset, out: Finding[]): void {
     if (!table) continue;
     const where = { check: `text agrees with tables (${t.qualifier})`, table: `${t.source} vs ${table.ref}`, row: `${t.subject} ${t.metric}`, subject: t.subject, unit: t.unit === '%' ? 'pp' : t.unit };
     const detail = `"${t.quote}" (${t.source}); tables give ${round(table.value)} ${t.unit}`;
+    const facts: FindingFacts = { kind: 'text', quote: t.quote, source: t.source, stated: t.value, tables: round(table.value), unit: t.unit };
     if (t.qualifier === 'over' || t.qualifier === 'under') {
       const holds = t.qualifier === 'over' ? table.value > t.value : table.value < t.value;
-      if (!holds) out.push({ ...where, expected: t.value, found: table.value, difference: table.value - t.value, severity: 'inconsistency', detail });
+      if (!holds) out.push({ ...where, expected: t.value, found: table.value, difference: table.value - t.value, severity: 'inconsistency', detail, facts });
       continue;
     }
-    compare(out, { ...where, expected: t.value, found: table.value, detail }, approxTolerance(t, table.value));
+    compare(out, { ...where, expected: t.value, found: table.value, detail, facts }, approxTolerance(t, table.value));
   }
   // Prose demand figures against the aluminium output they come from (× the anode factor of Section 1).
   const factor = statedValue(ds, NATIONAL, 'anode_factor_kg_per_t');
@@ -250,7 +262,7 @@ function checkText(ds: Dataset, out: Finding[]): void {
     if (!demand) continue;
     const computed = (aluminium.value * factor.value) / 1000;
     const tolerance = halfUnit(demand.decimals) + (halfUnit(aluminium.decimals) * factor.value) / 1000;
-    compare(out, { check: 'prose demand = aluminium output × anode factor', table: `${demand.source} vs ${aluminium.source}, ${factor.source}`, row: `${demand.subject} demand_mt`, subject: demand.subject, unit: 'Mt', expected: computed, found: demand.value, detail: `${aluminium.value} Mt × ${factor.value} kg/t = ${round(computed)} Mt; text says ${demand.value} Mt` }, tolerance);
+    compare(out, { check: 'prose demand = aluminium output × anode factor', table: `${demand.source} vs ${aluminium.source}, ${factor.source}`, row: `${demand.subject} demand_mt`, subject: demand.subject, unit: 'Mt', expected: computed, found: demand.value, detail: `${aluminium.value} Mt × ${factor.value} kg/t = ${round(computed)} Mt; text says ${demand.value} Mt`, facts: { kind: 'prose-demand', aluminium: aluminium.value, factor: factor.value, computed: round(computed), stated: demand.value } }, tolerance);
   }
 }
 
@@ -281,7 +293,7 @@ function checkClaims(ds: Dataset, out: Finding[]): void {
       const output = rows.reduce((s, r) => s + r.outputMt, 0);
       const demand = rows.reduce((s, r) => s + r.demandMt, 0);
       const ratio = percentOf(output, demand);
-      if (ratio < 100) note(c, { table: `${c.source} vs ${t3}`, row: subject, subject, expected: 100, found: ratio, unit: '%', detail: `${c.source}: "${c.quote}"; ${t3} gives output ${output} Mt for demand ${demand} Mt, ${round(ratio)} % covered in-province` });
+      if (ratio < 100) note(c, { table: `${c.source} vs ${t3}`, row: subject, subject, expected: 100, found: ratio, unit: '%', detail: `${c.source}: "${c.quote}"; ${t3} gives output ${output} Mt for demand ${demand} Mt, ${round(ratio)} % covered in-province`, facts: { kind: 'output-over-demand', quote: c.quote, source: c.source, subjects: c.subjects, output: round(output), demand: round(demand), covered: round(ratio) } });
     } else if (c.check === 'export_share_change') {
       const [prev, cur] = exportYears(ds).slice(-2);
       if (prev === undefined || cur === undefined) continue;
@@ -291,7 +303,7 @@ function checkClaims(ds: Dataset, out: Finding[]): void {
         return percentOf(part, totalOf(rows).exportsKt);
       };
       const [before, after] = [share(prev), share(cur)];
-      note(c, { table: `${c.source} vs ${t4}`, row: subject, subject, expected: before, found: after, unit: 'pp', detail: `${c.source}: "${c.quote}"; ${subject} took ${round(before)} % of exports in ${prev} and ${round(after)} % in ${cur} (${t4} volumes, ${after >= before ? 'up' : 'down'} ${round(Math.abs(after - before))} points)` });
+      note(c, { table: `${c.source} vs ${t4}`, row: subject, subject, expected: before, found: after, unit: 'pp', detail: `${c.source}: "${c.quote}"; ${subject} took ${round(before)} % of exports in ${prev} and ${round(after)} % in ${cur} (${t4} volumes, ${after >= before ? 'up' : 'down'} ${round(Math.abs(after - before))} points)`, facts: { kind: 'export-share-change', quote: c.quote, source: c.source, subjects: c.subjects, before: round(before), after: round(after), previousYear: prev, year: cur } });
     } else {
       for (const s of c.subjects) {
         const p = rowOf(ds.production, s);
@@ -300,7 +312,7 @@ function checkClaims(ds: Dataset, out: Finding[]): void {
         const th = ds.edition.efficiencyThresholds.highAbovePct;
         // An average above the high-efficiency threshold with most capacity classed below it.
         if (p.utilizationPct > th && e.highPct < 50) {
-          note(c, { table: `${t2} vs ${t1}`, row: s, subject: s, expected: th, found: p.utilizationPct, unit: '%', detail: `${s}: average utilization ${p.utilizationPct} % (${t2}), yet only ${e.highPct} % of its capacity is classed high-efficiency (> ${th} %, ${t1}); ${c.source}: "${c.quote}"` });
+          note(c, { table: `${t2} vs ${t1}`, row: s, subject: s, expected: th, found: p.utilizationPct, unit: '%', detail: `${s}: average utilization ${p.utilizationPct} % (${t2}), yet only ${e.highPct} % of its capacity is classed high-efficiency (> ${th} %, ${t1}); ${c.source}: "${c.quote}"`, facts: { kind: 'utilization-vs-high-share', quote: c.quote, source: c.source, subject: s, utilization: p.utilizationPct, high: e.highPct, threshold: th } });
         }
       }
     }

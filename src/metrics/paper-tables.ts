@@ -14,6 +14,7 @@ export interface PaperTable {
   key: TableKey;
   ref: string;
   caption: string;
+  captionZh?: string | undefined;
   columns: PaperColumn[];
   /** First cell the row's name, then each value as the paper prints it ("1.70", "-0.026", "0"). */
   rows: { name: string; kind: string; cells: string[] }[];
@@ -33,10 +34,10 @@ export function tableNumbers(ds: Dataset): number[] {
 }
 
 export function paperTable(ds: Dataset, number: number): PaperTable | undefined {
-  const entry = (Object.entries(ds.edition.tables) as [TableKey, { source: string; caption: string }][]).find(([, t]) => t.source === `Table ${number}`);
+  const entry = (Object.entries(ds.edition.tables) as [TableKey, { source: string; caption: string; captionZh?: string | undefined }][]).find(([, t]) => t.source === `Table ${number}`);
   if (!entry) return undefined;
   const [key, meta] = entry;
-  const base = { number, key, ref: meta.source, caption: meta.caption };
+  const base = { number, key, ref: meta.source, caption: meta.caption, captionZh: meta.captionZh };
   switch (key) {
     case 'efficiency-by-province':
       return {

@@ -28,7 +28,7 @@ export function toConsoleText(reply: Reply, o: ConsoleOptions = {}): string {
   out.push(reply.tone === 'error' ? s.red(`✖ ${reply.title}`) : s.bold(reply.title));
   out.push('─'.repeat(Math.min(60, Math.max(10, displayWidth(reply.title) + 2))));
   if (reply.summary) out.push(reply.summary);
-  if (reply.usage) out.push(`${m.render.usage}: ${reply.usage.split('\n').join('\n       ')}`);
+  if (reply.usage) out.push(m.render.labelled(m.render.usage, reply.usage.split('\n').join('\n       ')));
   if (reply.fields?.length) {
     out.push('');
     const width = Math.max(...reply.fields.map((f) => displayWidth(f.label)));
@@ -46,14 +46,14 @@ export function toConsoleText(reply: Reply, o: ConsoleOptions = {}): string {
   (reply.charts ?? []).forEach((c, i) => {
     const img = images[i];
     const where = img?.kind === 'file' ? img.path : img?.kind === 'url' ? img.url : img?.kind === 'attachment' ? img.name : undefined;
-    if (where) out.push('', `${m.render.chart}: ${c.title}\n  ${where}`);
+    if (where) out.push('', `${m.render.labelled(m.render.chart, c.title)}\n  ${where}`);
   });
   for (const f of o.files ?? []) out.push('', m.render.fileAttached(f));
   if (reply.notes?.length) {
     out.push('');
     for (const n of reply.notes) out.push(`  • ${n}`);
   }
-  if (reply.sources?.length) out.push('', s.dim(`${m.render.sources}: ${reply.sources.join(' · ')}`));
+  if (reply.sources?.length) out.push('', s.dim(m.render.labelled(m.render.sources, reply.sources.join(' · '))));
   const next = [...(reply.followUps ?? []).map((f) => f.line), ...(reply.menu ? [`${reply.menu.prefix} …`] : [])];
   if (next.length > 0 && reply.tone === 'info') out.push('', s.dim(`→ ${next.join('   ')}`));
   return out.join('\n');

@@ -99,7 +99,7 @@ export function toDiscordMessage(reply: Reply, o: DiscordOptions = {}): DiscordM
     main.fields = fields.slice(0, DISCORD.fields);
     if (fields.length > DISCORD.fields) main.fields[DISCORD.fields - 1] = { name: '…', value: m.render.more(fields.length - DISCORD.fields + 1) };
   }
-  if (reply.sources?.length) main.footer = { text: fit(noPing(`${m.render.sources}: ${reply.sources.join(' · ')}`), DISCORD.footer) };
+  if (reply.sources?.length) main.footer = { text: fit(noPing(m.render.labelled(m.render.sources, reply.sources.join(' · '))), DISCORD.footer) };
   const embeds: APIEmbed[] = [main];
   (reply.charts ?? []).forEach((_chart, i) => {
     const img = images[i];

@@ -99,7 +99,7 @@ export function toSlackMessage(reply: Reply, o: SlackOptions = {}): SlackMessage
   const footer = [
     ...(reply.notes ?? []),
     ...(reply.files ?? []).map((f) => m.render.fileAttached(f.name)),
-    ...(reply.sources?.length ? [`${m.render.sources}: ${reply.sources.join(' · ')}`] : []),
+    ...(reply.sources?.length ? [m.render.labelled(m.render.sources, reply.sources.join(' · '))] : []),
   ];
   if (footer.length > 0) {
     // Context holds ten elements; the overflow joins the last one rather than disappearing.

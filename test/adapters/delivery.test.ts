@@ -116,4 +116,15 @@ describe('briefings delivered through the real SDKs', () => {
     expect(await t.bot.store.get(subscription.id)).toMatchObject({ consecutiveFailures: 1, lastError: 'channel_not_found', paused: false });
     expect(slack.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === 'C-gone')).toHaveLength(1);
   });
+
+  it('a channel set to Chinese gets its scheduled briefings in Chinese, on Slack and on Discord', async () => {
+    await t.bot.store.setLanguage('slack', 'C-zh', 'zh-CN');
+    await t.bot.store.setLanguage('discord', '7099', 'zh-CN');
+    await t.bot.store.add(sub({ channelId: 'C-zh', kind: 'utilization' }));
+    await t.bot.store.add(sub({ platform: 'discord', channelId: '7099', kind: 'exports' }));
+    await tick(nextMinute(9));
+    expect(JSON.stringify(slack.posted('C-zh')[0]!.blocks)).toContain('产能利用率简报 · 2024年');
+    const post = discord.requests.find((r) => r.method === 'POST' && r.path === '/api/v10/channels/7099/messages')!;
+    expect(JSON.stringify(post.body)).toContain('出口简报 · 2024年');
+  });
 });

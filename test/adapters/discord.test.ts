@@ -54,6 +54,22 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
     expect(yunnan.request.auth).toBeUndefined();
   });
 
+  it('answers in the reader\'s language: zh-CN and zh-TW read Chinese, every other locale English', async () => {
+    const title = async (locale: string) => (await send(interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }], { locale }))).data!.embeds![0]!.title;
+    expect(await title('zh-CN')).toBe('云南 · 2024年预焙阳极');
+    expect(await title('zh-TW')).toBe('云南 · 2024年预焙阳极');
+    expect(await title('fr')).toBe('Yunnan · prebaked anodes 2024');
+    const zh = await send(interaction('province', [{ name: 'name', type: 3, value: '云南' }], { locale: 'zh-CN' }));
+    expect(zh.data!.embeds![0]!.fields!.map((f) => f.name)).toEqual(['产能', '产量', '产能利用率', '扣除出口后的净平衡']);
+    expect(components(zh).map((x) => x.label ?? 'select')).toEqual(['更多', '产能利用率', '排名', '供需平衡', '分享到频道', 'select']);
+    expect(discordViolations({ ...(zh.data as object), allowed_mentions: { parse: [] } } as never)).toEqual([]);
+    // A click keeps the clicker's language: "更多" gives the full reply in Chinese.
+    const more = components(zh).find((x) => x.label === '更多')!;
+    const full = await send(interaction('province', [], { type: 3, customId: more.custom_id, locale: 'zh-CN' }));
+    expect(full.data!.embeds![0]!.title).toBe('云南 · 2024年预焙阳极');
+    expect(full.data!.embeds![0]!.fields!.length).toBeGreaterThan(4);
+  });
+
   it('public: true answers for everyone', async () => {
     const c = await send(interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }, { name: 'public', type: 5, value: true }]));
     expect(c.data!.flags).toBeUndefined();
@@ -127,7 +143,7 @@ describe('registration, generated from the definitions', () => {
         expect(o.description.length, `${where} ${o.name}`).toBeGreaterThan(0);
         expect(o.description.length, `${where} ${o.name}`).toBeLessThanOrEqual(100);
         expect(o.name_localizations?.['zh-CN'], `${where} ${o.name}`).toBeDefined();
-        expect(o.description_localizations?.['zh-CN'], `${where} ${o.name}`).toBeDefined();
+        expect(o.description_localizations?.['zh-CN'], `${where} ${o.name}`).toMatch(/\p{Script=Han}/u);
         expect((o.choices ?? []).length).toBeLessThanOrEqual(25);
         walk(o.options, `${where} ${o.name}`);
       }

@@ -144,6 +144,24 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
     expect(JSON.stringify(list)).not.toContain('Share in channel');
   });
 
+  it('a channel set to zh reads Chinese, replies and briefings; auto follows each user\'s Slack locale', async () => {
+    const answer = async (res: Awaited<ReturnType<typeof slash>>) => (res.status === 200 && res.text === '' ? answerOf(String(n)) : res.json());
+    expect(JSON.stringify(await answer(await slash('/anode', 'language zh', { user: 'UADMIN', channel: 'CZH' })))).toContain('语言已设置');
+    const zh = await answer(await slash('/province', 'Yunnan', { channel: 'CZH' }));
+    expect(JSON.stringify(zh)).toContain('云南 · 2024年预焙阳极');
+    expect(slackViolations(zh as never)).toEqual([]);
+    expect(JSON.stringify(await answer(await slash('/province', 'Yunnan', { channel: 'CEN' })))).toContain('Yunnan · prebaked anodes 2024');
+    // A briefing posted in that channel now is written in Chinese too (scheduled ones: delivery.test.ts).
+    const now = await answer(await slash('/briefing', 'now mismatch', { user: 'UADMIN', channel: 'CZH' }));
+    expect(now.response_type).toBe('in_channel');
+    expect(JSON.stringify(now)).toContain('区域供需错配简报 · 2024年');
+    // auto: each reader's own Slack locale (users.info include_locale).
+    await answer(await slash('/anode', 'language auto', { user: 'UADMIN', channel: 'CAUTO' }));
+    expect(JSON.stringify(await answer(await slash('/province', 'Yunnan', { channel: 'CAUTO', user: 'UZH' })))).toContain('云南 · 2024年预焙阳极');
+    expect(JSON.stringify(await answer(await slash('/province', 'Yunnan', { channel: 'CAUTO', user: 'U1' })))).toContain('Yunnan · prebaked anodes 2024');
+    expect(fake.calls.some((c) => c.method === 'users.info' && c.body.include_locale === 'true')).toBe(true);
+  });
+
   it('refuses what is not Slack: unsigned, stale, future, replayed, oversized, malformed', async () => {
     const form = slashCommand('/province', 'Yunnan', url());
     expect((await postToBot(t.port, form, { secret: SECRET, badSignature: true })).status).toBe(401);

@@ -64,6 +64,22 @@ describe('the command-line tools', () => {
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('answers in Chinese with --lang zh, or when LANG or LC_ALL says zh_*', () => {
+    const yunnan = run('dist/bin/ask.js', ['/province 云南', '--lang', 'zh', '--no-png']);
+    expect(yunnan.status, yunnan.stderr).toBe(0);
+    expect(yunnan.stdout).toContain('云南 · 2024年预焙阳极');
+    for (const label of ['产能', '产量', '产能利用率']) expect(yunnan.stdout).toMatch(new RegExp(`^  ${label}\\s+`, 'm'));
+    const english = run('dist/bin/ask.js', ['/province Yunnan', '--no-png']);
+    // Every figure of every field line, its source left aside: the same numbers in both languages.
+    const figures = (t: string) => t.split('\n').filter((l) => /^  \S.*\[.*\]$/.test(l)).map((l) => l.replace(/\s+\[.*\]$/, '').replace(/^  \S+(\s\S+)*?\s{2,}/, '').match(/[−+]?\d[\d,.]*/g)?.join(' '));
+    expect(figures(yunnan.stdout)).toEqual(figures(english.stdout));
+    expect(figures(yunnan.stdout)).toHaveLength(11);
+    expect(run('dist/bin/ask.js', ['/mismatch', '--no-png'], { LANG: 'zh_CN.UTF-8' }).stdout).toContain('区域阳极供需错配 · 2024年');
+    expect(run('dist/bin/ask.js', ['/mismatch', '--no-png'], { LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' }).stdout).toContain('区域阳极供需错配');
+    expect(run('dist/bin/ask.js', ['/mismatch', '--no-png', '--lang', 'en'], { LANG: 'zh_CN.UTF-8' }).stdout).toContain('Regional anode mismatch');
+    expect(run('dist/bin/ask.js', ['/mismatch', '--lang', 'fr']).status).toBe(2);
+  });
+
   it('data:check lists the paper\'s inconsistencies and rounding gaps, correcting nothing', () => {
     const r = run('dist/bin/data-check.js', []);
     expect(r.status, r.stderr).toBe(0);

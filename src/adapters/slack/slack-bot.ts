@@ -141,6 +141,8 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
         acked = true;
       }
       const answer = await ctx.core.ask(line, invocation(command.user_id, command.channel_id, command.team_id, lang, client));
+      // This channel's language may just have changed: read it afresh next time.
+      if (answer.command === 'language') settingsCache.delete(command.channel_id);
       if (answer.reply.files?.length && !acked) {
         await ack();
         acked = true;
