@@ -31,12 +31,16 @@ export function toConsoleText(reply: Reply, o: ConsoleOptions = {}): string {
   if (reply.usage) out.push(m.render.labelled(m.render.usage, reply.usage.split('\n').join('\n       ')));
   if (reply.fields?.length) {
     out.push('');
-    const width = Math.max(...reply.fields.map((f) => displayWidth(f.label)));
+    // A label may hold several lines (/help lists each form of a command): align on the widest line.
+    const width = Math.max(...reply.fields.flatMap((f) => f.label.split('\n').map(displayWidth)));
+    const pad = (text: string) => text + ' '.repeat(width - displayWidth(text));
     for (const f of reply.fields) {
-      const [first, ...more] = f.value.split('\n');
-      const label = f.label + ' '.repeat(width - displayWidth(f.label));
-      out.push(`  ${label}  ${first}${f.source ? s.dim(`   [${f.source}]`) : ''}`);
-      for (const line of more) out.push(`  ${' '.repeat(width)}  ${line}`);
+      const labels = f.label.split('\n');
+      const values = f.value.split('\n');
+      for (let i = 0; i < Math.max(labels.length, values.length); i++) {
+        const source = i === 0 && f.source ? s.dim(`   [${f.source}]`) : '';
+        out.push(`  ${pad(labels[i] ?? '')}  ${values[i] ?? ''}${source}`.trimEnd());
+      }
     }
   }
   if (reply.table) {

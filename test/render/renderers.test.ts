@@ -100,6 +100,12 @@ describe('escaping', () => {
     expect(toDiscordMessage({ tone: 'info', title: 't' }).allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('console: a field label of several lines (/help\'s forms) keeps the columns narrow', async () => {
+    const help = toConsoleText(await ask('/help'));
+    expect(Math.max(...help.split('\n').map((l) => l.length))).toBeLessThan(200);
+    expect(help).toMatch(/^  \/briefing list$/m);
+  });
+
   it('console: colour only when asked, Chinese text aligned by display width', () => {
     const reply: Reply = { tone: 'info', title: 't', table: { columns: [{ label: 'n', align: 'left' }, { label: 'v', align: 'right' }], rows: [['云南', '1'], ['Yunnan', '2']] } };
     const text = toConsoleText(reply);
