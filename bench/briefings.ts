@@ -50,7 +50,7 @@ export async function benchBriefings(): Promise<void> {
   console.log('|---|---|---|---|---|');
   console.log(await sameSlot(0));
   console.log(await sameSlot(10));
-  console.log('The Web API client pauses its calls for Retry-After on a 429, as Slack asks: that pause, not the bot, sets the second figure.');
+  console.log('A 429 makes that delivery wait Retry-After and try again; one whose three attempts all draw a 429 is recorded and retried at the next minute\'s tick, which sets the second figure.');
   console.log('\n## Chaos: replicas killed with SIGKILL at random moments (half of them mid-batch) and restarted; slots every 5 s for 25 s');
   console.log('| store | replicas | subscriptions | kills | slots due | delivered | duplicates | lost | recovered | time |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');

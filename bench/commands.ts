@@ -8,15 +8,15 @@ import { fmt, summarize } from './stats.js';
 
 const LINES = ['/overview', '/province Yunnan', '/exports top 5', '/exports country Malaysia', '/utilization', '/mismatch', '/compare Shandong Yunnan Henan', '/rank capacity top 5', '/table 3'];
 
-/** One answer computed from scratch (a fresh core: no answer cache) and rendered for both platforms. */
+/** One answer computed from scratch (a core that caches nothing) and rendered for both platforms. */
 export async function benchCommands(): Promise<void> {
   const library = paperLibrary();
   console.log('## Commands: text → reply → Slack and Discord payloads with chart URLs, computed (no answer cache), 2,000 runs each');
   console.log('| command | median | p99 |');
   console.log('|---|---|---|');
+  const core = createCore({ library, cacheSize: 0 });
   for (const line of LINES) {
     const once = async () => {
-      const core = createCore({ library });
       const t = performance.now();
       const reply = compactReply((await core.ask(line, consoleInvocation())).reply);
       const images = quickChartImages(reply);

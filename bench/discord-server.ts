@@ -1,8 +1,12 @@
 /**
  * Child process for the Discord benchmark: the bot over the gateway, the bot over HTTP interactions,
- * and a bare discord.js client that answers every interaction with the very reply the bot gives to
- * /province Yunnan (sent by the parent once it has seen it), all in one process.
+ * a bare discord.js client that answers every interaction with the very reply the bot gives to
+ * /province Yunnan (sent by the parent once it has seen it), and a bare node:http server that checks
+ * the signature and answers the same reply, all in one process.
  */
+import { createPublicKey, verify } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Client, Events, GatewayIntentBits, type InteractionReplyOptions } from 'discord.js';
 import { startTestBot } from '../test/support/bot.js';
 import { APP_ID } from '../test/support/fake-discord.js';
@@ -22,7 +26,22 @@ await new Promise<void>((resolve) => {
   bare.once(Events.ClientReady, () => resolve());
   void bare.login('bench.bare.token');
 });
-process.send!('bare ready');
+// The bare reference for HTTP interactions: node:http, the Ed25519 check Discord requires, the same reply.
+const key = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(publicKey, 'hex')]), format: 'der', type: 'spki' });
+const answer = JSON.stringify({ type: 4, data: canned });
+const bareHttp = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const body = Buffer.concat(chunks);
+    const ok = verify(null, Buffer.concat([Buffer.from(String(req.headers['x-signature-timestamp'])), body]), key, Buffer.from(String(req.headers['x-signature-ed25519']), 'hex'));
+    res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+    res.end(ok ? answer : '{}');
+  });
+});
+await new Promise<void>((resolve) => bareHttp.listen(0, '127.0.0.1', resolve));
+process.send!({ bareHttpPort: (bareHttp.address() as AddressInfo).port });
 process.on('SIGTERM', () => {
+  bareHttp.close();
   void Promise.all([gateway.stop(), http.stop(), bare.destroy()]).finally(() => process.exit(0));
 });

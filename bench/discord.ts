@@ -30,14 +30,14 @@ export async function benchDiscord(): Promise<void> {
     const first = await overGateway(gatewayFake, PROVINCE());
     const canned = first.body.data as { embeds: unknown[]; components: { components: { label?: string; custom_id?: string }[] }[]; flags: number };
     child.send(canned);
-    await next();
+    const { bareHttpPort } = (await next()) as { bareHttpPort: number };
 
-    const viaHttp = async () => {
+    const viaHttp = (port: number) => async () => {
       const body = JSON.stringify(PROVINCE());
       const ts = String(Math.floor(Date.now() / 1000));
       const signature = sign(null, Buffer.from(ts + body), privateKey).toString('hex');
       const t = performance.now();
-      const res = await fetch(`http://127.0.0.1:${httpPort}/discord/interactions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts }, body });
+      const res = await fetch(`http://127.0.0.1:${port}/discord/interactions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts }, body });
       await res.text();
       if (res.status !== 200) throw new Error(`status ${res.status}`);
       return performance.now() - t;
@@ -45,7 +45,8 @@ export async function benchDiscord(): Promise<void> {
     const servers: [string, () => Promise<number>][] = [
       ['bare discord.js client, replying the same embeds', async () => (await overGateway(bareFake, PROVINCE())).ms],
       ['anode-bot over the gateway', async () => (await overGateway(gatewayFake, PROVINCE())).ms],
-      ['anode-bot over HTTP interactions', viaHttp],
+      ['bare node:http server, checking the signature, replying the same', viaHttp(bareHttpPort)],
+      ['anode-bot over HTTP interactions', viaHttp(httpPort)],
     ];
     const rows: Record<string, { p50: number; p99: number; rps: number }> = {};
     for (const [name, once] of servers) {
@@ -54,13 +55,14 @@ export async function benchDiscord(): Promise<void> {
       rows[name] = { p50: s.median, p99: s.p99, rps: await throughput(once, 5) };
     }
     console.log(`## Discord: /province name:Yunnan over loopback, servers in one child process (reply ${(JSON.stringify(canned).length / 1024).toFixed(1)} KB)`);
-    console.log('Gateway: INTERACTION_CREATE sent → callback received by the fake REST API. HTTP: signed POST → response.');
+    console.log('Gateway: INTERACTION_CREATE sent → callback received by the fake REST API. HTTP: signed POST → response (the benchmark process signs each request with Ed25519, as Discord does).');
     console.log('| server | interactions/s (8 in flight) | p50 at 200/s | p99 at 200/s |');
     console.log('|---|---|---|---|');
     for (const [name, r] of Object.entries(rows)) console.log(`| ${name} | ${r.rps.toFixed(0)} | ${fmt(r.p50)} | ${fmt(r.p99)} |`);
-    const [bare, gateway, http] = Object.values(rows) as [typeof rows[string], typeof rows[string], typeof rows[string]];
+    const [bare, gateway, bareHttp, http] = Object.values(rows) as [typeof rows[string], typeof rows[string], typeof rows[string], typeof rows[string]];
     console.log(`\nbot (gateway) / bare discord.js: throughput ${ratio(gateway.rps, bare.rps)} (target ≥ 0.95×), p50 ${ratio(gateway.p50, bare.p50)} (target ≤ 1.1×), p99 ${ratio(gateway.p99, bare.p99)}`);
     console.log(`HTTP interactions / gateway: throughput ${ratio(http.rps, gateway.rps)}, p50 ${ratio(http.p50, gateway.p50)}, p99 ${ratio(http.p99, gateway.p99)}`);
+    console.log(`bot (HTTP) / bare node:http: throughput ${ratio(http.rps, bareHttp.rps)}, p50 ${ratio(http.p50, bareHttp.p50)}, p99 ${ratio(http.p99, bareHttp.p99)}`);
 
     // A click on "More": the full reply replaces the message (callback type 7).
     const more = canned.components.flatMap((row) => row.components).find((c) => c.label === 'More');

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeSlack } from '../test/support/fake-slack.js';
@@ -37,6 +37,16 @@ function until(cmd: string, args: string[], text: string, env: NodeJS.ProcessEnv
   });
 }
 
+/** A port nothing listens on now: the OS picks it. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** Spawn until a TCP connection to `port` succeeds; returns that time and the idle RSS two seconds later. */
 async function listening(cmd: string, args: string[], port: number, env: NodeJS.ProcessEnv): Promise<{ ms: number; rssMb: number }> {
   const t = performance.now();
@@ -54,6 +64,7 @@ async function listening(cmd: string, args: string[], port: number, env: NodeJS.
     }
     const ms = performance.now() - t;
     await sleep(2000);
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited ${child.exitCode} while idle`);
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     return { ms, rssMb: rssKb / 1024 };
@@ -107,9 +118,9 @@ export async function benchStartup(): Promise<void> {
     const bot: { ms: number; rssMb: number }[] = [];
     const bolt: { ms: number; rssMb: number }[] = [];
     for (let i = 0; i < 7; i++) {
-      const port = 41000 + Math.floor(Math.random() * 9000);
-      bolt.push(await listening(node, ['bench/bare-bolt.mjs'], port, { ...slackEnv, PORT: String(port) }));
-      bot.push(await listening(node, ['dist/main.js'], port + 1, { ...slackEnv, PORT: String(port + 1), DATABASE_PATH: join(tmp('anode-bench-db-'), 'bot.db') }));
+      const [a, b] = [await freePort(), await freePort()];
+      bolt.push(await listening(node, ['bench/bare-bolt.mjs'], a, { ...slackEnv, PORT: String(a) }));
+      bot.push(await listening(node, ['dist/main.js'], b, { ...slackEnv, PORT: String(b), DATABASE_PATH: join(tmp('anode-bench-db-'), 'bot.db') }));
     }
     const med = (xs: { ms: number; rssMb: number }[], k: 'ms' | 'rssMb') => summarize(xs.map((x) => x[k])).median;
     console.log('\n## Slack HTTP mode: spawn → port open, and RSS after 2 s idle (7 runs each, medians)');

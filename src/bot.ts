@@ -8,6 +8,7 @@ import { declaredBriefings } from './briefings/declared.js';
 import { BriefingScheduler, type Deliverer } from './briefings/scheduler.js';
 import { createBriefingService } from './briefings/service.js';
 import { readBaseConfig, type BaseConfig } from './config/config.js';
+import { ConfigError } from './config/errors.js';
 import { parseEnv, withoutEmpty } from './config/env.js';
 import { createCore, type Core } from './core.js';
 import { loadEditions } from './dataset/load.js';
@@ -154,12 +155,12 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   if (config.HEALTH_PORT !== undefined) {
     healthServer = new HttpServer((err, route) => log.error({ err, route }, 'HTTP handler failed'));
     healthRoutes(healthServer);
-    healthPort = await healthServer.listen(config.HEALTH_PORT);
+    healthPort = await listenOn(healthServer, config.HEALTH_PORT, 'HEALTH_PORT');
   } else if (http.size > 0) {
     healthRoutes(http);
   }
   if (http.size > 0) {
-    port = await http.listen(config.PORT);
+    port = await listenOn(http, config.PORT, 'PORT');
     log.info({ port, routes: http.paths() }, `listening on port ${port}`);
   }
   await served?.load();
@@ -223,4 +224,16 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
       return stopping;
     },
   };
+}
+
+/** A port that cannot be opened is the operator's to fix: one line naming the variable, no stack trace. */
+async function listenOn(server: HttpServer, port: number, variable: string): Promise<number> {
+  try {
+    return await server.listen(port);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new ConfigError(`${variable}=${port}: that port is already in use; stop the other process or choose another port`);
+    if (code === 'EACCES') throw new ConfigError(`${variable}=${port}: not allowed to listen on that port (below 1024 needs privileges)`);
+    throw err;
+  }
 }

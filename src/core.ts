@@ -43,6 +43,7 @@ class AnswerCache {
   }
   set(key: string, reply: Reply) {
     const entry = { reply, rendered: new Map<string, unknown>() };
+    if (this.capacity === 0) return entry;
     this.entries.set(key, entry);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return entry;
@@ -69,13 +70,15 @@ export interface CoreOptions {
   library: Library;
   commands?: readonly CommandDefinition[];
   services?: Omit<Services, 'registry'>;
+  /** Answers of pure commands kept, least recently used out; 0 keeps none (the benchmark's baseline). */
+  cacheSize?: number;
 }
 
 export function createCore(o: CoreOptions): Core {
   let library = o.library;
   const registry = new CommandRegistry(o.commands ?? defaultCommands);
   const services: Services = { ...o.services, registry };
-  const cache = new AnswerCache();
+  const cache = new AnswerCache(o.cacheSize);
   const base = (invocation: Invocation): ContextBase => ({ library, invocation, m: messages(invocation.lang), services });
 
   return {

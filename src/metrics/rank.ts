@@ -73,8 +73,23 @@ function figuresFor(ds: Dataset, metric: RankMetric, kind: RowKind): { name: str
   }
 }
 
-/** Provinces ranked by a metric, highest first; ties share a rank and are ordered by name. */
+/**
+ * Rankings of a dataset, computed once per metric: a province profile asks for four ranks, a
+ * comparison for four per province, and ranking all provinces each time was a third of a reply's cost.
+ * Datasets never change, so this is a memo, not a cache that can go stale.
+ */
+const rankings = new WeakMap<Dataset, Map<RankMetric, Ranking>>();
+
+/** Provinces ranked by a metric, highest first; ties share a rank and are ordered by name. Shared: do not mutate. */
 export function rankProvinces(ds: Dataset, metric: RankMetric): Ranking {
+  let byMetric = rankings.get(ds);
+  if (!byMetric) rankings.set(ds, (byMetric = new Map()));
+  let ranking = byMetric.get(metric);
+  if (!ranking) byMetric.set(metric, (ranking = computeRanking(ds, metric)));
+  return ranking;
+}
+
+function computeRanking(ds: Dataset, metric: RankMetric): Ranking {
   // The value the table prints decides ties: 1.70 and 1.7 are the same, −0.0261 and −0.026 are not read apart.
   const sorted = figuresFor(ds, metric, 'province').sort((a, b) => b.figure.value - a.figure.value || a.name.localeCompare(b.name));
   const ranks = competitionRanks(sorted.map((e) => e.figure.value));

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import { APP_ID, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
 import { postToBot, slashCommand, startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { freePort } from '../support/local-server.js';
 import { openDir, spawnBot } from '../support/process.js';
 
 const SECRET = 'process-signing-secret-0123456789';
-const port = () => 30000 + Math.floor(Math.random() * 20000);
 
 describe('the real process under faults', () => {
   let slack: FakeSlack;
@@ -28,7 +28,7 @@ describe('the real process under faults', () => {
     await store.add({ platform: 'slack', channelId: 'C-hung', workspaceId: null, kind: 'full', cron: '* * * * * *', label: 'every second', tz: 'UTC', layout: 'compact', onlyNewData: false, createdBy: 't', source: 'chat', lastEdition: 2024 });
     await store.close();
     slack.stall.add('C-hung');
-    const p = port();
+    const p = await freePort();
     const bot = spawnBot({ SLACK_BOT_TOKEN: 'xoxb-process', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(p), DATABASE_PATH: db, BRIEFING_TICK_SECONDS: '1' });
     try {
       await bot.waitFor(`listening on port ${p}`);
@@ -51,7 +51,7 @@ describe('the real process under faults', () => {
   it('an invalid Slack token stops start-up with exit 1 and one line naming SLACK_BOT_TOKEN', async () => {
     slack.validTokens.add('xoxb-the-only-valid-one');
     try {
-      const bot = spawnBot({ SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(port()), DATABASE_PATH: join(openDir('anode-bad-'), 'bot.db') });
+      const bot = spawnBot({ SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(await freePort()), DATABASE_PATH: join(openDir('anode-bad-'), 'bot.db') });
       expect(await bot.exited).toBe(1);
       expect(bot.output()).toMatch(/anode-bot: cannot start: Slack refused SLACK_BOT_TOKEN \(invalid_auth\)/);
       expect(bot.output()).not.toContain('xoxb-revoked');
@@ -66,7 +66,7 @@ describe('the real process under faults', () => {
       const alone = spawnBot({ DISCORD_TOKEN: 'discord-bad-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.api, DATABASE_PATH: join(openDir('anode-4004-'), 'bot.db') });
       expect(await alone.exited).toBe(1);
       expect(alone.output()).toMatch(/code 4004: authentication failed: DISCORD_TOKEN/);
-      const p = port();
+      const p = await freePort();
       const both = spawnBot({ DISCORD_TOKEN: 'discord-bad-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.api, SLACK_BOT_TOKEN: 'xoxb-ok', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(p), DATABASE_PATH: join(openDir('anode-4004b-'), 'bot.db') });
       try {
         await both.waitFor('the other platforms go on');
@@ -79,6 +79,22 @@ describe('the real process under faults', () => {
       }
     } finally {
       discord.closeWith = undefined;
+    }
+  });
+
+  it('a port already in use stops start-up with exit 1 and one line naming PORT', async () => {
+    const { createServer } = await import('node:net');
+    const taken = createServer().listen(0);
+    await new Promise((r) => taken.once('listening', r));
+    const p = (taken.address() as { port: number }).port;
+    try {
+      const bot = spawnBot({ SLACK_BOT_TOKEN: 'xoxb-port', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(p), DATABASE_PATH: join(openDir('anode-port-'), 'bot.db') });
+      expect(await bot.exited).toBe(1);
+      const out = bot.output();
+      expect(out).toContain(`anode-bot: cannot start: PORT=${p}: that port is already in use`);
+      expect(out).not.toMatch(/^\s+at /m);
+    } finally {
+      taken.close();
     }
   });
 
@@ -109,7 +125,7 @@ describe('the real process under faults', () => {
     const store = await openStore({ DATABASE_PATH: db });
     for (let i = 0; i < 20; i++) await store.add({ platform: 'slack', channelId: `C-full-${i}`, workspaceId: null, kind: 'mismatch', cron: '*/3 * * * * *', label: 'every 3 s', tz: 'UTC', layout: 'compact', onlyNewData: false, createdBy: 't', source: 'chat', lastEdition: 2024 });
     await store.close();
-    const p = port();
+    const p = await freePort();
     // The file-size limit stands in for a full disk: writes past it fail with EFBIG, as on ENOSPC.
     const bot = spawnBot({ SLACK_BOT_TOKEN: 'xoxb-full', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(p), DATABASE_PATH: db, BRIEFING_TICK_SECONDS: '1', BRIEFING_GRACE_MINUTES: '5' }, { fsizeKb: 400 });
     try {
@@ -140,7 +156,7 @@ describe('a bad data edition, at start and on SIGHUP', () => {
     cpSync('data/2024', join(data, '2024'), { recursive: true });
     cpSync('data/names.csv', join(data, 'names.csv'));
     const slack = await startFakeSlack();
-    const p = port();
+    const p = await freePort();
     const bot = spawnBot({ DATA_DIR: data, SLACK_BOT_TOKEN: 'xoxb-r', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(p), DATABASE_PATH: join(openDir('anode-reload-db-'), 'bot.db') });
     try {
       await bot.waitFor(`listening on port ${p}`);

@@ -6,6 +6,7 @@ import type { Subscription } from '../../src/briefings/store.js';
 import { openStore } from '../../src/store/open.js';
 import { APP_ID, startFakeDiscord } from './fake-discord.js';
 import { startFakeSlack } from './fake-slack.js';
+import { freePort } from './local-server.js';
 import { openDir, spawnBot, type BotProcess } from './process.js';
 
 export interface ChaosOptions {
@@ -63,6 +64,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   await store.close();
   const from = Date.now();
   const der = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' });
+  // One port per replica, kept across its restarts.
+  const ports = await Promise.all(Array.from({ length: o.replicas }, () => freePort()));
   const env = (i: number) => ({
     ...dbEnv,
     SLACK_BOT_TOKEN: 'xoxb-chaos',
@@ -72,7 +75,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_URL: discord.api,
     DISCORD_PUBLIC_KEY: der.subarray(-32).toString('hex'),
-    PORT: String(40000 + Math.floor(Math.random() * 10000) + i),
+    PORT: String(ports[i]),
     BRIEFING_TICK_SECONDS: '1',
     BRIEFING_LEASE_SECONDS: '3',
     BRIEFING_GRACE_MINUTES: '10',

@@ -1,3 +1,4 @@
+import { createServer as createNetServer } from 'node:net';
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
@@ -19,4 +20,16 @@ export class LogCapture extends Writable {
     this.text += chunk.toString();
     done();
   }
+}
+
+/** A port nothing listens on now, picked by the OS: random ports collide with other tests' servers. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createNetServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
 }

@@ -1,9 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './local-server.js';
 
 /** Debian's PostgreSQL binaries (installed by .ci/run when missing). */
 export function postgresBin(): string {
@@ -11,17 +11,6 @@ export function postgresBin(): string {
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : [];
   if (!versions[0]) throw new Error('PostgreSQL is not installed: .ci/run installs Debian\'s postgresql package (apt-get install -y postgresql)');
   return join(root, versions[0], 'bin');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -64,13 +53,19 @@ export async function startPostgres(): Promise<{ url: string; stop(): Promise<vo
     url,
     stop: () =>
       new Promise<void>((resolve) => {
-        server.once('exit', () => resolve());
+        // A timer that is not unref'd: the server process is, so without it nothing would keep the
+        // caller alive until the server has exited.
+        const timer = setTimeout(resolve, 5000);
+        const done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        server.once('exit', done);
         try {
           process.kill(-server.pid!, 'SIGINT');
         } catch {
-          resolve();
+          done();
         }
-        setTimeout(() => resolve(), 5000).unref();
       }),
   };
 }

@@ -1,4 +1,5 @@
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger as BoltLogger } from '@slack/bolt';
+import { LogLevel } from './bolt.js';
 import type { Logger } from '../../log.js';
 
 /** Bolt and the Web API client log through pino, so secrets redaction and the level apply to them too. */

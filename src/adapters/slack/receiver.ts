@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
-import { HTTPModuleFunctions, HTTPResponseAck } from '@slack/bolt';
+import { HTTPModuleFunctions, HTTPResponseAck } from './bolt.js';
 import type { Logger as BoltLogger } from '@slack/logger';
 import { BodyTooLarge, freshTimestamp, readBody, refuse, ReplayGuard, sendJson, type Route } from '../../http/server.js';
 

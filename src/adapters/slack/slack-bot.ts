@@ -1,4 +1,5 @@
-import { App, SocketModeReceiver, type AllMiddlewareArgs, type SlackActionMiddlewareArgs, type SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { App, SocketModeReceiver } from './bolt.js';
 import { InstallProvider, type CallbackOptions } from '@slack/oauth';
 import { WebClient, type RetryOptions } from '@slack/web-api';
 import { randomBytes } from 'node:crypto';
