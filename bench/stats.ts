@@ -39,3 +39,15 @@ export async function throughput(once: () => Promise<number>, seconds: number, c
   );
   return done / seconds;
 }
+
+/**
+ * Throughput of several servers measured in alternating rounds, the median of each: on a shared
+ * machine a neighbour's burst then falls on every server alike instead of on whichever ran at the time.
+ */
+export async function interleavedThroughput(servers: readonly (() => Promise<number>)[], rounds = 5, seconds = 2): Promise<number[]> {
+  const samples: number[][] = servers.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, once] of servers.entries()) samples[i]!.push(await throughput(once, seconds));
+  }
+  return samples.map((xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
+}

@@ -102,7 +102,11 @@ export interface BriefingMessage {
   details: Reply;
   spotlight: { position: number; of: number; id: string };
   lang: Lang;
+  /** The command whose full reply the briefing's More button opens, privately. */
+  more: string;
 }
+
+const MORE: Record<BriefingKind, string> = { utilization: '/utilization', mismatch: '/mismatch', exports: '/exports', full: '/overview' };
 
 export interface ComposeOptions {
   /** The subscription's id and cursor place its spotlight; previews and `npm run briefing` pass their own. */
@@ -138,6 +142,7 @@ export function composeBriefing(p: Presenter, kind: BriefingKind, o: ComposeOpti
     reply,
     headline,
     details,
+    more: MORE[kind],
     spotlight: { position, of: cycle.length, id },
     lang: m.lang,
   };

@@ -85,9 +85,3 @@ export function editionChanges(before: Dataset, after: Dataset): EditionChanges 
     ],
   };
 }
-
-/** The single largest change of an edition pair, across metrics (Mt and kt compared in Mt). */
-export function largestChange(c: EditionChanges): Change | undefined {
-  const inMt = (x: Change) => (x.delta.unit === 'kt' ? Math.abs(x.delta.value) / 1000 : x.delta.unit === 'pp' ? 0 : Math.abs(x.delta.value));
-  return (['capacity', 'output', 'balance', 'exports'] as const).flatMap((k) => c.byMetric[k]).sort((a, b) => inMt(b) - inMt(a))[0];
-}

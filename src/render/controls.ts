@@ -58,6 +58,8 @@ export interface ControlsContext {
   shareable: boolean;
   /** Offer More / Less (a command's answer; briefings have their own buttons only). */
   expand?: boolean;
+  /** Briefings: More opens the full reply of this command (privately, as every click on a public message). */
+  more?: string;
   m: Messages;
 }
 
@@ -73,9 +75,10 @@ export function controlsFor(reply: Reply, c: ControlsContext): Control[] {
     const id = encodeClick(c.secret, c.channelId, m, line);
     if (id) out.push({ kind: 'button', label, id, ...(primary ? { primary } : {}) });
   };
-  if (c.expand !== false && c.detail === 'compact' && hasMore(reply)) button(c.m.follow.more, `${c.line} --full`, mode, true);
+  if (c.more) button(c.m.follow.more, `${c.more} --full`, mode, true);
+  else if (c.expand !== false && c.detail === 'compact' && hasMore(reply)) button(c.m.follow.more, `${c.line} --full`, mode, true);
   else if (c.expand !== false && c.detail === 'full' && hasMore(reply)) button(c.m.follow.less, `${c.line} --compact`, mode);
-  for (const f of (reply.followUps ?? []).slice(0, 3)) button(f.label, f.line, mode);
+  for (const f of (reply.followUps ?? []).filter((f) => f.line !== c.more).slice(0, 3)) button(f.label, f.line, mode);
   if (c.shareable && !c.isPublic) button(c.m.follow.share, c.line, 'p');
   if (reply.menu && reply.menu.options.length > 0) {
     const id = encodeClick(c.secret, c.channelId, mode, reply.menu.prefix);

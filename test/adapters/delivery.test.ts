@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewSubscription } from '../../src/briefings/store.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
-import { APP_ID, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
+import { APP_ID, interaction, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 
 const sub = (o: Partial<NewSubscription>): NewSubscription => ({
@@ -56,6 +56,8 @@ describe('briefings delivered through the real SDKs', () => {
     expect(posts.map((p) => p.metadata?.event_payload.part)).toEqual(['headline', 'details']);
     expect(JSON.stringify(posts[0]!.blocks)).toContain('Regional mismatch briefing');
     expect(JSON.stringify(posts[1]!.blocks)).toMatch(/Spotlight: /);
+    // Both carry More: the full /mismatch, answered privately to whoever clicks.
+    for (const post of posts) expect(JSON.stringify(post.blocks)).toContain('"text":"More"');
     expect(posts[1]!.blocks!.some((b) => (b as { type: string }).type === 'image')).toBe(true);
   });
 
@@ -68,6 +70,14 @@ describe('briefings delivered through the real SDKs', () => {
     expect(headline!.body).toMatchObject({ enforce_nonce: true, allowed_mentions: { parse: [] } });
     expect(typeof details!.body.nonce).toBe('string');
     expect(headline!.auth).toBe('Bot discord-delivery-token');
+    // More, clicked in the thread, opens the full /mismatch for the one who clicked.
+    const thread = /channels\/(\d+)\/messages$/.exec(details!.path)![1]!;
+    const buttons = (details!.body.components as { components: { label?: string; custom_id: string }[] }[]).flatMap((r) => r.components);
+    expect(buttons.map((b) => b.label)).toContain('More');
+    const click = interaction('mismatch', [], { type: 3, channel: thread, customId: buttons.find((b) => b.label === 'More')!.custom_id });
+    discord.dispatchInteraction(click);
+    const answer = await discord.waitFor((r) => r.path.includes(`/interactions/${click.id}/`));
+    expect(answer.body).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'Regional anode mismatch · 2024' }] } });
   });
 
   it('a slot taken over after a crash is not posted again when the dead process had posted it', async () => {

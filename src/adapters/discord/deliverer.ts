@@ -29,7 +29,8 @@ export function discordDeliverer(o: { rest: REST; charts: { mode: 'url' | 'uploa
     const m = messages(b.lang);
     const upload = o.charts.mode === 'upload' && (reply.charts?.length ?? 0) > 0;
     const images = upload ? (reply.charts ?? []).map((_c, i) => ({ kind: 'attachment' as const, name: attachmentName(i) })) : quickChartImages(reply, o.charts.quickChartBaseUrl);
-    const controls = controlsFor(reply, { secret: o.componentSecret, channelId: t.subscription.channelId, line: '', detail: 'full', isPublic: true, shareable: false, expand: false, m });
+    // Signed for where the message is: a click in a thread comes from the thread's own channel id.
+    const controls = controlsFor(reply, { secret: o.componentSecret, channelId, line: '', detail: 'full', isPublic: true, shareable: false, expand: false, more: b.more, m });
     const body = { ...toDiscordMessage(reply, { images, controls, m }), nonce: nonceOf(t, part), enforce_nonce: true };
     const files = upload ? (await chartPngs(reply)).map((p) => ({ name: p.name, data: p.png, contentType: 'image/png' })) : undefined;
     return (await o.rest.post(Routes.channelMessages(channelId), { body, ...(files ? { files } : {}) })) as APIMessage;

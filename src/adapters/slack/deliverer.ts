@@ -42,7 +42,7 @@ export function slackDeliverer(o: SlackDelivererOptions): Deliverer {
     const hit = built.get(cacheKey);
     if (hit) return hit;
     const images = o.charts.mode === 'upload' ? await o.upload(client, reply) : quickChartImages(reply, o.charts.quickChartBaseUrl);
-    const controls = controlsFor(reply, { secret: o.componentSecret, channelId, line: '', detail: 'full', isPublic: true, shareable: false, expand: false, m });
+    const controls = controlsFor(reply, { secret: o.componentSecret, channelId, line: '', detail: 'full', isPublic: true, shareable: false, expand: false, more: b.more, m });
     const message = toSlackMessage(reply, { images, controls, m });
     if (built.size > 2000) built.clear();
     built.set(cacheKey, message);
