@@ -21,8 +21,8 @@ async function main(): Promise<void> {
   // A SIGHUP during start-up (the port opens before the scheduler starts) must not end the process:
   // it is kept and acted on once the bot runs. One listener throughout: one removed while the signal
   // is still pending in the event loop would drop it.
-  let onHangup = () => void (reloadAsked = true);
   let reloadAsked = false;
+  let onHangup = () => void (reloadAsked = true);
   process.on('SIGHUP', () => onHangup());
   const bot = await startBot({ env: process.env, ...(values.lang ? { lang: langOf(values.lang) } : {}) });
   // One failed request must never take the process down; the adapters catch per request, this is the net.
