@@ -3,8 +3,7 @@ import { opt } from '../src/commands/option-kinds.js';
 import { derivedNote, field, findingNotes, quoteNotes, show, shown, sourcesOf } from '../src/commands/present.js';
 import { mixChart, mixField, nameFor } from '../src/commands/presentation.js';
 import type { Reply, ReplyField } from '../src/commands/reply.js';
-import { versus } from '../src/commands/versus.js';
-import type { Figure } from '../src/metrics/figure.js';
+import { versusFields } from '../src/commands/versus.js';
 import { findingsAbout } from '../src/metrics/cross-checks.js';
 import { nationalOverview } from '../src/metrics/national.js';
 import { NATIONAL, statementsAbout } from '../src/metrics/text-figures.js';
@@ -21,12 +20,7 @@ export const overview = defineCommand({
     const o = nationalOverview(ds);
     const before = ctx.previous && nationalOverview(ctx.previous.data);
     const latest = o.exports.at(-1);
-    const changes: (Figure | undefined)[] = [];
-    const withChange = (f: ReplyField[], cur: Figure | undefined, prev: Figure | undefined): ReplyField[] => {
-      const v = versus(ctx, cur, prev);
-      changes.push(v.figure);
-      return f.map((x) => ({ ...x, value: `${x.value}${v.text}` }));
-    };
+    const { withChange, changes } = versusFields(ctx);
     const fields: ReplyField[] = [
       ...withChange(field(m.labels.capacity, o.capacity, m, { key: true }), o.capacity, before?.capacity),
       ...withChange(field(m.labels.output, o.output, m, { key: true }), o.output, before?.output),

@@ -3,7 +3,7 @@ import { opt } from '../src/commands/option-kinds.js';
 import { derivedNote, field, findingNotes, quoteNotes, show, shown, sourcesOf } from '../src/commands/present.js';
 import { mixChart, mixField, nameFor } from '../src/commands/presentation.js';
 import type { Reply, ReplyField } from '../src/commands/reply.js';
-import { versus } from '../src/commands/versus.js';
+import { versusFields } from '../src/commands/versus.js';
 import { COLORS, type ChartSpec } from '../src/charts/spec.js';
 import { findingsAbout } from '../src/metrics/cross-checks.js';
 import type { Figure } from '../src/metrics/figure.js';
@@ -26,12 +26,7 @@ export const province = defineCommand({
     const display = nameFor(ctx, 'province', name);
     const b = p.balance;
     const rank = (r?: { rank: number; of: number; tied: boolean }) => (r ? m.common.rank(r.rank, r.of, r.tied) : '');
-    const changes: (Figure | undefined)[] = [];
-    const withChange = (f: ReplyField[], cur: Figure | undefined, prev: Figure | undefined): ReplyField[] => {
-      const v = versus(ctx, cur, prev);
-      changes.push(v.figure);
-      return f.map((x) => ({ ...x, value: `${x.value}${v.text}` }));
-    };
+    const { withChange, changes } = versusFields(ctx);
 
     const fields: ReplyField[] = [
       ...withChange(field(m.labels.capacity, p.capacity, m, { key: true }), p.capacity, before?.capacity),

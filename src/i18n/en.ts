@@ -58,7 +58,8 @@ export const en = {
     notAvailable: 'n/a',
     rank: (rank: number, of: number, tied: boolean) => ` (#${rank}${tied ? ', tied' : ''} of ${of})`,
     rankLabel: (rank: number, tied: boolean) => `${tied ? '=' : ''}${rank}.`,
-    versus: (delta: string, year: number) => `(${delta} on the ${year} edition)`,
+    /** Follows a figure directly: the catalogue owns the gap before it (a space in English, none before Chinese brackets). */
+    versus: (delta: string, year: number) => ` (${delta} on the ${year} edition)`,
   },
 
   labels: {

@@ -52,6 +52,7 @@ const HOW: [RegExp, string][] = [
   [/^share of national capacity$/, '占全国产能比重'],
   [/^aluminium output × ([\d.]+) kg\/t$/, '电解铝产量 × $1千克/吨'],
   [/^(\d{4}) edition − (\d{4}) edition$/, '$1年版 − $2年版'],
+  [/^change on the (\d{4}) edition$/, '较$1年版的变化'],
 ];
 
 function how(text: string): string {

@@ -9,7 +9,8 @@ import { toDiscordMessage } from '../../src/render/discord-message.js';
 import { quickChartImages } from '../../src/render/images.js';
 import { toSlackMessage } from '../../src/render/slack-message.js';
 import { toConsoleText } from '../../src/render/console-text.js';
-import { ask, askText, core, EVERY_COMMAND } from '../support/core.js';
+import { consoleInvocation, createCore } from '../../src/core.js';
+import { ask, askText, core, EVERY_COMMAND, fixtureLibrary } from '../support/core.js';
 import { discordViolations, slackViolations } from '../support/platform-limits.js';
 
 /** Every key of a catalogue, with whether it is text or a function of its arguments. */
@@ -106,6 +107,15 @@ describe('replies in Simplified Chinese', () => {
     const sources = await askText('/sources', 'zh-CN');
     expect(sources).toContain('马来西亚和印度尼西亚占中国出口的比重由2023年的34.977%变为2024年的34.269%（下降0.708个百分点）');
     expect(sources).toContain('宁夏平均产能利用率为91.32%（表2），但其产能中仅27%属于高效产能（> 90%，表1）');
+  });
+
+  it('with two editions, the change on the earlier one is worded in Chinese too', async () => {
+    const two = createCore({ library: fixtureLibrary() });
+    // The fixture editions carry no Chinese captions (their English ones stand in): sources left aside.
+    const zh = async (line: string) => toConsoleText({ ...(await two.ask(line, consoleInvocation('zh-CN'))).reply, sources: [] }, { m: zhCN });
+    for (const line of ['/province Yunnan', '/overview', '/changes']) expect(englishIn(await zh(line)), line).toEqual([]);
+    expect(await zh('/province Yunnan')).toContain('2.60百万吨（较2030年版+0.60百万吨 †）');
+    expect(zhCN.how('change on the 2030 edition')).toBe('较2030年版的变化');
   });
 
   it('errors and suggestions in Chinese', async () => {
