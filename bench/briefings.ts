@@ -5,6 +5,7 @@ import { runChaos, type ChaosResult } from '../test/support/chaos.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
 import { freshDatabase, startPostgres } from '../test/support/postgres.js';
 import { openDir } from '../test/support/process.js';
+import { newSubscription } from '../test/support/subscriptions.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -21,7 +22,7 @@ async function sameSlot(rateLimitEvery: number): Promise<string> {
   const slot = new Date(Math.ceil((Date.now() + 8000) / 1000) * 1000);
   const cron = `${slot.getUTCSeconds()} ${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`;
   for (let i = 0; i < 1000; i++) {
-    await store.add({ platform: 'slack', channelId: `C${String(i).padStart(4, '0')}`, workspaceId: null, kind: 'mismatch', cron, label: 'bench', tz: 'UTC', layout: 'compact', onlyNewData: false, createdBy: 'bench', source: 'chat', lastEdition: 2024 });
+    await store.add(newSubscription({ channelId: `C${String(i).padStart(4, '0')}`, cron, label: 'bench' }));
   }
   await store.close();
   const bot = await startTestBot({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789', SLACK_API_URL: fake.apiUrl, DATABASE_PATH: path, BRIEFING_TICK_SECONDS: '1', LOG_LEVEL: 'silent' });

@@ -4,10 +4,11 @@
  * /province Yunnan (sent by the parent once it has seen it), and a bare node:http server that checks
  * the signature and answers the same reply, all in one process.
  */
-import { createPublicKey, verify } from 'node:crypto';
+import { verify } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, Events, GatewayIntentBits, type InteractionReplyOptions } from 'discord.js';
+import { discordPublicKey } from '../src/adapters/discord/http-interactions.js';
 import { startTestBot } from '../test/support/bot.js';
 import { APP_ID } from '../test/support/fake-discord.js';
 
@@ -27,7 +28,7 @@ await new Promise<void>((resolve) => {
   void bare.login('bench.bare.token');
 });
 // The bare reference for HTTP interactions: node:http, the Ed25519 check Discord requires, the same reply.
-const key = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(publicKey, 'hex')]), format: 'der', type: 'spki' });
+const key = discordPublicKey(publicKey);
 const answer = JSON.stringify({ type: 4, data: canned });
 const bareHttp = createServer((req, res) => {
   const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
-import { generateKeyPairSync, sign } from 'node:crypto';
-import { interaction, startFakeDiscord, type FakeDiscord } from '../test/support/fake-discord.js';
+import { sign } from 'node:crypto';
+import { discordKeys, interaction, startFakeDiscord, type FakeDiscord } from '../test/support/fake-discord.js';
 import { atRate, fmt, interleavedThroughput, ratio, summarize } from './stats.js';
 
 const PROVINCE = () => interaction('province', [{ type: 3, name: 'name', value: 'Yunnan' }]);
@@ -21,8 +21,7 @@ export async function benchDiscord(): Promise<void> {
   const gatewayFake = await startFakeDiscord();
   const httpFake = await startFakeDiscord();
   const bareFake = await startFakeDiscord();
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const publicHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
+  const { publicHex, privateKey } = discordKeys();
   const child = fork('bench/discord-server.ts', [gatewayFake.api, httpFake.api, bareFake.api, publicHex], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const next = () => new Promise<unknown>((resolve) => child.once('message', resolve));
   const { httpPort } = (await next()) as { httpPort: number };

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { connect, createServer, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeSlack } from '../test/support/fake-slack.js';
+import { freePort } from '../test/support/local-server.js';
 import { fmt, ratio, summarize } from './stats.js';
 
 const RUNS = 15;
@@ -34,16 +35,6 @@ function until(cmd: string, args: string[], text: string, env: NodeJS.ProcessEnv
       }
     });
     child.on('exit', () => reject(new Error(`exited before "${text}": ${out.slice(-300)}`)));
-  });
-}
-
-/** A port nothing listens on now: the OS picks it. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
   });
 }
 

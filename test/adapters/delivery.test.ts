@@ -1,24 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewSubscription } from '../../src/briefings/store.js';
+import { newSubscription } from '../support/subscriptions.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { APP_ID, interaction, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 
-const sub = (o: Partial<NewSubscription>): NewSubscription => ({
-  platform: 'slack',
-  channelId: 'C1',
-  workspaceId: null,
-  kind: 'mismatch',
-  cron: '* * * * *',
-  label: 'every minute',
-  tz: 'UTC',
-  layout: 'compact',
-  onlyNewData: false,
-  createdBy: 'U1',
-  source: 'chat',
-  lastEdition: 2024,
-  ...o,
-});
+const sub = (o: Partial<NewSubscription>): NewSubscription => newSubscription({ cron: '* * * * *', label: 'every minute', ...o });
 
 /** The next minute boundary plus a few seconds: a slot every subscription above is due at. */
 const nextMinute = (k = 1) => new Date(Math.ceil(Date.now() / 60_000) * 60_000 + (k - 1) * 60_000 + 2_000);

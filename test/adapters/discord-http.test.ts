@@ -1,14 +1,7 @@
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { sign, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../support/bot.js';
-import { interaction, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
-
-/** A key pair made for the test: Discord signs with the private key, the bot knows the public one. */
-function keys(): { publicHex: string; privateKey: KeyObject } {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const der = publicKey.export({ format: 'der', type: 'spki' });
-  return { publicHex: der.subarray(-32).toString('hex'), privateKey };
-}
+import { discordKeys, interaction, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
 
 async function post(port: number, body: unknown, o: { privateKey?: KeyObject; timestamp?: number; signature?: string; raw?: string } = {}) {
   const text = o.raw ?? JSON.stringify(body);
@@ -24,7 +17,7 @@ async function post(port: number, body: unknown, o: { privateKey?: KeyObject; ti
 }
 
 describe('Discord interactions over HTTP (no gateway), signed with Ed25519', () => {
-  const k = keys();
+  const k = discordKeys();
   let fake: FakeDiscord;
   let a: TestBot;
   let b: TestBot;
@@ -52,7 +45,7 @@ describe('Discord interactions over HTTP (no gateway), signed with Ed25519', () 
     const ping = { type: 1, id: '1', application_id: '2', token: 't', version: 1 };
     expect((await post(a.port, ping, { signature: '0'.repeat(128) })).status).toBe(401);
     expect((await post(a.port, ping, {})).status).toBe(401);
-    const other = keys();
+    const other = discordKeys();
     expect((await post(a.port, ping, { privateKey: other.privateKey })).status).toBe(401);
     expect((await post(a.port, ping, { privateKey: k.privateKey, timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
     const once = await post(a.port, { ...ping, id: '77' }, { privateKey: k.privateKey });

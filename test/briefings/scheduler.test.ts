@@ -6,6 +6,7 @@ import type { BriefingMessage } from '../../src/briefings/compose.js';
 import { createComposer } from '../../src/briefings/composer.js';
 import { BriefingScheduler, DeliveryError, type Deliverer, type DeliveryTarget } from '../../src/briefings/scheduler.js';
 import type { NewSubscription } from '../../src/briefings/store.js';
+import { newSubscription } from '../support/subscriptions.js';
 import type { Library } from '../../src/editions.js';
 import { createLogger } from '../../src/log.js';
 import { openStore } from '../../src/store/open.js';
@@ -67,21 +68,7 @@ async function harness(o: { path?: string; deliverer: Deliverer; library?: Libra
   return { store, scheduler, clock, library, logs };
 }
 
-const sub = (o: Partial<NewSubscription> = {}): NewSubscription => ({
-  platform: 'slack',
-  channelId: 'C1',
-  workspaceId: null,
-  kind: 'full',
-  cron: '* * * * *',
-  label: 'every minute',
-  tz: 'UTC',
-  layout: 'compact',
-  onlyNewData: false,
-  createdBy: 'U1',
-  source: 'chat',
-  lastEdition: 2030,
-  ...o,
-});
+const sub = (o: Partial<NewSubscription> = {}): NewSubscription => newSubscription({ kind: 'full', cron: '* * * * *', label: 'every minute', lastEdition: 2030, ...o });
 
 async function tickAt(h: Harness, at: Date) {
   h.clock.now = at;

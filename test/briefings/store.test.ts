@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { NewSubscription } from '../../src/briefings/store.js';
+import { newSubscription } from '../support/subscriptions.js';
 import { StoreError } from '../../src/store/db.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open.js';
@@ -12,21 +13,7 @@ import type { SqlStore } from '../../src/store/sql-store.js';
 import { sealer } from '../../src/adapters/slack/installations.js';
 import { freshDatabase } from '../support/postgres.js';
 
-export const sub = (o: Partial<NewSubscription> = {}): NewSubscription => ({
-  platform: 'slack',
-  channelId: 'C1',
-  workspaceId: 'T1',
-  kind: 'mismatch',
-  cron: '0 9 * * *',
-  label: 'daily 09:00',
-  tz: 'UTC',
-  layout: 'compact',
-  onlyNewData: false,
-  createdBy: 'U1',
-  source: 'chat',
-  lastEdition: 2024,
-  ...o,
-});
+export const sub = (o: Partial<NewSubscription> = {}): NewSubscription => newSubscription({ workspaceId: 'T1', ...o });
 
 const sqlite = async () => openStore({ DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'anode-store-')), 'bot.db') });
 

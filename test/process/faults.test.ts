@@ -7,6 +7,7 @@ import { APP_ID, startFakeDiscord, type FakeDiscord } from '../support/fake-disc
 import { postToBot, slashCommand, startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { freePort } from '../support/local-server.js';
 import { openDir, spawnBot } from '../support/process.js';
+import { newSubscription } from '../support/subscriptions.js';
 
 const SECRET = 'process-signing-secret-0123456789';
 
@@ -25,7 +26,7 @@ describe('the real process under faults', () => {
   it('serves Slack, and on SIGTERM finishes or gives back a hung delivery within 10 s and exits 0', async () => {
     const db = join(openDir('anode-term-'), 'bot.db');
     const store = await openStore({ DATABASE_PATH: db });
-    await store.add({ platform: 'slack', channelId: 'C-hung', workspaceId: null, kind: 'full', cron: '* * * * * *', label: 'every second', tz: 'UTC', layout: 'compact', onlyNewData: false, createdBy: 't', source: 'chat', lastEdition: 2024 });
+    await store.add(newSubscription({ channelId: 'C-hung', kind: 'full', cron: '* * * * * *', label: 'every second' }));
     await store.close();
     slack.stall.add('C-hung');
     const p = await freePort();
@@ -123,7 +124,7 @@ describe('the real process under faults', () => {
     const dir = openDir('anode-full-');
     const db = join(dir, 'bot.db');
     const store = await openStore({ DATABASE_PATH: db });
-    for (let i = 0; i < 20; i++) await store.add({ platform: 'slack', channelId: `C-full-${i}`, workspaceId: null, kind: 'mismatch', cron: '*/3 * * * * *', label: 'every 3 s', tz: 'UTC', layout: 'compact', onlyNewData: false, createdBy: 't', source: 'chat', lastEdition: 2024 });
+    for (let i = 0; i < 20; i++) await store.add(newSubscription({ channelId: `C-full-${i}`, cron: '*/3 * * * * *', label: 'every 3 s' }));
     await store.close();
     const p = await freePort();
     // The file-size limit stands in for a full disk: writes past it fail with EFBIG, as on ENOSPC.

@@ -1,13 +1,13 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import parser from 'cron-parser';
 import { nonceOf } from '../../src/adapters/discord/deliverer.js';
 import type { Subscription } from '../../src/briefings/store.js';
 import { openStore } from '../../src/store/open.js';
-import { APP_ID, startFakeDiscord } from './fake-discord.js';
+import { APP_ID, discordKeys, startFakeDiscord } from './fake-discord.js';
 import { startFakeSlack } from './fake-slack.js';
 import { freePort } from './local-server.js';
 import { openDir, spawnBot, type BotProcess } from './process.js';
+import { newSubscription } from './subscriptions.js';
 
 export interface ChaosOptions {
   replicas: number;
@@ -58,12 +58,12 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const cron = `*/${o.slotSeconds} * * * * *`;
   const subs: Subscription[] = [];
   const add = async (platform: string, channelId: string) =>
-    subs.push((await store.add({ platform, channelId, workspaceId: null, kind: 'mismatch', cron, label: 'chaos', tz: 'UTC', layout: 'compact', onlyNewData: false, createdBy: 'chaos', source: 'chat', lastEdition: 2024 })).subscription);
+    subs.push((await store.add(newSubscription({ platform, channelId, cron, label: 'chaos' }))).subscription);
   for (let i = 0; i < o.slack; i++) await add('slack', `C${i}`);
   for (let i = 0; i < o.discord; i++) await add('discord', String(800000000000000000n + BigInt(i)));
   await store.close();
   const from = Date.now();
-  const der = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' });
+  const { publicHex } = discordKeys();
   // One port per replica, kept across its restarts.
   const ports = await Promise.all(Array.from({ length: o.replicas }, () => freePort()));
   const env = (i: number) => ({
@@ -74,7 +74,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     DISCORD_TOKEN: 'discord-chaos',
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_URL: discord.api,
-    DISCORD_PUBLIC_KEY: der.subarray(-32).toString('hex'),
+    DISCORD_PUBLIC_KEY: publicHex,
     PORT: String(ports[i]),
     BRIEFING_TICK_SECONDS: '1',
     BRIEFING_LEASE_SECONDS: '3',

@@ -1,3 +1,4 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -218,4 +219,10 @@ export function interaction(
       ? { message: { id: '900', channel_id: channel, type: 0, content: '', embeds: [], components: [], attachments: [], author: { id: BOT_ID, username: 'anode-bot', discriminator: '0', avatar: null }, timestamp: new Date().toISOString(), edited_timestamp: null, flags: 64, mentions: [], mention_roles: [], pinned: false, mention_everyone: false, tts: false }, data: { custom_id: o.customId ?? '', component_type: o.values ? 3 : 2, ...(o.values ? { values: o.values } : {}) } }
       : { data: { id: '500', name, type: 1, options } }),
   };
+}
+
+/** An application key pair made for a test: "Discord" signs with the private key, the bot is given the public one in hex. */
+export function discordKeys(): { publicHex: string; privateKey: KeyObject } {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return { publicHex: publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex'), privateKey };
 }
