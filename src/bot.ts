@@ -17,6 +17,7 @@ import { HttpServer, sendJson, sendText } from './http/server.js';
 import type { Lang } from './i18n/lang.js';
 import { createLogger, type Logger } from './log.js';
 import { deferredMetrics, noMetrics, type Metrics } from './observability/metrics.js';
+import { cachedSettings } from './settings.js';
 import { openStore } from './store/open.js';
 import type { SqlStore } from './store/sql-store.js';
 
@@ -84,7 +85,8 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   let core!: Core;
   const composer = createComposer(store);
   const briefings = createBriefingService({ store, composer, library: () => core.library(), defaultTz: config.BRIEFING_TZ });
-  core = createCore({ library, services: { briefings, settings: store } });
+  const settings = cachedSettings(store);
+  core = createCore({ library, services: { briefings, settings } });
 
   const http = new HttpServer((err, route) => log.error({ err, route }, 'HTTP handler failed'));
   const keys = running.flatMap((s) => s.module.componentKeys?.(s.env) ?? []);
@@ -101,7 +103,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     if (others.length > 0) log.error({ platform: err.platform, variable: err.variable }, `${err.message} (the other platforms go on)`);
     else onFinish({ code: 1, reason: `${err.message}` });
   };
-  const ctx = (): PlatformContext => ({ core, log, config, http, store, subscriptions: store, metrics, componentSecret, lang: o.lang, fatal });
+  const ctx = (): PlatformContext => ({ core, log, config, http, store, settings, subscriptions: store, metrics, componentSecret, lang: o.lang, fatal });
   for (const s of running) adapters.set(s.module.id, await s.module.create(ctx(), s.env));
 
   const failed: PlatformFatalError[] = [];

@@ -5,6 +5,7 @@ import type { HttpServer } from '../http/server.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { SqlStore } from '../store/sql-store.js';
+import type { ChannelSettings } from '../settings.js';
 import type { BaseConfig } from '../config/config.js';
 import type { SubscriptionStore } from '../briefings/store.js';
 import type { Lang } from '../i18n/lang.js';
@@ -18,6 +19,8 @@ export interface PlatformContext {
   http: HttpServer;
   /** The bot's database (installations, channel settings). */
   store: SqlStore;
+  /** Channel settings, cached, and shared with the commands that change them. */
+  settings: ChannelSettings;
   subscriptions: SubscriptionStore;
   metrics: Metrics;
   /** Signs the command lines carried by buttons and menus (see render/controls.ts). */

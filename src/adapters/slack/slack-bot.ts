@@ -13,7 +13,6 @@ import { messages, type Messages } from '../../i18n/messages.js';
 import { controlsFor, decodeClick } from '../../render/controls.js';
 import { quickChartImages, type ChartImage } from '../../render/images.js';
 import { BUTTON_ACTION, MENU_ACTION, slackControls, toSlackMessage, type SlackMessage } from '../../render/slack-message.js';
-import type { ChannelLang } from '../../settings.js';
 import { PlatformFatalError, type PlatformAdapter, type PlatformContext } from '../platform.js';
 import { apologyReply } from '../shared/failure.js';
 import { slackCanManage, slackLocales } from './admins.js';
@@ -68,18 +67,9 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
 
   const canManage = slackCanManage(env.BRIEFING_ADMINS);
   const localeOf = slackLocales();
-  const settingsCache = new Map<string, { lang: ChannelLang | undefined; until: number }>();
-  const channelLang = async (channel: string): Promise<ChannelLang | undefined> => {
-    const hit = settingsCache.get(channel);
-    if (hit && hit.until > Date.now()) return hit.lang;
-    const lang = await ctx.store.language('slack', channel).catch(() => undefined);
-    // A language set on another replica reaches this one within half a minute.
-    settingsCache.set(channel, { lang, until: Date.now() + 30_000 });
-    return lang;
-  };
   /** The channel's setting; "auto" asks Slack for the user's locale; unset is English. */
   const langFor = async (channel: string, user: string, team: string, client: WebClient): Promise<Lang> => {
-    const setting = await channelLang(channel);
+    const setting = await ctx.settings.language('slack', channel).catch(() => undefined);
     if (setting === 'zh-CN' || setting === 'en') return setting;
     if (setting === 'auto') return langOf(await localeOf(user, team, client));
     return 'en';
@@ -142,8 +132,6 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
         acked = true;
       }
       const answer = await ctx.core.ask(line, invocation(command.user_id, command.channel_id, command.team_id, lang, client));
-      // This channel's language may just have changed: read it afresh next time.
-      if (answer.command === 'language') settingsCache.delete(command.channel_id);
       if (answer.reply.files?.length && !acked) {
         await ack();
         acked = true;
