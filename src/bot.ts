@@ -29,6 +29,13 @@ export interface BotOptions {
   lang?: Lang;
   /** Where logs go (stderr by default). */
   logDestination?: NodeJS.WritableStream;
+  /** Aborted by a signal during start-up: start-up stops at its next step and undoes what it opened. */
+  signal?: AbortSignal;
+}
+
+/** Start-up was stopped by a signal; everything it had opened is closed again and nothing is claimed. */
+export class StartupAborted extends Error {
+  override name = 'StartupAborted';
 }
 
 export interface RunningBot {
@@ -69,12 +76,41 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   // The console prints replies on stdout; its stderr stays quiet unless asked.
   const log = createLogger(config.LOG_LEVEL ?? (chat ? 'info' : 'warn'), o.logDestination, secrets);
 
+  // What start-up has opened so far, undone in reverse when it stops half-way (a signal, a failure).
+  const opened: (() => Promise<unknown>)[] = [];
+  const step = () => {
+    if (o.signal?.aborted) throw new StartupAborted('stopped by a signal during start-up');
+  };
+  // A step that waits on the network (a gateway, a database) ends at once when a signal comes.
+  const orAbort = <T>(work: Promise<T>): Promise<T> => {
+    const signal = o.signal;
+    if (!signal) return work;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(new StartupAborted('stopped by a signal during start-up'));
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  };
+  try {
+    return await startSteps();
+  } catch (err) {
+    for (const undo of opened.reverse()) await undo().catch(() => {});
+    if (err instanceof StartupAborted) log.info('start-up stopped by a signal; nothing was left claimed');
+    throw err;
+  }
+
+  async function startSteps(): Promise<RunningBot> {
   const started = performance.now();
   const load = (): Library => buildLibrary(loadEditions(config.DATA_DIR), config.DATASET_EDITION);
   const library = load();
   log.info({ editions: library.years, current: library.current.year, ms: Math.round(performance.now() - started) }, 'dataset loaded');
 
-  const store = await openStore(config);
+  step();
+  const storeOpening = openStore(config);
+  opened.push(() => storeOpening.then((s) => s.close()));
+  const store = await orAbort(storeOpening);
+  step();
   const served = chat || config.HEALTH_PORT !== undefined ? deferredMetrics() : undefined;
   const metrics: Metrics = served ?? noMetrics;
   const declared = declaredBriefings(config.BRIEFINGS, config.BRIEFING_TZ, list.map((p) => p.id));
@@ -105,11 +141,14 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   };
   const ctx = (): PlatformContext => ({ core, log, config, http, store, settings, subscriptions: store, metrics, componentSecret, lang: o.lang, fatal });
   for (const s of running) adapters.set(s.module.id, await s.module.create(ctx(), s.env));
+  step();
 
   const failed: PlatformFatalError[] = [];
   for (const [id, adapter] of adapters) {
     try {
-      await adapter.start();
+      step();
+      opened.push(() => adapter.stop());
+      await orAbort(adapter.start());
     } catch (err) {
       if (!(err instanceof PlatformFatalError)) throw err;
       unhealthy.set(id, err.message);
@@ -120,7 +159,6 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   // One platform with bad credentials must not take down a healthy one; /readyz reports it.
   if (healthy.length > 0) for (const err of failed) log.error({ platform: err.platform, variable: err.variable }, `${err.message} (the other platforms go on)`);
   if (healthy.length === 0 && unhealthy.size > 0) {
-    await store.close().catch(() => {});
     throw new PlatformFatalError([...unhealthy.keys()].join(', '), '', [...unhealthy.values()].join('; '));
   }
 
@@ -157,11 +195,14 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   if (config.HEALTH_PORT !== undefined) {
     healthServer = new HttpServer((err, route) => log.error({ err, route }, 'HTTP handler failed'));
     healthRoutes(healthServer);
-    healthPort = await listenOn(healthServer, config.HEALTH_PORT, 'HEALTH_PORT');
+    const server = healthServer;
+    opened.push(() => server.close());
+    healthPort = await listenOn(server, config.HEALTH_PORT, 'HEALTH_PORT');
   } else if (http.size > 0) {
     healthRoutes(http);
   }
   if (http.size > 0) {
+    opened.push(() => http.close());
     port = await listenOn(http, config.PORT, 'PORT');
     log.info({ port, routes: http.paths() }, `listening on port ${port}`);
   }
@@ -187,7 +228,10 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     drainMs: 8000,
     observe: { delivery: (x) => metrics.delivery(x), recovered: (n) => metrics.recovered(n), dbError: () => metrics.dbError() },
   });
+  step();
+  opened.push(() => scheduler.stop());
   await scheduler.start();
+  step();
 
   for (const a of adapters.values()) if (a.finished) void a.finished.then(() => onFinish({ code: 0, reason: 'console closed' }));
 
@@ -226,6 +270,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
       return stopping;
     },
   };
+  }
 }
 
 /** A port that cannot be opened is the operator's to fix: one line naming the variable, no stack trace. */

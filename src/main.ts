@@ -1,14 +1,42 @@
 /**
  * `npm start`: the bot. Reads .env, starts the enabled platforms (the console when none is) and the
- * briefings, and shuts down cleanly on SIGINT/SIGTERM; SIGHUP reloads the data folder.
+ * briefings, and shuts down cleanly on SIGINT/SIGTERM, from the first line on; SIGHUP reloads the data.
  */
 import { parseArgs } from 'node:util';
-import { startBot } from './bot.js';
+import { StartupAborted, startBot, type RunningBot } from './bot.js';
 import { loadDotEnv } from './config/env.js';
 import { langOf } from './i18n/lang.js';
 import { parseCli, quietOnClosedPipe, startupFailure } from './cli/failure.js';
 
-const USAGE = 'usage: npm start [-- --lang zh|en]';
+const USAGE = 'usage: npm start [-- --lang zh|en]\n  Starts the bot: Slack, Discord or MCP when their variables are set (see .env.example), else the console.';
+/** A supervisor waits about 10 s before SIGKILL: finish or give back in-flight work before that. */
+const STOP_DEADLINE_MS = 9500;
+
+// Installed before anything else runs: a rolling deploy or a Ctrl-C during start-up ends the process
+// cleanly (exit 0, claims given back) instead of killing it half-started.
+const abort = new AbortController();
+let bot: RunningBot | undefined;
+let stopping = false;
+async function shutdown(reason: string, code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const deadline = setTimeout(() => process.exit(code), STOP_DEADLINE_MS);
+  if (bot) {
+    bot.log.info({ reason }, 'shutting down');
+    await bot.stop().catch((err: unknown) => bot?.log.error({ err }, 'stop failed'));
+    clearTimeout(deadline);
+    process.exit(code);
+  }
+  // Still starting: startBot sees the abort at its next step, undoes what it opened and throws
+  // StartupAborted; the deadline covers a step that hangs (a gateway that never answers).
+  abort.abort();
+}
+const onStop = (signal: string) => void shutdown(signal, 0);
+process.on('SIGINT', onStop);
+process.on('SIGTERM', onStop);
+// A SIGHUP during start-up must not end the process: it is kept and acted on once the bot runs.
+let reloadAsked = false;
+process.on('SIGHUP', () => (bot ? bot.reload() : (reloadAsked = true)));
 
 async function main(): Promise<void> {
   quietOnClosedPipe();
@@ -18,31 +46,21 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   loadDotEnv();
-  // A SIGHUP during start-up (the port opens before the scheduler starts) must not end the process:
-  // it is kept and acted on once the bot runs. One listener throughout: one removed while the signal
-  // is still pending in the event loop would drop it.
-  let reloadAsked = false;
-  let onHangup = () => void (reloadAsked = true);
-  process.on('SIGHUP', () => onHangup());
-  const bot = await startBot({ env: process.env, ...(values.lang ? { lang: langOf(values.lang) } : {}) });
+  try {
+    bot = await startBot({ env: process.env, signal: abort.signal, ...(values.lang ? { lang: langOf(values.lang) } : {}) });
+  } catch (err) {
+    if (err instanceof StartupAborted) process.exit(0);
+    throw err;
+  }
+  const running = bot;
   // One failed request must never take the process down; the adapters catch per request, this is the net.
-  process.on('unhandledRejection', (err) => bot.log.error({ err }, 'unhandled rejection'));
-  let stopping = false;
-  const shutdown = async (reason: string, code: number) => {
-    if (stopping) return;
-    stopping = true;
-    bot.log.info({ reason }, 'shutting down');
-    // A supervisor waits about 10 s before SIGKILL: finish or give back in-flight work before that.
-    const deadline = setTimeout(() => process.exit(code), 9500);
-    await bot.stop().catch((err: unknown) => bot.log.error({ err }, 'stop failed'));
-    clearTimeout(deadline);
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT', 0));
-  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
-  onHangup = () => void bot.reload();
-  if (reloadAsked) bot.reload();
-  const end = await bot.finished;
+  process.on('unhandledRejection', (err) => running.log.error({ err }, 'unhandled rejection'));
+  if (stopping) {
+    stopping = false;
+    return shutdown('signal during start-up', 0);
+  }
+  if (reloadAsked) running.reload();
+  const end = await running.finished;
   if (end.code !== 0) console.error(`anode-bot: stopping: ${end.reason}`);
   await shutdown(end.reason, end.code);
 }
