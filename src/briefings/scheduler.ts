@@ -116,6 +116,7 @@ export class BriefingScheduler {
   private readonly permits: Semaphore;
   private ticking = false;
   private stopped = false;
+  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(private readonly o: SchedulerOptions) {
     this.permits = new Semaphore(o.concurrency);
@@ -129,6 +130,9 @@ export class BriefingScheduler {
     // Loaded here, after the port is open: node-schedule and its cron parser are 24 ms of start-up.
     const { default: schedule } = await import('node-schedule');
     if (!this.stopped) this.job = schedule.scheduleJob(rule, () => void this.tick());
+    // While this process works through claims (a slow platform, a long backlog), their leases are
+    // renewed, so nobody takes over a claim whose owner is alive; a dead owner stops renewing.
+    if (!this.stopped) this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(250, Math.floor(this.o.leaseMs / 3)));
     return first;
   }
 
@@ -169,6 +173,18 @@ export class BriefingScheduler {
           this.enqueue(claim);
         }
       }
+      // Older slots whose holder died, and retries that came due, after a newer slot fired.
+      try {
+        const since = slotOf(new Date(now.getTime() - this.o.graceMinutes * 60_000));
+        for (const claim of await this.o.store.claimStale({ since, now, owner: this.o.owner, leaseMs: this.o.leaseMs, platforms })) {
+          report.claimed++;
+          if (claim.resumed) report.recovered++;
+          this.enqueue(claim);
+        }
+      } catch (err) {
+        this.o.observe?.dbError();
+        this.o.log.error({ err: describeDbError(err) }, 'briefings: cannot take over stale claims (database); trying again next tick');
+      }
       if (report.recovered > 0) {
         this.o.observe?.recovered(report.recovered);
         this.o.log.info({ recovered: report.recovered }, 'briefings: took over slots whose holder died or timed out (checked against the channel before posting)');
@@ -188,6 +204,7 @@ export class BriefingScheduler {
   async stop(): Promise<void> {
     this.stopped = true;
     this.job?.cancel();
+    clearInterval(this.heartbeat);
     const drained = Promise.allSettled([...this.inFlight]).then(() => true);
     const inTime = await Promise.race([drained, sleep(this.o.drainMs).then(() => false)]);
     try {
@@ -195,6 +212,32 @@ export class BriefingScheduler {
       if (released > 0 || !inTime) this.o.log.warn({ released }, 'briefings: stopped with deliveries in flight; their slots were given back for the next tick');
     } catch (err) {
       this.o.log.error({ err: describeDbError(err) }, 'briefings: could not give back claims at shutdown; they are taken over when their lease ends');
+    }
+  }
+
+  private async renewLeases(): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    try {
+      await this.o.store.renew(this.o.owner, this.o.leaseMs, this.now());
+    } catch (err) {
+      this.o.observe?.dbError();
+      this.o.log.warn({ err: describeDbError(err) }, 'briefings: could not renew leases (database); each post still checks its claim first');
+    }
+  }
+
+  /**
+   * Checked before every post: a claim another process took over (this one was too slow to renew it)
+   * is theirs to post. A database that cannot answer cannot hand the claim to anyone else either.
+   */
+  private async stillMine(claim: Claim, log: Logger): Promise<boolean> {
+    try {
+      if (await this.o.store.holds(claim.subscription.id, claim.slot, this.o.owner, this.o.leaseMs, this.now())) return true;
+      log.warn('briefing: the claim was taken over by another process; not posting it here');
+      return false;
+    } catch (err) {
+      this.o.observe?.dbError();
+      log.warn({ err: describeDbError(err) }, 'briefing: could not check the claim (database); posting, the channel check covers a takeover');
+      return true;
     }
   }
 
@@ -247,7 +290,9 @@ export class BriefingScheduler {
       await this.spaceOut(`${sub.platform}:${sub.channelId}`);
       try {
         const target = { subscription: sub, slot: claim.slot, attempt: claim.attempt + attempt - 1, resumed: claim.resumed || attempt > 1 };
-        const result = await this.permits.use(() => deliverer.deliver(target, message));
+        // Checked inside the permit, right before the post: waiting for a permit takes no time off the check.
+        const result = await this.permits.use(async () => ((await this.stillMine(claim, log)) ? deliverer.deliver(target, message) : undefined));
+        if (!result) return;
         await this.finish(claim, { status: 'sent', ...(result.messageRef ? { messageRef: result.messageRef } : {}), edition: edition.year, advanceCursor: true });
         this.o.observe?.delivery('sent');
         log.info({ attempt, spotlight: message.spotlight.id }, 'briefing delivered');

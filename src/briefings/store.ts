@@ -73,6 +73,19 @@ export interface SubscriptionStore {
    * ran out (a dead process), and retries whose time has come. Exactly one caller gets each.
    */
   claimDue(o: { cron: string; tz: string; slot: string; now: Date; owner: string; leaseMs: number; platforms: readonly string[] }): Promise<Claim[]>;
+  /**
+   * Whether `owner` still holds this claim, extending its lease if so: checked just before each post,
+   * so a claim taken over while its owner was slow is never posted by the old owner.
+   */
+  holds(id: number, slot: string, owner: string, leaseMs: number, now: Date): Promise<boolean>;
+  /** Extends the lease of every claim `owner` holds (a heartbeat while it works); returns how many. */
+  renew(owner: string, leaseMs: number, now: Date): Promise<number>;
+  /**
+   * Takes over claims of any slot younger than `since` whose holder's lease ran out, and retries whose
+   * time has come: claimDue sees only each schedule's latest slot, and a slot claimed before a newer
+   * one fired is still owed.
+   */
+  claimStale(o: { since: string; now: Date; owner: string; leaseMs: number; platforms: readonly string[] }): Promise<Claim[]>;
   /** Records how a claimed delivery ended, if the claim is still this owner's. */
   finish(id: number, slot: string, owner: string, outcome: Outcome): Promise<Subscription | undefined>;
   /** Gives back every claim of `owner` (shutting down): the next tick anywhere takes them. */

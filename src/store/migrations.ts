@@ -74,6 +74,8 @@ const MIGRATIONS: Migration[] = [
      )`,
     'CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)',
   ],
+  // 3: every tick looks for stale claims and due retries of any recent slot, not only the latest.
+  () => ['CREATE INDEX deliveries_status ON deliveries (status, slot)'],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -108,7 +108,7 @@ export class SqlStore implements SubscriptionStore, ChannelSettings {
     const lease = new Date(o.now.getTime() + o.leaseMs).toISOString();
     // One statement: new slots are inserted, expired leases and due retries taken over; the unique
     // (subscription, slot) key and the WHERE of the upsert make each a claim for exactly one caller.
-    const claimed = await this.db.all<{ subscription_id: number | string; attempts: number | string }>(
+    const claimed = await this.db.all<{ subscription_id: number | string; slot: string; attempts: number | string }>(
       `INSERT INTO deliveries (subscription_id, slot, owner, claimed_at, status, lease_until, attempts)
        SELECT s.id, $1, $2, $3, 'claimed', $4, 1
          FROM subscriptions s
@@ -120,18 +120,49 @@ export class SqlStore implements SubscriptionStore, ChannelSettings {
           SET owner = excluded.owner, claimed_at = excluded.claimed_at, status = 'claimed', lease_until = excluded.lease_until, attempts = deliveries.attempts + 1
         WHERE (deliveries.status = 'claimed' AND deliveries.lease_until < excluded.claimed_at)
            OR (deliveries.status = 'retry' AND deliveries.next_attempt <= excluded.claimed_at)
-       RETURNING subscription_id, attempts`,
+       RETURNING subscription_id, slot, attempts`,
       [o.slot, o.owner, now, lease, o.cron, o.tz, ...o.platforms],
     );
+    return this.claimsOf(claimed);
+  }
+
+  async claimStale(o: { since: string; now: Date; owner: string; leaseMs: number; platforms: readonly string[] }): Promise<Claim[]> {
+    if (o.platforms.length === 0) return [];
+    const now = o.now.toISOString();
+    const lease = new Date(o.now.getTime() + o.leaseMs).toISOString();
+    // One UPDATE: on PostgreSQL a second replica's UPDATE waits for the row and re-checks the lease, so
+    // each stale claim goes to exactly one caller; SQLite has one writer.
+    const claimed = await this.db.all<{ subscription_id: number | string; slot: string; attempts: number | string }>(
+      `UPDATE deliveries SET owner = $1, claimed_at = $2, status = 'claimed', lease_until = $3, attempts = attempts + 1
+        WHERE slot >= $4
+          AND ((status = 'claimed' AND lease_until < $2) OR (status = 'retry' AND next_attempt <= $2))
+          AND subscription_id IN (SELECT id FROM subscriptions WHERE paused = 0 AND platform IN (${o.platforms.map((_, i) => `$${i + 5}`).join(', ')}))
+       RETURNING subscription_id, slot, attempts`,
+      [o.owner, now, lease, o.since, ...o.platforms],
+    );
+    return this.claimsOf(claimed);
+  }
+
+  private async claimsOf(claimed: readonly { subscription_id: number | string; slot: string; attempts: number | string }[]): Promise<Claim[]> {
     if (claimed.length === 0) return [];
-    const ids = claimed.map((c) => Number(c.subscription_id));
+    const ids = [...new Set(claimed.map((c) => Number(c.subscription_id)))];
     const subs = await this.db.all<Row>(`SELECT * FROM subscriptions WHERE id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`, ids);
     const byId = new Map(subs.map((r) => [Number(r.id), toSubscription(r)]));
     return claimed.flatMap((c) => {
       const subscription = byId.get(Number(c.subscription_id));
       const attempt = Number(c.attempts);
-      return subscription ? [{ subscription, slot: o.slot, attempt, resumed: attempt > 1 }] : [];
+      return subscription ? [{ subscription, slot: c.slot, attempt, resumed: attempt > 1 }] : [];
     });
+  }
+
+  async holds(id: number, slot: string, owner: string, leaseMs: number, now: Date): Promise<boolean> {
+    const until = new Date(now.getTime() + leaseMs).toISOString();
+    return (await this.db.run("UPDATE deliveries SET lease_until = $1 WHERE subscription_id = $2 AND slot = $3 AND owner = $4 AND status = 'claimed'", [until, id, slot, owner])) === 1;
+  }
+
+  async renew(owner: string, leaseMs: number, now: Date): Promise<number> {
+    const until = new Date(now.getTime() + leaseMs).toISOString();
+    return this.db.run("UPDATE deliveries SET lease_until = $1 WHERE owner = $2 AND status = 'claimed'", [until, owner]);
   }
 
   async finish(id: number, slot: string, owner: string, outcome: Outcome): Promise<Subscription | undefined> {

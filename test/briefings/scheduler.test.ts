@@ -78,6 +78,54 @@ async function tickAt(h: Harness, at: Date) {
 }
 
 describe('the briefing scheduler', () => {
+  it('a claim another process took over is never posted by its old owner', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'anode-sched-')), 'bot.db');
+    const oldOwner = recorder();
+    const a = await harness({ path, deliverer: oldOwner.deliverer });
+    const b = await harness({ path, deliverer: recorder().deliverer });
+    await a.store.add(sub());
+    const at = a.clock.now;
+    const slot = new Date(Math.floor(at.getTime() / MINUTE) * MINUTE).toISOString();
+    // a claims the slot, then stalls past its lease before posting; b takes it over meanwhile.
+    const claims = await a.store.claimDue({ cron: '* * * * *', tz: 'UTC', slot, now: at, owner: 'a', leaseMs: 30_000, platforms: ['slack'] });
+    expect(claims).toHaveLength(1);
+    const later = new Date(at.getTime() + 31_000);
+    expect(await b.store.claimStale({ since: slot, now: later, owner: 'b', leaseMs: 30_000, platforms: ['slack'] })).toHaveLength(1);
+    expect(await a.store.holds(1, slot, 'a', 30_000, later)).toBe(false);
+    expect(await b.store.holds(1, slot, 'b', 30_000, later)).toBe(true);
+    // The scheduler's own path: a claim it no longer holds is dropped before the post.
+    const sched = (a.scheduler as unknown as { run(c: (typeof claims)[0]): Promise<void> }).run.bind(a.scheduler);
+    await sched(claims[0]!);
+    expect(oldOwner.calls()).toBe(0);
+    expect(a.logs.text).toContain('the claim was taken over by another process; not posting it here');
+  });
+
+  it('a live owner renews its leases while it works, so a slow platform is not taken over', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'anode-sched-')), 'bot.db');
+    const a = await harness({ path, deliverer: recorder().deliverer });
+    await a.store.add(sub());
+    const at = a.clock.now;
+    const slot = new Date(Math.floor(at.getTime() / MINUTE) * MINUTE).toISOString();
+    await a.store.claimDue({ cron: '* * * * *', tz: 'UTC', slot, now: at, owner: 'a', leaseMs: 30_000, platforms: ['slack'] });
+    expect(await a.store.renew('a', 30_000, new Date(at.getTime() + 25_000))).toBe(1);
+    // 40 s after the claim the renewed lease still holds: nobody may take it over.
+    expect(await a.store.claimStale({ since: slot, now: new Date(at.getTime() + 40_000), owner: 'b', leaseMs: 30_000, platforms: ['slack'] })).toHaveLength(0);
+    expect(await a.store.claimStale({ since: slot, now: new Date(at.getTime() + 56_000), owner: 'b', leaseMs: 30_000, platforms: ['slack'] })).toHaveLength(1);
+  });
+
+  it('a slot whose owner died is taken over even after a newer slot of its schedule fired', async () => {
+    const r = recorder();
+    const h = await harness({ deliverer: r.deliverer });
+    await h.store.add(sub());
+    const at = h.clock.now;
+    const first = new Date(Math.floor(at.getTime() / MINUTE) * MINUTE);
+    // A process that died holding the first slot.
+    await h.store.claimDue({ cron: '* * * * *', tz: 'UTC', slot: first.toISOString(), now: at, owner: 'dead', leaseMs: 30_000, platforms: ['slack'] });
+    await tickAt(h, new Date(first.getTime() + MINUTE + 5_000));
+    expect(r.delivered.map((d) => d.target.slot).sort()).toEqual([first.toISOString(), new Date(first.getTime() + MINUTE).toISOString()]);
+    expect(r.delivered.find((d) => d.target.slot === first.toISOString())!.target.resumed).toBe(true);
+  });
+
   it('delivers each due slot once, across ticks and across two schedulers on one database', async () => {
     const r = recorder();
     const path = join(mkdtempSync(join(tmpdir(), 'anode-sched-')), 'bot.db');
