@@ -42,7 +42,7 @@ async function sameSlot(rateLimitEvery: number): Promise<string> {
 }
 
 function row(r: ChaosResult): string {
-  return `| ${r.backend} | ${r.replicas} | ${r.subscriptions} | ${r.kills} | ${r.expected} | ${r.delivered} | ${r.duplicates} | ${r.lost} | ${r.recovered} | ${r.seconds} s |`;
+  return `| ${r.backend} | ${r.replicas} | ${r.subscriptions} | ${r.kills} | ${r.expected} | ${r.delivered} | ${r.duplicates} | ${r.lost} | ${r.superseded} | ${r.recovered} | ${r.seconds} s |`;
 }
 
 export async function benchBriefings(): Promise<void> {
@@ -52,15 +52,16 @@ export async function benchBriefings(): Promise<void> {
   console.log(await sameSlot(0));
   console.log(await sameSlot(10));
   console.log('A 429 makes that delivery wait Retry-After and try again; one whose three attempts all draw a 429 is recorded and retried at the next minute\'s tick, which sets the second figure.');
-  console.log('\n## Chaos: replicas killed with SIGKILL at random moments (half of them mid-batch) and restarted; slots every 5 s for 25 s');
-  console.log('| store | replicas | subscriptions | kills | slots due | delivered | duplicates | lost | recovered | time |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
-  console.log(row(await runChaos({ replicas: 2, slack: 150, discord: 100, slotSeconds: 5, chaosSeconds: 25 })));
+  console.log('\n## Chaos: replicas killed with SIGKILL at random moments (half of them mid-batch) and restarted; slots every 5 s for 60 s');
+  console.log('| store | replicas | subscriptions | kills | slots due | delivered | duplicates | lost | superseded | recovered | time |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log(row(await runChaos({ replicas: 2, slack: 150, discord: 100, slotSeconds: 5, chaosSeconds: 60 })));
   const pg = await startPostgres();
   try {
-    console.log(row(await runChaos({ replicas: 3, databaseUrl: await freshDatabase(pg.url), slack: 150, discord: 100, slotSeconds: 5, chaosSeconds: 25 })));
+    console.log(row(await runChaos({ replicas: 3, databaseUrl: await freshDatabase(pg.url), slack: 150, discord: 100, slotSeconds: 5, chaosSeconds: 60 })));
   } finally {
     await pg.stop();
   }
+  console.log('"superseded": slots no replica ticked for before the next one fired (only the latest missed slot is delivered); "lost": claimed and never posted.');
   console.log('"recovered": slots a live process took over after their owner died (counted from the processes\' logs).');
 }

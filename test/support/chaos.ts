@@ -32,6 +32,14 @@ export interface ChaosResult {
   lost: number;
   /** Slots a live process took over from one that was killed (from the processes' own logs). */
   recovered: number;
+  /**
+   * Slots no replica ever claimed because a newer slot of the same schedule fired before any of them
+   * ticked (every replica dead or starved for a whole slot): by the documented rule only the latest
+   * missed slot is delivered. Counted apart from `lost`, which is a claimed slot never posted.
+   */
+  superseded: number;
+  /** A few of the slots still not finished when the run ended (for the failure message). */
+  unfinished: { status: string; detail: string | null; owner: string; slot: string }[];
   kills: number;
   seconds: number;
   /** Discord sends repeated with a nonce Discord already had (answered with the first message, not posted again). */
@@ -62,7 +70,6 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   for (let i = 0; i < o.slack; i++) await add('slack', `C${i}`);
   for (let i = 0; i < o.discord; i++) await add('discord', String(800000000000000000n + BigInt(i)));
   await store.close();
-  const from = Date.now();
   const { publicHex } = discordKeys();
   // One port per replica, kept across its restarts.
   const ports = await Promise.all(Array.from({ length: o.replicas }, () => freePort()));
@@ -84,7 +91,10 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const procs: BotProcess[] = [];
   const outputs: string[] = [];
   for (let i = 0; i < o.replicas; i++) procs.push(spawnBot(env(i)));
-  await Promise.all(procs.map((p) => p.waitFor('listening on port', 30_000)));
+  // Slots are owed from the moment the replicas tick, not from when they were spawned: a busy machine
+  // may take seconds to start them, and the slots before that are downtime, not chaos.
+  await Promise.all(procs.map((p) => p.waitFor('briefings: started', 60_000)));
+  const from = Date.now();
   let kills = 0;
   const chaosEnd = Date.now() + o.chaosSeconds * 1000;
   while (Date.now() < chaosEnd) {
@@ -100,11 +110,24 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     o.log?.(`chaos: killed replica ${i} (${kills})`);
     await sleep(between(300, 1500));
     procs[i] = spawnBot(env(i));
-    await procs[i]!.waitFor('listening on port', 30_000);
+    await procs[i]!.waitFor('briefings: started', 60_000);
   }
   const windowEnd = Date.now();
-  // Leases run out (3 s) and the next ticks take over what the last kill left.
-  await sleep(9000);
+  // Leases run out (3 s) and the next ticks take over what the last kill left: wait until every slot
+  // claimed in the window is finished, rather than for a fixed time a busy machine may not keep to.
+  const check = await openStore({ DATABASE_PATH: dbEnv.DATABASE_PATH ?? '', ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}) });
+  const windowSlot = new Date(windowEnd).toISOString();
+  const settleBy = Date.now() + 90_000;
+  let open = Infinity;
+  while (open > 0 && Date.now() < settleBy) {
+    await sleep(500);
+    const rows = await check.db.all<{ n: number | string }>("SELECT COUNT(*) AS n FROM deliveries WHERE slot <= $1 AND status <> 'sent'", [windowSlot]);
+    open = Number(rows[0]?.n ?? 0);
+  }
+  const unfinished = await check.db.all<{ status: string; detail: string | null; owner: string; slot: string }>("SELECT status, detail, owner, slot FROM deliveries WHERE slot <= $1 AND status <> 'sent' LIMIT 5", [windowSlot]);
+  const claimedRows = await check.db.all<{ subscription_id: number | string; slot: string }>('SELECT subscription_id, slot FROM deliveries WHERE slot <= $1', [windowSlot]);
+  await check.close();
+  const claimedKeys = new Set(claimedRows.map((r) => `${Number(r.subscription_id)}|${r.slot}`));
   for (const p of procs) p.kill('SIGTERM');
   await Promise.all(procs.map((p) => p.exited));
   outputs.push(...procs.map((p) => p.output()));
@@ -128,13 +151,15 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   let duplicates = 0;
   let lost = 0;
   let slots = 0;
+  let superseded = 0;
   for (const sub of subs) {
     const list = slotsOf(sub);
     slots = Math.max(slots, list.length);
     for (const slot of list) {
       expected++;
       const n = sub.platform === 'slack' ? (counts.get(`${sub.id}|${slot}`) ?? 0) : (byNonce.get(nonceOf({ subscription: sub, slot, attempt: 1, resumed: false }, 'whole')) ?? 0);
-      if (n === 0) lost++;
+      if (n === 0 && !claimedKeys.has(`${sub.id}|${slot}`)) superseded++;
+      else if (n === 0) lost++;
       else delivered++;
       if (n > 1) duplicates += n - 1;
     }
@@ -152,6 +177,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     duplicates,
     lost,
     recovered,
+    superseded,
+    unfinished,
     kills,
     seconds: Math.round((Date.now() - started) / 1000),
     resentWithNonce: posts.length - new Set(posts).size,
