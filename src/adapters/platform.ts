@@ -71,3 +71,40 @@ export class PlatformFatalError extends Error {
     this.name = 'PlatformFatalError';
   }
 }
+
+/** Errors from the network itself, by code (never by message text): the host could not be reached. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'ECONNABORTED', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE']);
+
+/** The first network error code in an error and its causes (SDKs wrap them: `original`, `cause`). */
+export function networkCodeOf(err: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  for (let e: unknown = err; e && typeof e === 'object' && !seen.has(e); ) {
+    seen.add(e);
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
+    const errors = (e as { errors?: unknown }).errors;
+    if (Array.isArray(errors)) for (const inner of errors) if (networkCodeOf(inner)) return networkCodeOf(inner);
+    e = (e as { cause?: unknown }).cause ?? (e as { original?: unknown }).original;
+  }
+  return undefined;
+}
+
+/** The HTTP status an SDK error carries (`status`, `statusCode`, `response.status`), if any. */
+export function httpStatusOf(err: unknown): number | undefined {
+  const e = err as { status?: unknown; statusCode?: unknown; code?: unknown; response?: { status?: unknown } } | undefined;
+  for (const v of [e?.status, e?.statusCode, e?.response?.status]) if (typeof v === 'number') return v;
+  return undefined;
+}
+
+/**
+ * A platform that cannot be reached at start, as one line: the platform, the host it tried, the code,
+ * and the variable to check. Undefined when the error is not a network failure.
+ */
+export function unreachable(platform: string, err: unknown, o: { host: string; variable: string; requestFailed?: boolean }): PlatformFatalError | undefined {
+  // `requestFailed`: the SDK's own code says no answer came (Slack's slack_webapi_request_error),
+  // though the network error under it may carry no code (fetch refuses some ports without one).
+  const code = networkCodeOf(err) ?? (o.requestFailed ? 'no answer' : undefined);
+  if (!code) return undefined;
+  const label = platform.charAt(0).toUpperCase() + platform.slice(1);
+  return new PlatformFatalError(platform, o.variable, `${label}: cannot reach ${o.host} (${code}); check ${o.variable} and the network, then start again`);
+}

@@ -10,7 +10,11 @@ export function startupFailure(err: unknown): never {
   else if (err instanceof StoreError) console.error(`anode-bot: cannot start: database ${err.message}`);
   else if (err instanceof ConfigError || err instanceof EditionChoiceError) console.error(`anode-bot: cannot start: ${err.message}`);
   else if (err instanceof PlatformFatalError) console.error(`anode-bot: cannot start: ${err.message}`);
-  else console.error('anode-bot: cannot start:', err);
+  else {
+    // Unexpected: still one line for whoever started it; the stack for whoever debugs it.
+    console.error(`anode-bot: cannot start: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}${process.env.LOG_LEVEL === 'debug' ? '' : ' (LOG_LEVEL=debug shows the details)'}`);
+  }
+  if (process.env.LOG_LEVEL === 'debug') console.error(err);
   process.exit(1);
 }
 
@@ -24,8 +28,15 @@ export function quietOnClosedPipe(): void {
   }
 }
 
-/** Parses a CLI's flags; an unknown one gets one line and the usage, exit 2 (never a stack trace). */
-export async function parseCli<T>(parse: () => T, usage: string): Promise<T> {
+/**
+ * Parses a CLI's flags; an unknown one gets one line and the usage, exit 2 (never a stack trace).
+ * `--help` or `-h` anywhere prints the usage on stdout and exits 0.
+ */
+export async function parseCli<T>(parse: () => T, usage: string, argv: readonly string[] = process.argv.slice(2)): Promise<T> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
   try {
     return parse();
   } catch (err) {

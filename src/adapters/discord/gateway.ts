@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import { Routes, type APIInteraction } from 'discord-api-types/v10';
 import type { Logger } from '../../log.js';
-import { PlatformFatalError } from '../platform.js';
+import { PlatformFatalError, unreachable } from '../platform.js';
 import type { Handled } from './interactions.js';
 
 /**
@@ -43,6 +43,9 @@ const FATAL_CLOSE: Record<number, string> = {
   4013: 'invalid intents',
   4014: 'disallowed intents: the bot asked for an intent it is not allowed',
 };
+
+/** How long start-up waits for every shard to be ready before giving up with one line. */
+export const GATEWAY_START_TIMEOUT_MS = 30_000;
 
 export interface GatewayOptions {
   token: string;
@@ -95,17 +98,29 @@ export function createGateway(o: GatewayOptions) {
     async start() {
       try {
         await new Promise<void>((resolve, reject) => {
-          client.once(Events.ClientReady, () => resolve());
-          client.login(o.token).catch(reject);
+          // discord.js keeps retrying a gateway it cannot reach, silently: start-up gives up after this.
+          const timer = setTimeout(() => reject(new PlatformFatalError('discord', o.apiUrl ? 'DISCORD_API_URL' : 'DISCORD_TOKEN', `Discord: no gateway connection within ${GATEWAY_START_TIMEOUT_MS / 1000} s (${o.apiUrl ?? 'https://discord.com/api'}); check ${o.apiUrl ? 'DISCORD_API_URL' : 'DISCORD_TOKEN'} and the network, then start again`)), GATEWAY_START_TIMEOUT_MS);
+          client.once(Events.ClientReady, () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          client.login(o.token).catch((err: unknown) => {
+            clearTimeout(timer);
+            reject(err instanceof Error ? err : new Error(String(err)));
+          });
         });
       } catch (err) {
+        if (err instanceof PlatformFatalError) {
+          await client.destroy().catch(() => {});
+          throw err;
+        }
         const code = (err as { code?: string }).code;
         if (code === 'TokenInvalid' || /401|Unauthorized|invalid token/i.test(String((err as Error).message))) {
           throw new PlatformFatalError('discord', 'DISCORD_TOKEN', 'Discord refused DISCORD_TOKEN (401): reset the bot token in the Developer Portal and set DISCORD_TOKEN');
         }
         if (closedFor) throw closedFor;
         if (/Authentication failed/i.test(String((err as Error).message))) throw new PlatformFatalError('discord', 'DISCORD_TOKEN', `Discord closed the gateway with code 4004: ${FATAL_CLOSE[4004]}`);
-        throw err;
+        throw unreachable('discord', err, { host: o.apiUrl ?? 'https://discord.com/api', variable: o.apiUrl ? 'DISCORD_API_URL' : 'DISCORD_TOKEN' }) ?? err;
       }
       started = true;
       o.log.info({ shards: client.ws.shards.size }, 'Discord: connected');

@@ -13,7 +13,7 @@ import { messages, type Messages } from '../../i18n/messages.js';
 import { controlsFor, decodeClick } from '../../render/controls.js';
 import { quickChartImages, type ChartImage } from '../../render/images.js';
 import { BUTTON_ACTION, MENU_ACTION, slackControls, toSlackMessage, type SlackMessage } from '../../render/slack-message.js';
-import { PlatformFatalError, type PlatformAdapter, type PlatformContext } from '../platform.js';
+import { PlatformFatalError, unreachable, type PlatformAdapter, type PlatformContext } from '../platform.js';
 import { apologyReply } from '../shared/failure.js';
 import { slackCanManage, slackLocales } from './admins.js';
 import { boltLogger } from './bolt-logger.js';
@@ -268,11 +268,17 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
         } catch (err) {
           const code = (err as { data?: { error?: string } }).data?.error;
           if (code && BAD_TOKEN.has(code)) throw new PlatformFatalError('slack', 'SLACK_BOT_TOKEN', `Slack refused SLACK_BOT_TOKEN (${code}); create a new bot token under OAuth & Permissions and set SLACK_BOT_TOKEN`);
-          throw err;
+          throw unreachable('slack', err, { host: apiUrl ?? 'https://slack.com/api/', variable: apiUrl ? 'SLACK_API_URL' : 'SLACK_BOT_TOKEN', requestFailed: (err as { code?: unknown }).code === 'slack_webapi_request_error' }) ?? err;
         }
       }
       await app.init();
-      await app.start();
+      try {
+        await app.start();
+      } catch (err) {
+        const code = (err as { data?: { error?: string } }).data?.error;
+        if (code && BAD_TOKEN.has(code)) throw new PlatformFatalError('slack', 'SLACK_APP_TOKEN', `Slack refused SLACK_APP_TOKEN (${code}); create an app-level token with connections:write and set SLACK_APP_TOKEN`);
+        throw unreachable('slack', err, { host: apiUrl ?? 'https://slack.com/api/', variable: apiUrl ? 'SLACK_API_URL' : 'SLACK_APP_TOKEN', requestFailed: (err as { code?: unknown }).code === 'slack_webapi_request_error' }) ?? err;
+      }
       started = true;
       log.info({ mode: httpReceiver ? 'http' : 'socket', oauth, bot: identity?.botUserId }, httpReceiver ? 'Slack: serving /slack/events' : 'Slack: connected in Socket Mode');
     },
