@@ -5,17 +5,27 @@
  */
 import { startupFailure } from '../cli/failure.js';
 
-const USAGE = 'usage: anode-bot <ask|briefing|data-check|slack-manifest|discord-register|start> [options]\n  anode-bot ask "/province Yunnan" --format slack';
+const USAGE = `usage: anode-bot <command> [options]      (anode-bot <command> --help for its options)
+  ask "/province Yunnan"     answer one command and exit (--format, --lang)
+  briefing [kind]            print a briefing as it would be posted
+  data-check                 check the data folder against the paper's own totals
+  slack-manifest             print the Slack app manifest
+  discord-register           register the slash commands with Discord
+  start                      run the bot (npm start)`;
 
 const [command, ...rest] = process.argv.slice(2);
 const run: Record<string, () => Promise<unknown>> = {
   ask: async () => (await import('../cli/ask.js')).ask(rest),
   briefing: async () => (await import('../cli/briefing.js')).briefing(rest),
-  'data-check': async () => (await import('../cli/data-check.js')).dataCheck(),
+  'data-check': async () => (await import('../cli/data-check.js')).dataCheck(rest),
   'slack-manifest': async () => (await import('../cli/slack-manifest.js')).manifest(rest),
   'discord-register': async () => (await import('../cli/discord-register.js')).register(rest),
   start: async () => import('../main.js'),
 };
+if (command === '--help' || command === '-h' || command === 'help') {
+  console.log(USAGE);
+  process.exit(0);
+}
 const chosen = command ? run[command] : undefined;
 if (!chosen) {
   console.error(command ? `anode-bot: unknown command "${command}"\n${USAGE}` : USAGE);

@@ -1,4 +1,4 @@
 import { dataCheck } from '../cli/data-check.js';
 import { startupFailure } from '../cli/failure.js';
 
-dataCheck().catch(startupFailure);
+dataCheck(process.argv.slice(2)).catch(startupFailure);

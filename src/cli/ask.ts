@@ -71,7 +71,7 @@ export async function ask(argv: string[]): Promise<void> {
   const answer = await core.ask(line, consoleInvocation(lang));
   if (format === 'text') {
     const reply = answer.flags.has('compact') ? compactReply(answer.reply) : answer.reply;
-    const images = values['no-png'] || reply.tone === 'error' ? quickChartImages(reply, config.QUICKCHART_BASE_URL) : await writeChartFiles(reply, config.CHART_DIR, stemOf(answer.command, reply.subject));
+    const images = values['no-png'] || reply.tone === 'error' ? quickChartImages(reply, config.QUICKCHART_BASE_URL) : await writeChartFiles(reply, config.CHART_DIR, stemOf(answer.command, reply.subject), lang);
     const files = reply.tone === 'info' ? await writeReplyFiles(reply, config.CHART_DIR) : [];
     process.stdout.write(`${toConsoleText(reply, { images, files, m, color: false })}\n`);
     return;

@@ -40,7 +40,7 @@ export async function briefing(argv: string[]): Promise<void> {
   const reply = message.reply;
   const m = messages(lang);
   if (values.format === 'text') {
-    const images = values['no-png'] ? quickChartImages(reply, config.QUICKCHART_BASE_URL) : await writeChartFiles(reply, config.CHART_DIR, stemOf('briefing', `${kind} ${n}`));
+    const images = values['no-png'] ? quickChartImages(reply, config.QUICKCHART_BASE_URL) : await writeChartFiles(reply, config.CHART_DIR, stemOf('briefing', `${kind} ${n}`), lang);
     process.stdout.write(`${toConsoleText(reply, { images, m })}\n\n(${m.briefing.previewNote(message.spotlight.position + 1, message.spotlight.of)})\n`);
     return;
   }

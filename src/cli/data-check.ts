@@ -4,10 +4,14 @@ import { readBaseConfig } from '../config/config.js';
 import { loadEditions } from '../dataset/load.js';
 import { formatNumber } from '../format/numbers.js';
 import { crossCheck, summarizeFindings, type Finding } from '../metrics/cross-checks.js';
-import { quietOnClosedPipe } from './failure.js';
+import { parseArgs } from 'node:util';
+import { parseCli, quietOnClosedPipe } from './failure.js';
 
-export async function dataCheck(): Promise<void> {
+export const DATA_CHECK_USAGE = 'usage: npm run data:check\n  Loads every edition in DATA_DIR and prints where the paper\'s figures disagree with its own totals; nothing is corrected.';
+
+export async function dataCheck(argv: string[] = []): Promise<void> {
   quietOnClosedPipe();
+  await parseCli(() => parseArgs({ args: argv, options: {}, strict: true }), DATA_CHECK_USAGE, argv);
   loadDotEnv();
   const config = readBaseConfig(withoutEmpty(process.env));
   const datasets = loadEditions(config.DATA_DIR);

@@ -24,9 +24,46 @@ describe('the command-line tools', () => {
       expect(r.status, script).toBe(2);
       expect(r.stderr, script).toMatch(/usage: /);
       expect(r.stderr, script).not.toMatch(/^\s+at /m);
-      expect(r.stderr.trim().split('\n').length, script).toBeLessThanOrEqual(3);
+      // One line for the problem, then the usage as --help prints it, nothing more.
+      const usage = run(script, ['--help']).stdout.trim();
+      expect(r.stderr.trim().split('\n').length, script).toBeLessThanOrEqual(1 + usage.split('\n').length);
     }
     expect(run('dist/bin/ask.js', ['/province Yunnan', '--format', 'xml']).stderr).toMatch(/--format must be text, slack or discord/);
+  });
+
+  it('--help on the executable and on every subcommand prints the usage on stdout and exits 0', () => {
+    for (const [script, args] of [
+      ['dist/bin/anode-bot.js', ['--help']],
+      ['dist/bin/anode-bot.js', ['help']],
+      ['dist/bin/anode-bot.js', ['ask', '--help']],
+      ['dist/bin/anode-bot.js', ['briefing', '-h']],
+      ['dist/bin/anode-bot.js', ['data-check', '--help']],
+      ['dist/bin/anode-bot.js', ['slack-manifest', '--help']],
+      ['dist/bin/anode-bot.js', ['discord-register', '--help']],
+      ['dist/bin/ask.js', ['--help']],
+      ['dist/main.js', ['--help']],
+    ] as const) {
+      const r = run(script, [...args]);
+      expect(r.status, `${script} ${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, `${script} ${args.join(' ')}`).toMatch(/^usage: /);
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('discord:register with Discord unreachable: one line naming the host and the variable, exit 1', () => {
+    const r = run('dist/bin/discord-register.js', [], { DISCORD_TOKEN: 'discord-offline', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_URL: 'http://127.0.0.1:9/api' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9\/api \(ECONNREFUSED\); check DISCORD_API_URL/);
+    expect(r.stderr).not.toContain('discord-offline');
+    const debug = run('dist/bin/discord-register.js', [], { DISCORD_TOKEN: 'discord-offline', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_URL: 'http://127.0.0.1:9/api', LOG_LEVEL: 'debug' });
+    expect(debug.stderr).toMatch(/^\s+at /m);
+  });
+
+  it('npm run --silent ask … | jq-style: stdout is the JSON alone, as the README pipes it', () => {
+    const r = spawnSync('npm', ['run', '--silent', 'ask', '--', '/exports top 5', '--format', 'slack'], { cwd: ROOT, env: { ...env(), npm_config_update_notifier: 'false' }, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { blocks: unknown[] }).blocks[0]).toBeDefined();
   });
 
   it('--format slack and discord write only the JSON to stdout', () => {
