@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open.js';
 import { sharedData } from '../support/process.js';
+import { newSubscription } from '../support/subscriptions.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MAIN = join(ROOT, 'dist/main.js');
@@ -27,6 +29,21 @@ describe('the console through a pipe', () => {
     expect(r.stdout).not.toMatch(/\x1b\[/);
     // History is kept only for a terminal.
     expect(existsSync(join(cwd, 'var/console-history'))).toBe(false);
+  });
+
+  it('/language changes the language of this console session, and says so', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'anode-cwd-'));
+    const env = userEnv();
+    const r = spawnSync(process.execPath, [MAIN], { cwd, env, input: '/language zh\n/province 山东\n/language en\n/province Shandong\n', encoding: 'utf8', timeout: 30_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('语言已设置');
+    expect(r.stdout).toContain('山东 · 2024年预焙阳极');
+    expect(r.stdout.indexOf('山东 · 2024年预焙阳极')).toBeLessThan(r.stdout.lastIndexOf('Shandong · prebaked anodes 2024'));
+    // The next session starts from LANG again, not from the last session's choice.
+    const next = spawnSync(process.execPath, [MAIN], { cwd, env, input: '/language zh\n', encoding: 'utf8', timeout: 30_000 });
+    void next;
+    const after = spawnSync(process.execPath, [MAIN], { cwd, env, input: '/province 山东\n', encoding: 'utf8', timeout: 30_000 });
+    expect(after.stdout).toContain('Shandong · prebaked anodes 2024');
   });
 
   it('ends quietly at the end of input, and a bad line never stops it', () => {
@@ -118,17 +135,38 @@ describe.skipIf(!tmuxAvailable)('the console in a terminal (tmux)', () => {
     expect(history).toContain('/exports top 3');
     term.close();
 
-    // A second run in the same folder: up-arrow brings back the last lines (quit, then the command before it).
+    // quit is not kept: leaving is not worth recalling.
+    expect(history.split('\n')).not.toContain('quit');
+    term.close();
+
+    // A second run in the same folder: the first up-arrow brings back the last command, not "quit".
     term = new Terminal(cwd, env);
     await term.waitFor('anode›');
-    term.keys('Up');
-    await term.waitFor(/anode› quit/);
     term.keys('Up');
     await term.waitFor(/anode› \/exports top 3/);
     term.keys('C-u');
     term.type('exit');
     term.keys('Enter');
     await term.waitFor('[exited 0]');
+  }, 60_000);
+
+  it('a briefing printed while the user types redraws the prompt with what was typed', async () => {
+    const env = { ...userEnv(), BRIEFING_TICK_SECONDS: '1' };
+    const store = await openStore({ DATABASE_PATH: env.DATABASE_PATH });
+    await store.add(newSubscription({ platform: 'console', channelId: 'console', kind: 'exports', cron: '*/3 * * * * *', label: 'every 3 s' }));
+    await store.close();
+    term = new Terminal(mkdtempSync(join(tmpdir(), 'anode-cwd-')), env);
+    await term.waitFor('anode›');
+    term.type('/province Yun');
+    await term.waitFor('⏰');
+    // The last line of the screen is the prompt again, with the half-typed line on it.
+    await term.waitFor(/anode› \/province Yun\s*$/);
+    const lines = term.screen().trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^anode› \/province Yun\s*$/);
+    term.type('nan');
+    term.keys('Enter');
+    await term.waitFor('Yunnan · prebaked anodes 2024');
+    term.keys('C-d');
   }, 60_000);
 
   it('NO_COLOR turns colour off; Ctrl-D leaves', async () => {

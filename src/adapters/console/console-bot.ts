@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import { randomBytes } from 'node:crypto';
 import { compactReply } from '../../commands/reply.js';
 import type { Core } from '../../core.js';
 import { consoleInvocation } from '../../core.js';
@@ -10,6 +9,7 @@ import { messages } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import { writeChartFiles, writeReplyFiles, stemOf } from '../../charts/chart-files.js';
 import { toConsoleText } from '../../render/console-text.js';
+import { newErrorId } from '../shared/failure.js';
 import { completerFor } from './completer.js';
 
 export interface ConsoleOptions {
@@ -18,6 +18,8 @@ export interface ConsoleOptions {
   chartDir: string;
   historyFile: string;
   lang: Lang;
+  /** The language `/language` chose in this session, if any (read before every line). */
+  sessionLang?: () => Promise<Lang | undefined>;
   log: Logger;
   /** Colour: a terminal, and NO_COLOR unset. */
   color: boolean;
@@ -33,8 +35,11 @@ function loadHistory(file: string): string[] {
   }
 }
 
+/** Leaving is not worth recalling: the first Up arrow after a restart should give a real command. */
+const isQuit = (line: string) => /^\/?(quit|exit)$/i.test(line.trim());
+
 function saveHistory(file: string, rl: Interface): void {
-  const history = (rl as unknown as { history?: string[] }).history ?? [];
+  const history = ((rl as unknown as { history?: string[] }).history ?? []).filter((l) => !isQuit(l));
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, [...history].reverse().slice(-HISTORY).join('\n') + '\n');
@@ -47,7 +52,7 @@ function saveHistory(file: string, rl: Interface): void {
 export async function consoleAnswer(core: Core, line: string, o: { chartDir: string; lang: Lang; color: boolean }): Promise<string> {
   const answer = await core.ask(line, consoleInvocation(o.lang));
   const reply = answer.flags.has('compact') ? compactReply(answer.reply) : answer.reply;
-  const images = reply.tone === 'info' ? await writeChartFiles(reply, o.chartDir, stemOf(answer.command, reply.subject)) : [];
+  const images = reply.tone === 'info' ? await writeChartFiles(reply, o.chartDir, stemOf(answer.command, reply.subject), o.lang) : [];
   const files = reply.tone === 'info' ? await writeReplyFiles(reply, o.chartDir) : [];
   return toConsoleText(reply, { images, files, m: messages(o.lang), color: o.color });
 }
@@ -56,10 +61,11 @@ export async function consoleAnswer(core: Core, line: string, o: { chartDir: str
  * The console adapter: a prompt with line editing, history across runs and tab completion in a
  * terminal; plain lines in and out through a pipe. Resolves when input ends or the user quits.
  */
-export async function runConsole(core: Core, o: ConsoleOptions): Promise<void> {
+export async function runConsole(core: Core, o: ConsoleOptions): Promise<ConsoleSession> {
   const tty = Boolean(o.input.isTTY && o.output.isTTY);
   const m = messages(o.lang);
   const write = (s: string) => o.output.write(`${s}\n`);
+  let busy = false;
   const lib = core.library();
   write(m.console.banner(lib.years));
   write(`${m.console.dataset(lib.current.year, lib.current.data.edition.datasetVersion, lib.current.findings.filter((f) => f.severity === 'inconsistency').length)}\n`);
@@ -71,25 +77,48 @@ export async function runConsole(core: Core, o: ConsoleOptions): Promise<void> {
   });
   const prompt = () => tty && rl.prompt();
   prompt();
-  try {
-    for await (const raw of rl) {
-      const line = raw.trim();
-      if (line === '') {
+  const finished = (async () => {
+    try {
+      for await (const raw of rl) {
+        const line = raw.trim();
+        if (line === '') {
+          prompt();
+          continue;
+        }
+        if (isQuit(line)) break;
+        busy = true;
+        try {
+          const lang = (await o.sessionLang?.().catch(() => undefined)) ?? o.lang;
+          write(`${await consoleAnswer(core, line, { ...o, lang })}\n`);
+        } catch (err) {
+          const id = newErrorId();
+          o.log.error({ err, errorId: id }, 'command failed');
+          write(`${m.console.failed(id)}\n`);
+        } finally {
+          busy = false;
+        }
         prompt();
-        continue;
       }
-      if (/^\/?(quit|exit)$/i.test(line)) break;
-      try {
-        write(`${await consoleAnswer(core, line, o)}\n`);
-      } catch (err) {
-        const id = randomBytes(4).toString('hex');
-        o.log.error({ err, errorId: id }, 'command failed');
-        write(`${m.console.failed(id)}\n`);
-      }
-      prompt();
+    } finally {
+      if (tty) saveHistory(o.historyFile, rl);
+      rl.close();
     }
-  } finally {
-    if (tty) saveHistory(o.historyFile, rl);
-    rl.close();
-  }
+  })();
+  return {
+    finished,
+    print(text) {
+      // Something arrived while the user may be typing (a briefing): clear the prompt line, print, and
+      // draw the prompt again with what was typed so far, as shells do.
+      if (!tty || busy) return void o.output.write(text);
+      o.output.write('\r\x1b[2K');
+      o.output.write(text);
+      rl.prompt(true);
+    },
+  };
+}
+
+/** A running console: resolves `finished` when the user leaves; `print` writes output that arrived on its own. */
+export interface ConsoleSession {
+  finished: Promise<void>;
+  print(text: string): void;
 }

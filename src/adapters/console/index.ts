@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Deliverer } from '../../briefings/scheduler.js';
 import { langIfSaid, langOf } from '../../i18n/lang.js';
 import type { PlatformModule } from '../platform.js';
+import type { ConsoleSession } from './console-bot.js';
 
 const env = z.object({
   /** The console's language when --lang is not given: LANG/LC_ALL (zh_* reads Chinese). */
@@ -22,17 +23,23 @@ export const consolePlatform: PlatformModule<typeof env> = {
     const { consoleDeliverer } = await import('./deliverer.js');
     const lang = ctx.lang ?? langIfSaid(e.LC_ALL) ?? langOf(e.LANG);
     const color = Boolean(process.stdout.isTTY) && e.NO_COLOR === undefined;
-    let finished: Promise<void> | undefined;
-    const deliverer: Deliverer = consoleDeliverer(process.stdout, ctx.config.CHART_DIR, color);
+    let session: ConsoleSession | undefined;
+    const deliverer: Deliverer = consoleDeliverer((text) => (session ? session.print(text) : process.stdout.write(text)), ctx.config.CHART_DIR, color);
+    // `/language` in the console holds for this session: each start reads LANG or --lang afresh.
+    await ctx.settings.setLanguage('console', 'console', 'auto');
+    const sessionLang = async () => {
+      const chosen = await ctx.settings.language('console', 'console');
+      return chosen === 'en' || chosen === 'zh-CN' ? chosen : undefined;
+    };
     return {
       deliverer,
       async start() {
-        finished = runConsole(ctx.core, { input: process.stdin, output: process.stdout, chartDir: ctx.config.CHART_DIR, historyFile: 'var/console-history', lang, log: ctx.log, color });
+        session = await runConsole(ctx.core, { input: process.stdin, output: process.stdout, chartDir: ctx.config.CHART_DIR, historyFile: 'var/console-history', lang, sessionLang, log: ctx.log, color });
       },
       async stop() {},
       health: () => ({ ready: true }),
       get finished() {
-        return finished;
+        return session?.finished;
       },
     };
   },
