@@ -141,7 +141,7 @@ const preview = defineLeaf({
     const briefings = service(ctx);
     if ('tone' in briefings) return briefings;
     const message = await briefings.preview(ctx.invocation.platform, ctx.invocation.channelId, k, ctx.m.lang);
-    return { ...message.reply, notes: [...(message.reply.notes ?? []), ctx.m.briefing.previewNote(message.spotlight.position + 1, message.spotlight.of)] };
+    return { ...message.reply, subject: `preview ${k} ${message.spotlight.position + 1}`, notes: [...(message.reply.notes ?? []), ctx.m.briefing.previewNote(message.spotlight.position + 1, message.spotlight.of)] };
   },
 });
 
@@ -153,7 +153,7 @@ const now = defineLeaf({
     const briefings = service(ctx);
     if ('tone' in briefings) return briefings;
     const message = await briefings.preview(ctx.invocation.platform, ctx.invocation.channelId, k, ctx.m.lang);
-    return { ...message.reply, inChannel: true };
+    return { ...message.reply, subject: `now ${k}`, inChannel: true };
   },
 });
 

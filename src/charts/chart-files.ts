@@ -1,11 +1,17 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Reply } from '../commands/reply.js';
+import type { Lang } from '../i18n/lang.js';
+import type { ChartSpec } from './spec.js';
 import type { ChartImage } from '../render/images.js';
 import { toChartConfig } from './chart-config.js';
 
-/** Renders a reply's charts locally and writes them as PNG files; returns their paths as chart images. */
-export async function writeChartFiles(reply: Reply, dir: string, stem: string): Promise<ChartImage[]> {
+/**
+ * Renders a reply's charts locally and writes them as PNG files; returns their paths as chart images.
+ * A file's name carries the subject (`stem`), the language and the chart's kind, so the English and
+ * Chinese answers, or two previews of different briefings, never overwrite each other.
+ */
+export async function writeChartFiles(reply: Reply, dir: string, stem: string, lang: Lang): Promise<ChartImage[]> {
   const charts = reply.charts ?? [];
   if (charts.length === 0) return [];
   // The canvas and Chart.js load on the first chart, not at start-up: most answers never render locally.
@@ -13,7 +19,7 @@ export async function writeChartFiles(reply: Reply, dir: string, stem: string): 
   await mkdir(dir, { recursive: true });
   const images: ChartImage[] = [];
   for (const [i, chart] of charts.entries()) {
-    const path = resolve(join(dir, `${stem}-${i + 1}.png`));
+    const path = resolve(join(dir, chartFileName(stem, lang, chart.kind, i)));
     await writeFile(path, renderChartPng(toChartConfig(chart)));
     images.push({ kind: 'file', path });
   }
@@ -31,6 +37,11 @@ export async function writeReplyFiles(reply: Reply, dir: string): Promise<string
       return path;
     }),
   );
+}
+
+/** "province-yunnan-zh-horizontal-bar-1.png". */
+export function chartFileName(stem: string, lang: Lang, kind: ChartSpec['kind'], index: number): string {
+  return `${stem}-${lang === 'zh-CN' ? 'zh' : 'en'}-${kind}-${index + 1}.png`;
 }
 
 /**

@@ -9,6 +9,7 @@ import { parseSchedule, zonesLike } from '../../src/briefings/schedule.js';
 import { createBriefingService } from '../../src/briefings/service.js';
 import { spotlightCycle } from '../../src/briefings/spotlights.js';
 import { createCore } from '../../src/core.js';
+import { stemOf, writeChartFiles } from '../../src/charts/chart-files.js';
 import { en } from '../../src/i18n/en.js';
 import { quickChartImages } from '../../src/render/images.js';
 import { toDiscordMessage } from '../../src/render/discord-message.js';
@@ -117,6 +118,18 @@ describe('/briefing through the command path', () => {
     expect((await say('/briefing resume 1')).title).toBe('Resumed: #1');
     expect((await say('/briefing unsubscribe all')).title).toBe('Unsubscribed: 1 briefing');
     expect((await say('/briefing list')).title).toBe('No briefings in this channel');
+  });
+
+  it('previews of different kinds write chart files of their own, in each language', async () => {
+    const { say } = await setup();
+    const dir = mkdtempSync(join(tmpdir(), 'anode-previews-'));
+    const files = new Set<string>();
+    for (const kind of ['utilization', 'mismatch', 'exports'] as const) {
+      const r = await say(`/briefing preview ${kind}`);
+      expect(r.subject).toContain(kind);
+      for (const lang of ['en', 'zh-CN'] as const) for (const img of await writeChartFiles(r, dir, stemOf('briefing', r.subject), lang)) if (img.kind === 'file') files.add(img.path);
+    }
+    expect(files.size).toBe(6);
   });
 
   it('everyone may list and preview; subscribe, unsubscribe, resume and now are checked when they run', async () => {

@@ -51,13 +51,20 @@ describe('charts', () => {
     expect(png.length).toBeGreaterThan(10_000);
   });
 
-  it('chart files are named by the resolved subject, so different provinces never overwrite each other', async () => {
+  it('chart files are named by subject, language and chart kind, so no two answers overwrite each other', async () => {
     expect(stemOf('province', 'Yunnan')).toBe('province-yunnan');
     expect(stemOf('compare', 'Inner Mongolia Yunnan 2024')).toBe('compare-inner-mongolia-yunnan-2024');
     const dir = mkdtempSync(join(tmpdir(), 'anode-charts-'));
-    const a = await writeChartFiles(await ask('/province 云南'), dir, stemOf('province', (await ask('/province 云南')).subject));
-    const b = await writeChartFiles(await ask('/province 山东'), dir, stemOf('province', (await ask('/province 山东')).subject));
-    expect(a.map((x) => (x.kind === 'file' ? x.path.split('/').at(-1) : ''))).toEqual(['province-yunnan-1.png', 'province-yunnan-2.png']);
-    expect(b.map((x) => (x.kind === 'file' ? x.path.split('/').at(-1) : ''))).toEqual(['province-shandong-1.png', 'province-shandong-2.png']);
+    const names = (images: Awaited<ReturnType<typeof writeChartFiles>>) => images.map((x) => (x.kind === 'file' ? x.path.split('/').at(-1) : ''));
+    const yunnan = await ask('/province 云南');
+    const a = await writeChartFiles(yunnan, dir, stemOf('province', yunnan.subject), 'en');
+    const aZh = await writeChartFiles(yunnan, dir, stemOf('province', yunnan.subject), 'zh-CN');
+    const shandong = await ask('/province 山东');
+    const b = await writeChartFiles(shandong, dir, stemOf('province', shandong.subject), 'en');
+    const kinds = yunnan.charts!.map((c) => c.kind);
+    expect(names(a)).toEqual(kinds.map((k, i) => `province-yunnan-en-${k}-${i + 1}.png`));
+    expect(names(aZh)).toEqual(kinds.map((k, i) => `province-yunnan-zh-${k}-${i + 1}.png`));
+    expect(names(b)).toEqual(shandong.charts!.map((c, i) => `province-shandong-en-${c.kind}-${i + 1}.png`));
+    expect(new Set([...names(a), ...names(aZh), ...names(b)]).size).toBe(a.length + aZh.length + b.length);
   });
 });
