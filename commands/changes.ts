@@ -3,6 +3,7 @@ import { opt } from '../src/commands/option-kinds.js';
 import { derivedNote, show, shown, sourcesOf } from '../src/commands/present.js';
 import { nameFor } from '../src/commands/presentation.js';
 import { errorReply, type Reply, type ReplyField } from '../src/commands/reply.js';
+import { yearsHeld } from '../src/editions.js';
 import { CHANGE_METRICS, editionChanges } from '../src/metrics/changes.js';
 
 const PER_METRIC = 3;
@@ -19,12 +20,12 @@ export const changes = defineCommand({
   run(ctx, { from, to }): Reply {
     const { m, library } = ctx;
     const years = library.years;
-    if (years.length < 2) return errorReply(m.changes.oneEdition(years[0] ?? 0), m.changes.oneEditionHint);
+    if (years.length < 2) return errorReply(m.changes.oneEdition(years[0] ?? 0), m.common.sentences(m.changes.oneEditionHint, m.errors.editionsAre(yearsHeld(library, m.ref))));
     const toYear = to ?? (from !== undefined && from > library.current.year ? from : library.current.year);
     const fromYear = from !== undefined && from !== toYear ? Math.min(from, toYear) : library.previousOf(toYear)?.year;
     const after = library.get(Math.max(toYear, fromYear ?? 0));
     const before = fromYear === undefined ? undefined : library.get(Math.min(toYear, fromYear));
-    if (!after || !before || after === before) return errorReply(m.changes.noPair, m.errors.editionsAre(years), '/changes [from] [to]');
+    if (!after || !before || after === before) return errorReply(m.changes.noPair, m.errors.editionsAre(yearsHeld(library, m.ref)), '/changes [from] [to]');
     const c = editionChanges(before.data, after.data);
     const p = { m, edition: after };
     const fields: ReplyField[] = CHANGE_METRICS.map((metric) => {

@@ -1,6 +1,7 @@
 import type { Dataset } from './dataset/types.js';
 import { crossCheck, type Finding } from './metrics/cross-checks.js';
 import { NameIndex } from './metrics/names.js';
+import type { YearsHeld } from './i18n/en.js';
 import { exportYears } from './metrics/tables.js';
 
 /** One edition of the dataset with what is built from it once: its names and its cross-check findings. */
@@ -49,4 +50,17 @@ export function buildLibrary(datasets: readonly Dataset[], selected?: number): L
     previousOf: (year) => editions.filter((e) => e.year < year).at(-1),
     forExportYear: (year) => [...editions].reverse().find((e) => e.exportYears.includes(year)),
   };
+}
+
+/** What each loaded edition holds, worded by the catalogue ("Editions loaded: 2024 (…also for 2023)"). */
+export function yearsHeld(library: Library, ref: (source: string) => string): YearsHeld[] {
+  return library.years.flatMap((year) => {
+    const e = library.get(year);
+    return e ? [{ year, alsoExports: e.exportYears.filter((y) => y !== year), exportsRef: ref(e.data.edition.tables['exports-by-country'].source) }] : [];
+  });
+}
+
+/** The edition holding `year` as a column of its export table, when no edition is that year. */
+export function editionWithExportYear(library: Library, year: number): Edition | undefined {
+  return library.years.map((y) => library.get(y)).find((e) => e !== undefined && e.exportYears.includes(year));
 }

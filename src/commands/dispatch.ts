@@ -1,4 +1,4 @@
-import type { Edition, Library } from '../editions.js';
+import { editionWithExportYear, yearsHeld, type Edition, type Library } from '../editions.js';
 import type { Messages } from '../i18n/messages.js';
 import {
   leafOf,
@@ -151,7 +151,14 @@ async function runLeaf(base: ContextBase, def: CommandDefinition, sub: string | 
   for (const [key, spec] of Object.entries(leaf.options)) {
     if (spec.kind.id !== 'edition' || values[key] === undefined) continue;
     const chosen = base.library.get(values[key] as number);
-    if (!chosen) return errorReply(m.errors.noEdition(values[key] as number), m.errors.editionsAre(base.library.years), usage);
+    if (!chosen) {
+      const year = values[key] as number;
+      // A year the edition holds as a column (2023 exports in the 2024 edition) is not an edition:
+      // say where that year is, rather than that it is nowhere.
+      const holder = editionWithExportYear(base.library, year);
+      if (holder) return errorReply(m.errors.yearIsColumn(year, holder.year), m.errors.onlyExportsGoBack(year, m.ref(holder.data.edition.tables['exports-by-country'].source)), usage);
+      return errorReply(m.errors.noEdition(year), m.errors.editionsAre(yearsHeld(base.library, m.ref)), usage);
+    }
     edition = chosen;
   }
   const ectx: KindContext = { ...kctx, edition };

@@ -6,6 +6,13 @@ import type { ScheduleProblem } from '../briefings/schedule.js';
 import type { BriefingKind, Layout } from '../briefings/kinds.js';
 import type { Lang } from './lang.js';
 
+/** Which years an edition holds: its own for every table, and earlier ones as export columns. */
+export interface YearsHeld {
+  year: number;
+  alsoExports: readonly number[];
+  exportsRef: string;
+}
+
 /** "A, B and C". */
 const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -166,7 +173,10 @@ export const en = {
     needsManage: (cmd: string) => `${cmd} changes this channel's settings: it needs the Manage Channels permission (Discord) or a workspace admin or owner (Slack). Anyone may use /briefing list and /briefing preview.`,
     missing: (key: string, values: string | undefined) => `Which ${key}?${values ? ` One of: ${values}.` : ''}`,
     noEdition: (year: number) => `No ${year} edition`,
-    editionsAre: (years: readonly number[]) => `Editions loaded: ${years.join(', ')}.`,
+    editionsAre: (held: readonly YearsHeld[]) =>
+      `Editions loaded: ${held.map((e) => `${e.year}${e.alsoExports.length > 0 ? ` (every table for ${e.year}; exports by destination, ${e.exportsRef}, also for ${e.alsoExports.join(', ')})` : ''}`).join('; ')}.`,
+    yearIsColumn: (year: number, edition: number) => `${year} is not an edition: it is a column of the ${edition} edition`,
+    onlyExportsGoBack: (year: number, ref: string) => `Only exports by destination (${ref}) have ${year} figures: try /exports top 10 ${year} or /exports country <country>.`,
     aggregate: (kind: 'province' | 'country', typed: string, aggregate: 'Others' | 'Total') =>
       aggregate === 'Total'
         ? `"${typed}" means the national total, not a ${kind}: type /overview${kind === 'country' ? ' or /exports' : ''}.`

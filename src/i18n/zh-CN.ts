@@ -278,7 +278,9 @@ export const zhCN: Messages = {
     needsManage: (cmd) => `${cmd} 会更改本频道的设置：需要“管理频道”权限（Discord）或工作区管理员/所有者身份（Slack）。任何人都可以使用 /briefing list 和 /briefing preview。`,
     missing: (key, values) => `请指定${PLACEHOLDERS[key] ?? key}。${values ? `可选：${values}。` : ''}`,
     noEdition: (year) => `没有${year}年版`,
-    editionsAre: (years) => `已载入的版本：${years.join('、')}。`,
+    editionsAre: (held) => `已载入的版本：${held.map((e) => `${e.year}年版${e.alsoExports.length > 0 ? `（各表均为${e.year}年数据；${e.exportsRef}的分国别出口另含${e.alsoExports.map((y) => `${y}年`).join('、')}）` : ''}`).join('；')}。`,
+    yearIsColumn: (year, edition) => `${year}年不是一个版本，而是${edition}年版中的一列`,
+    onlyExportsGoBack: (year, ref) => `只有分国别出口（${ref}）含${year}年数据：可输入 /exports top 10 ${year} 或 /exports country <国家>。`,
     aggregate: (kind, typed, aggregate) =>
       aggregate === 'Total'
         ? `“${typed}”指全国合计，而非${kind === 'province' ? '省份' : '国家'}：请输入 /overview${kind === 'country' ? ' 或 /exports' : ''}。`

@@ -24,6 +24,23 @@ describe('every command answers through text dispatch', () => {
     expect(reply.subject).toBe('Yunnan');
   });
 
+  it('a year the edition holds as a column is told apart from an edition; an unknown year lists what each edition holds', async () => {
+    const column = await ask('/province Yunnan 2023');
+    expect(column.tone).toBe('error');
+    expect(column.title).toBe('2023 is not an edition: it is a column of the 2024 edition');
+    expect(column.summary).toContain('/exports top 10 2023');
+    const zh = await ask('/province 云南 2023', 'zh-CN');
+    expect(zh.title).toBe('2023年不是一个版本，而是2024年版中的一列');
+    expect(zh.summary).toContain('表4');
+    const changes = await ask('/changes 2023 2024');
+    expect(changes.summary).toContain('2024 (every table for 2024; exports by destination, Table 4, also for 2023)');
+    const none = await ask('/province Yunnan 2019');
+    expect(none.title).toBe('No 2019 edition');
+    expect(none.summary).toContain('also for 2023');
+    // The column itself answers where a command has it.
+    expect((await ask('/exports top 5 2023')).title).toBe('Anode exports 2023: top 5 destinations');
+  });
+
   it('accepts Chinese names, aliases and any case', async () => {
     expect((await ask('/province 内蒙古')).title).toContain('Inner Mongolia');
     expect((await ask('/PROVINCE imar')).title).toContain('Inner Mongolia');
@@ -81,7 +98,7 @@ describe('every command answers through text dispatch', () => {
     expect((await ask('/overview 2024')).title).toContain('2024');
     const bad = await ask('/overview 2019');
     expect(bad.tone).toBe('error');
-    expect(bad.summary).toBe('Editions loaded: 2024.');
+    expect(bad.summary).toBe('Editions loaded: 2024 (every table for 2024; exports by destination, Table 4, also for 2023).');
   });
 
   it('flags on the line: --public, --full, --compact; an unknown one is named', async () => {
