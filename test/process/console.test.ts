@@ -151,8 +151,8 @@ describe.skipIf(!tmuxAvailable)('the console in a terminal (tmux)', () => {
   }, 60_000);
 
   it('a briefing printed while the user types redraws the prompt with what was typed', async () => {
-    const env = { ...userEnv(), BRIEFING_TICK_SECONDS: '1' };
-    const store = await openStore({ DATABASE_PATH: env.DATABASE_PATH });
+    const env: Record<string, string> = { ...userEnv(), BRIEFING_TICK_SECONDS: '1' };
+    const store = await openStore({ DATABASE_PATH: env.DATABASE_PATH! });
     await store.add(newSubscription({ platform: 'console', channelId: 'console', kind: 'exports', cron: '*/3 * * * * *', label: 'every 3 s' }));
     await store.close();
     term = new Terminal(mkdtempSync(join(tmpdir(), 'anode-cwd-')), env);
