@@ -11,6 +11,7 @@ export const help = defineCommand({
   examples: ['/help', '/help exports'],
   options: { command: opt.text((m) => m.options.helpCommand, { placeholder: '[command]' }) },
   pure: true,
+  meta: true,
   run(ctx, { command }): Reply {
     return helpReply(ctx, command || undefined);
   },

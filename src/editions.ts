@@ -52,7 +52,7 @@ export function buildLibrary(datasets: readonly Dataset[], selected?: number): L
   };
 }
 
-/** What each loaded edition holds, worded by the catalogue ("Editions loaded: 2024 (…also for 2023)"). */
+/** What each loaded edition holds, worded by the catalogue ("Editions loaded: <year> (…also for <year before>)"). */
 export function yearsHeld(library: Library, ref: (source: string) => string): YearsHeld[] {
   return library.years.flatMap((year) => {
     const e = library.get(year);

@@ -11,6 +11,7 @@ const USAGE = `usage: anode-bot <command> [options]      (anode-bot <command> --
   data-check                 check the data folder against the paper's own totals
   slack-manifest             print the Slack app manifest
   discord-register           register the slash commands with Discord
+  mcp                        serve the figures to AI assistants over MCP (stdio)
   start                      run the bot (npm start)`;
 
 const [command, ...rest] = process.argv.slice(2);
@@ -20,6 +21,7 @@ const run: Record<string, () => Promise<unknown>> = {
   'data-check': async () => (await import('../cli/data-check.js')).dataCheck(rest),
   'slack-manifest': async () => (await import('../cli/slack-manifest.js')).manifest(rest),
   'discord-register': async () => (await import('../cli/discord-register.js')).register(rest),
+  mcp: async () => (await import('../adapters/mcp/stdio.js')).serveMcpStdio(rest),
   start: async () => import('../main.js'),
 };
 if (command === '--help' || command === '-h' || command === 'help') {

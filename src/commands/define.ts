@@ -62,6 +62,11 @@ export interface LeafDefinition<O extends OptionSpecs = OptionSpecs> {
    * stored state): it may be cached and shared. Declared, never guessed from the reply.
    */
   pure?: boolean;
+  /**
+   * About the bot rather than the paper's figures (/help): not offered where only figures make sense
+   * (an AI assistant's tools).
+   */
+  meta?: boolean;
 }
 
 /** The key of the only leaf of a command without subcommands ("/province" has no "/province x"). */
@@ -111,6 +116,7 @@ export function defineCommand<O extends OptionSpecs>(def: {
   options: O;
   run: LeafDefinition<O>['run'];
   pure?: boolean;
+  meta?: boolean;
   requiresManage?: boolean;
 }): CommandDefinition {
   const { name, description, examples, ...leaf } = def;
@@ -139,4 +145,12 @@ export function subjectOf(ctx: Pick<CommandContext, 'edition' | 'library'>, ...p
   const words = parts.filter((p) => p !== undefined && p !== '').map(String);
   if (ctx.edition !== ctx.library.current) words.push(String(ctx.edition.year));
   return words.join(' ');
+}
+
+/**
+ * The leaves that only read the paper's figures: pure (no stored state, nothing changed) and about the
+ * data. They become an AI assistant's tools; a new command of that kind is one by existing.
+ */
+export function readOnlyLeaves(commands: readonly CommandDefinition[]): { def: CommandDefinition; sub: string | undefined; leaf: LeafDefinition }[] {
+  return commands.flatMap((def) => leavesOf(def).filter((l) => l.leaf.pure && !l.leaf.meta && !l.leaf.requiresManage).map((l) => ({ def, ...l })));
 }

@@ -153,7 +153,7 @@ async function runLeaf(base: ContextBase, def: CommandDefinition, sub: string | 
     const chosen = base.library.get(values[key] as number);
     if (!chosen) {
       const year = values[key] as number;
-      // A year the edition holds as a column (2023 exports in the 2024 edition) is not an edition:
+      // A year the edition holds as a column (the year before's exports in an edition) is not an edition:
       // say where that year is, rather than that it is nowhere.
       const holder = editionWithExportYear(base.library, year);
       if (holder) return errorReply(m.errors.yearIsColumn(year, holder.year), m.errors.onlyExportsGoBack(year, m.ref(holder.data.edition.tables['exports-by-country'].source)), usage);

@@ -59,7 +59,7 @@ describe('one adapter contract', () => {
       expect(t.logs.text).toContain('connected with [redacted]');
       expect(t.logs.text).not.toContain('test-platform-secret-token');
       // Declared subscriptions may name it: platform ids are data from the list.
-      expect(platforms.map((p) => p.id)).toEqual(['console', 'slack', 'discord']);
+      expect(platforms.map((p) => p.id)).toEqual(['console', 'slack', 'discord', 'mcp']);
     } finally {
       await t.stop();
     }
