@@ -1,6 +1,8 @@
 import { commands as defaultCommands } from '../commands/index.js';
 import type { CommandDefinition, Invocation, Services } from './commands/define.js';
-import { CommandRegistry, dispatchOptions, route, runRoute, type ContextBase } from './commands/dispatch.js';
+import { CommandRegistry, dispatchOptions, route, runRoute, UMBRELLA, type ContextBase } from './commands/dispatch.js';
+import { hasHan, readQuestion, type QuestionReading } from './commands/question.js';
+import { questionReply } from './commands/question-reply.js';
 import { errorReply, type Reply } from './commands/reply.js';
 import { splitFlags, type LineFlag } from './commands/tokenize.js';
 import type { Library } from './editions.js';
@@ -53,9 +55,23 @@ class AnswerCache {
   }
 }
 
+/** An answer to a line typed by a person, with how a question in words was read (if it was one). */
+export interface TypedAnswer extends Answer {
+  reading: QuestionReading | undefined;
+  /** The language answered in: a question written in Chinese is answered in Chinese. */
+  lang: Invocation['lang'];
+}
+
 export interface Core {
   readonly registry: CommandRegistry;
   library(): Library;
+  /**
+   * A line as a person types it: "/province Yunnan" is a command; "yunnan utilization?" or
+   * "山东和河南对比一下" is a question, read into a command whose answer says what was understood; a
+   * question the reader is unsure of gets choices, one the paper cannot answer a short line and no
+   * figure. "province yunnan" (a command without its slash) still works.
+   */
+  answer(text: string, invocation: Invocation): Promise<TypedAnswer>;
   /** A text line ("/province Yunnan --public") in, an answer out. Never throws for user mistakes. */
   ask(line: string, invocation: Invocation): Promise<Answer>;
   /** Typed options in (Discord, clicks): the same validation and name resolution as text. */
@@ -97,6 +113,23 @@ export function createCore(o: CoreOptions): Core {
       const reply = await runRoute(base(invocation), r);
       if (cacheKey) cache.set(cacheKey, reply);
       return { reply, flags: split.flags, command: r.def.name, cacheKey };
+    },
+    async answer(text, invocation) {
+      const trimmed = text.trim();
+      if (trimmed.startsWith('/')) return { ...(await this.ask(trimmed, invocation)), reading: undefined, lang: invocation.lang };
+      const split = splitFlags(trimmed);
+      const words = split.ok ? split.text : trimmed;
+      const reading = readQuestion(words, { library, commands: registry.commands });
+      const inv = hasHan(words) ? { ...invocation, lang: 'zh-CN' as const } : invocation;
+      const flags = split.ok ? [...split.flags].map((f) => ` --${f}`).join('') : '';
+      if (reading.kind === 'command') {
+        const a = await this.ask(`${reading.line}${flags}`, inv);
+        return { ...a, reply: { ...a.reply, understood: reading.line }, cacheKey: a.cacheKey && `${a.cacheKey}|understood`, reading, lang: inv.lang };
+      }
+      // Not a question the reader is sure of, but a command typed without its slash ("briefing list").
+      const first = words.split(/\s+/)[0]?.toLowerCase() ?? '';
+      if (registry.get(first) || first === UMBRELLA) return { ...(await this.ask(`/${trimmed}`, invocation)), reading: undefined, lang: invocation.lang };
+      return { reply: questionReply(reading, library, messages(inv.lang)), flags: split.ok ? split.flags : new Set(), command: undefined, cacheKey: undefined, reading, lang: inv.lang };
     },
     async run(name, sub, raw, invocation) {
       const def = registry.get(name);

@@ -20,7 +20,12 @@ import { attachmentName, quickChartImages, type ChartImage } from '../render/ima
 import { toSlackMessage } from '../render/slack-message.js';
 import { parseCli, quietOnClosedPipe } from './failure.js';
 
-export const ASK_USAGE = 'usage: npm run ask -- "/province Yunnan" [--format text|slack|discord] [--lang zh|en] [--compact|--full] [--public] [--no-png]';
+export const ASK_USAGE = `usage: npm run ask -- "/province Yunnan" [--format text|slack|discord] [--lang zh|en] [--compact|--full] [--public] [--no-png]
+       npm run ask -- "yunnan utilization?"          a question in words, English or Chinese
+       npm run ask -- --dry-run "<question>"         print only the command it was read as (exit 3 when unsure or out of scope)`;
+
+/** Exit code of --dry-run when the question is not read as one command (it would ask back, or the paper cannot answer it). */
+export const NOT_ONE_COMMAND = 3;
 
 /** The reader's language: --lang, else LC_ALL or LANG (zh_* reads Chinese), else English. */
 export function cliLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
@@ -41,6 +46,7 @@ export async function ask(argv: string[]): Promise<void> {
           compact: { type: 'boolean', default: false },
           full: { type: 'boolean', default: false },
           public: { type: 'boolean', default: false },
+          'dry-run': { type: 'boolean', default: false },
         },
         allowPositionals: true,
         strict: true,
@@ -64,14 +70,21 @@ export async function ask(argv: string[]): Promise<void> {
   loadDotEnv();
   const config = readBaseConfig(withoutEmpty(process.env));
   const lang = cliLang(values.lang);
-  const m = messages(lang);
   const core = createCore({ library: buildLibrary(loadEditions(config.DATA_DIR), config.DATASET_EDITION) });
   const flags = [values.compact && '--compact', values.full && '--full', values.public && '--public'].filter(Boolean).join(' ');
-  const line = `${text.startsWith('/') ? text : `/${text}`} ${flags}`.trim();
-  const answer = await core.ask(line, consoleInvocation(lang));
+  const answer = await core.answer(`${text} ${flags}`.trim(), consoleInvocation(lang));
+  const m = messages(answer.lang);
+  if (values['dry-run']) {
+    // A contract for scripts: the canonical command line alone, or what the bot would say instead.
+    const reading = answer.reading;
+    if (!reading) return void process.stdout.write(`${text.replace(/\s+/g, ' ')}\n`);
+    if (reading.kind === 'command') return void process.stdout.write(`${reading.line}\n`);
+    process.stdout.write(`${toConsoleText(answer.reply, { m, color: false })}\n`);
+    process.exit(NOT_ONE_COMMAND);
+  }
   if (format === 'text') {
     const reply = answer.flags.has('compact') ? compactReply(answer.reply) : answer.reply;
-    const images = values['no-png'] || reply.tone === 'error' ? quickChartImages(reply, config.QUICKCHART_BASE_URL) : await writeChartFiles(reply, config.CHART_DIR, stemOf(answer.command, reply.subject), lang);
+    const images = values['no-png'] || reply.tone === 'error' ? quickChartImages(reply, config.QUICKCHART_BASE_URL) : await writeChartFiles(reply, config.CHART_DIR, stemOf(answer.command, reply.subject), answer.lang);
     const files = reply.tone === 'info' ? await writeReplyFiles(reply, config.CHART_DIR) : [];
     process.stdout.write(`${toConsoleText(reply, { images, files, m, color: false })}\n`);
     return;
@@ -79,7 +92,7 @@ export async function ask(argv: string[]): Promise<void> {
   // What the platform would receive: the phone-sized form unless --full, with its buttons.
   const reply = answer.flags.has('full') ? answer.reply : compactReply(answer.reply);
   const images: ChartImage[] = config.CHART_MODE === 'upload' ? (reply.charts ?? []).map((_c, i) => ({ kind: 'attachment', name: attachmentName(i) })) : quickChartImages(reply, config.QUICKCHART_BASE_URL);
-  const controls = controlsFor(answer.reply, { secret: 'npm-run-ask', channelId: 'C0000000000', line: text, detail: answer.flags.has('full') ? 'full' : 'compact', isPublic: answer.flags.has('public'), shareable: Boolean(answer.cacheKey), m });
+  const controls = controlsFor(answer.reply, { secret: 'npm-run-ask', channelId: 'C0000000000', line: answer.reading?.kind === 'command' ? answer.reading.line : text, detail: answer.flags.has('full') ? 'full' : 'compact', isPublic: answer.flags.has('public'), shareable: Boolean(answer.cacheKey), m });
   const payload = format === 'slack' ? toSlackMessage(reply, { images, controls, m }) : toDiscordMessage(reply, { images, controls, m });
   process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
 }

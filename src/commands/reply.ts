@@ -62,6 +62,8 @@ export interface Reply {
   followUps?: FollowUp[];
   menu?: FollowUpMenu;
   files?: ReplyFile[];
+  /** For a question in words: the command it was read as, shown first so users can correct it and learn it. */
+  understood?: string;
   /** The resolved subject ("Yunnan", "Shandong Yunnan" and a year when not the current edition): names chart files, never shown. */
   subject?: string;
 }

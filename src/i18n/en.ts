@@ -33,6 +33,25 @@ const CHANGE_LABELS: Record<ChangeMetric, string> = { capacity: 'Capacity', outp
 
 /** The English catalogue: the source of every string a reader sees. zh-CN implements the same shape. */
 export const en = {
+  question: {
+    /** Shown above every answer to a question in words: the command it was read as. */
+    understood: (line: string) => `→ ${line}`,
+    choicesTitle: 'Which did you mean?',
+    choicesSummary: 'I can read that question more than one way. Choose one below (in the console, type its number).',
+    choice: (n: number, line: string) => `${n}. ${line}`,
+    outside: {
+      price: 'The paper gives no prices or costs',
+      company: 'The paper names no companies',
+      forecast: (years: string) => `The paper gives no forecasts: its figures are for ${years}`,
+      weather: 'I only know the paper\'s figures',
+      smallTalk: 'Hello! I answer questions about China\'s prebaked-anode industry',
+      other: 'I only know the paper\'s figures',
+      place: 'The paper has no figures of its own for that place',
+      unknown: 'I could not read that as a question about the paper\'s figures',
+    },
+    outsideSummary: (provinces: string, countries: string) =>
+      `I answer from one industry paper: capacity, output, utilization, demand and the supply–demand balance of ${provinces}; exports to ${countries}. Try "yunnan utilization?", "top 5 export destinations", "compare henan and xinjiang", or /help for the commands.`,
+  },
   lang: 'en' as Lang,
 
   units: {

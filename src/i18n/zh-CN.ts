@@ -145,6 +145,24 @@ const SCHEDULE_EXAMPLES = '例如：daily 09:00、weekdays 08:30、weekly mon 09
  * what the paper says.
  */
 export const zhCN: Messages = {
+  question: {
+    understood: (line) => `→ 理解为 ${line}`,
+    choicesTitle: '您想问的是哪一个？',
+    choicesSummary: '这个问题有几种理解。请在下面选择一个（控制台中输入序号）。',
+    choice: (n, line) => `${n}. ${line}`,
+    outside: {
+      price: '论文不含价格或成本数据',
+      company: '论文未列出具体企业',
+      forecast: (years) => `论文不含预测数据：其数据年份为${years}`,
+      weather: '我只回答论文中的数据',
+      smallTalk: '您好！我回答有关中国预焙阳极行业的问题',
+      other: '我只回答论文中的数据',
+      place: '论文没有该地区的单独数据',
+      unknown: '无法将这句话理解为关于论文数据的问题',
+    },
+    outsideSummary: (provinces, countries) =>
+      `我的回答来自一篇行业论文：${provinces}的产能、产量、产能利用率、需求和供需平衡；对${countries}的出口。可以试试“云南产能利用率是多少”“出口前五的国家”“山东和河南对比一下”，或输入 /help 查看命令。`,
+  },
   lang: 'zh-CN',
 
   units: {

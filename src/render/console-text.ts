@@ -25,6 +25,7 @@ export function toConsoleText(reply: Reply, o: ConsoleOptions = {}): string {
   const s = style(o.color ?? false);
   const images = o.images ?? [];
   const out: string[] = [];
+  if (reply.understood) out.push(s.dim(m.question.understood(reply.understood)));
   out.push(reply.tone === 'error' ? s.red(`✖ ${reply.title}`) : s.bold(reply.title));
   out.push('─'.repeat(Math.min(60, Math.max(10, displayWidth(reply.title) + 2))));
   if (reply.summary) out.push(reply.summary);

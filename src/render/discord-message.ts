@@ -109,7 +109,9 @@ export function toDiscordMessage(reply: Reply, o: DiscordOptions = {}): DiscordM
     else if (embeds.length < DISCORD.embeds) embeds.push({ color, image: { url } });
   });
   const components = rows(o.controls ?? []);
-  return { embeds: fitTotal(embeds, m), ...(components.length > 0 ? { components } : {}), allowed_mentions: { parse: [] } };
+  // The command a question was read as goes first, above the embed, as plain text.
+  const understood = reply.understood ? { content: fit(noPing(e(m.question.understood(reply.understood))), DISCORD.content) } : {};
+  return { ...understood, embeds: fitTotal(embeds, m), ...(components.length > 0 ? { components } : {}), allowed_mentions: { parse: [] } };
 }
 
 function embedLength(x: APIEmbed): number {

@@ -70,6 +70,7 @@ export function toSlackMessage(reply: Reply, o: SlackOptions = {}): SlackMessage
   const blocks: KnownBlock[] = [];
   const error = reply.tone === 'error';
   const header: HeaderBlock = { type: 'header', text: { type: 'plain_text', text: fit(plainSlack(`${error ? '⚠️ ' : ''}${reply.title}`), SLACK.headerText), emoji: true } };
+  if (reply.understood) blocks.push({ type: 'context', elements: [mrkdwn(e(m.question.understood(reply.understood)))] } satisfies ContextBlock);
   blocks.push(header);
   if (reply.summary) blocks.push({ type: 'section', text: mrkdwn(e(reply.summary)) } satisfies SectionBlock);
   if (reply.usage) {

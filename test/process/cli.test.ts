@@ -66,6 +66,33 @@ describe('the command-line tools', () => {
     expect((JSON.parse(r.stdout) as { blocks: unknown[] }).blocks[0]).toBeDefined();
   });
 
+  it('ask --dry-run prints only the command a question was read as (exit 0), or what it would say instead (exit 3)', () => {
+    for (const [q, line] of [
+      ['yunnan utilization?', '/utilization Yunnan'],
+      ['top 5 export destinations last year', '/exports top 5 2023'],
+      ['compare henan and xinjiang', '/compare Henan Xinjiang'],
+      ['山东和河南对比一下', '/compare Shandong Henan'],
+      ['/exports top 5 2023', '/exports top 5 2023'],
+    ]) {
+      const r = run('dist/bin/anode-bot.js', ['ask', '--dry-run', q!]);
+      expect(r.status, q).toBe(0);
+      expect(r.stdout, q).toBe(`${line}\n`);
+    }
+    for (const q of ['what is the price of anodes', 'which province is top', '你好']) {
+      const r = run('dist/bin/anode-bot.js', ['ask', '--dry-run', q]);
+      expect(r.status, q).toBe(3);
+      expect(r.stdout.length, q).toBeGreaterThan(10);
+    }
+  });
+
+  it('a question in words answers with the command it understood on top', () => {
+    const r = run('dist/bin/ask.js', ['compare henan and xinjiang', '--no-png']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('→ /compare Henan Xinjiang');
+    const zh = run('dist/bin/ask.js', ['内蒙古缺口多大', '--no-png']);
+    expect(zh.stdout.split('\n')[0]).toBe('→ 理解为 /province Inner Mongolia');
+  });
+
   it('--format slack and discord write only the JSON to stdout', () => {
     for (const format of ['slack', 'discord']) {
       const r = run('dist/bin/ask.js', ['/province Yunnan', '--format', format], { LOG_LEVEL: 'debug' });

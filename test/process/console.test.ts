@@ -46,6 +46,15 @@ describe('the console through a pipe', () => {
     expect(after.stdout).toContain('Shandong · prebaked anodes 2024');
   });
 
+  it('a question in words is answered with the command it understood; an unsure one offers numbered choices', () => {
+    const r = spawnSync(process.execPath, [MAIN], { cwd: mkdtempSync(join(tmpdir(), 'anode-cwd-')), env: userEnv(), input: 'what is the capacity of yunnan?\nwhich province is top\n2\n', encoding: 'utf8', timeout: 30_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('→ /province Yunnan\nYunnan · prebaked anodes 2024');
+    expect(r.stdout).toMatch(/1\.\s+\/rank capacity/);
+    // "2" picks the second reading.
+    expect(r.stdout).toContain('Provinces by output');
+  });
+
   it('ends quietly at the end of input, and a bad line never stops it', () => {
     const r = spawnSync(process.execPath, [MAIN], { cwd: mkdtempSync(join(tmpdir(), 'anode-cwd-')), env: userEnv(), input: '/province <@U1> @everyone\n/nonsense\n/exports top 3\n', encoding: 'utf8', timeout: 30_000 });
     expect(r.status, r.stderr).toBe(0);

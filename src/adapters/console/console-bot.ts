@@ -48,13 +48,18 @@ function saveHistory(file: string, rl: Interface): void {
   }
 }
 
-/** Renders one answer for the terminal: full by default, --compact for the phone form; charts as PNG files. */
-export async function consoleAnswer(core: Core, line: string, o: { chartDir: string; lang: Lang; color: boolean }): Promise<string> {
-  const answer = await core.ask(line, consoleInvocation(o.lang));
+/**
+ * Renders one answer for the terminal: full by default, --compact for the phone form; charts as PNG
+ * files. A command or a question in words; `choices` are the readings of a question it was unsure of,
+ * which the next line may pick by number.
+ */
+export async function consoleAnswer(core: Core, line: string, o: { chartDir: string; lang: Lang; color: boolean }): Promise<{ text: string; choices: string[] | undefined }> {
+  const answer = await core.answer(line, consoleInvocation(o.lang));
   const reply = answer.flags.has('compact') ? compactReply(answer.reply) : answer.reply;
-  const images = reply.tone === 'info' ? await writeChartFiles(reply, o.chartDir, stemOf(answer.command, reply.subject), o.lang) : [];
+  const images = reply.tone === 'info' ? await writeChartFiles(reply, o.chartDir, stemOf(answer.command, reply.subject), answer.lang) : [];
   const files = reply.tone === 'info' ? await writeReplyFiles(reply, o.chartDir) : [];
-  return toConsoleText(reply, { images, files, m: messages(o.lang), color: o.color });
+  const choices = answer.reading?.kind === 'choices' ? answer.reading.lines : undefined;
+  return { text: toConsoleText(reply, { images, files, m: messages(answer.lang), color: o.color }), choices };
 }
 
 /**
@@ -66,6 +71,8 @@ export async function runConsole(core: Core, o: ConsoleOptions): Promise<Console
   const m = messages(o.lang);
   const write = (s: string) => o.output.write(`${s}\n`);
   let busy = false;
+  // The readings offered for the last question, picked by typing their number.
+  let offered: string[] | undefined;
   const lib = core.library();
   write(m.console.banner(lib.years));
   write(`${m.console.dataset(lib.current.year, lib.current.data.edition.datasetVersion, lib.current.findings.filter((f) => f.severity === 'inconsistency').length)}\n`);
@@ -89,7 +96,10 @@ export async function runConsole(core: Core, o: ConsoleOptions): Promise<Console
         busy = true;
         try {
           const lang = (await o.sessionLang?.().catch(() => undefined)) ?? o.lang;
-          write(`${await consoleAnswer(core, line, { ...o, lang })}\n`);
+          const picked = offered && /^\d$/.test(line) ? offered[Number(line) - 1] : undefined;
+          const answer = await consoleAnswer(core, picked ?? line, { ...o, lang });
+          offered = answer.choices;
+          write(`${answer.text}\n`);
         } catch (err) {
           const id = newErrorId();
           o.log.error({ err, errorId: id }, 'command failed');
