@@ -40,6 +40,15 @@ describe('the Slack app manifest, generated from the definitions', () => {
     expect(http.oauth_config.redirect_urls).toBeUndefined();
     const oauth = slackManifest(commands, { httpUrl: 'https://bot.example.com', oauth: true }) as Manifest;
     expect(oauth.oauth_config.redirect_urls).toEqual(['https://bot.example.com/slack/oauth_redirect']);
-    expect(oauth.settings.event_subscriptions?.bot_events).toEqual(['app_uninstalled', 'tokens_revoked']);
+    expect(oauth.settings.event_subscriptions?.bot_events).toEqual(['app_mention', 'message.im', 'app_uninstalled', 'tokens_revoked']);
+  });
+
+  it('listens for questions: @mentions and direct messages, with the scopes and the Messages tab they need', () => {
+    for (const o of [{}, { httpUrl: 'https://bot.example.com' }]) {
+      const m = slackManifest(commands, o) as Manifest & { features: { app_home?: { messages_tab_enabled: boolean } } };
+      expect(m.settings.event_subscriptions?.bot_events).toEqual(['app_mention', 'message.im']);
+      expect(m.features.app_home?.messages_tab_enabled).toBe(true);
+    }
+    expect(BOT_SCOPES).toEqual(expect.arrayContaining(['app_mentions:read', 'im:history']));
   });
 });

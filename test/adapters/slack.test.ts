@@ -55,6 +55,43 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
     expect(buttonsOf(yunnan).map((b) => b.text?.text ?? 'menu')).toEqual(['More', 'Utilization', 'Rank', 'Balance', 'Share in channel', 'menu']);
   });
 
+  it('questions in words: an @mention is answered in its thread and a direct message in the conversation, the understood command on top', async () => {
+    const event = (e: Record<string, unknown>, id: string) => ({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: id, event_time: 1, event: e });
+    const mention = await postToBot(t.port, event({ type: 'app_mention', user: 'U1', text: '<@UBOT> what is the capacity of yunnan?', ts: '1700000000.000100', channel: 'CQ1', event_ts: '1700000000.000100' }, 'Ev1') as never, { secret: SECRET, json: true });
+    expect(mention.status).toBe(200);
+    await expect.poll(() => fake.messages.find((m) => m.channel === 'CQ1'), { timeout: 10_000 }).toBeDefined();
+    const inThread = fake.messages.find((m) => m.channel === 'CQ1')!;
+    expect(inThread.thread_ts).toBe('1700000000.000100');
+    const blocks = inThread.blocks as Block[];
+    expect(blocks[0]).toMatchObject({ type: 'context', elements: [{ text: '→ /province Yunnan' }] });
+    expect(JSON.stringify(blocks)).toContain('Yunnan · prebaked anodes 2024');
+    expect(slackViolations({ text: inThread.text, blocks } as never)).toEqual([]);
+
+    const dm = await postToBot(t.port, event({ type: 'message', channel_type: 'im', user: 'U1', text: '山东和河南对比一下', ts: '1700000000.000200', channel: 'DQ1', event_ts: '1700000000.000200' }, 'Ev2') as never, { secret: SECRET, json: true });
+    expect(dm.status).toBe(200);
+    await expect.poll(() => fake.messages.find((m) => m.channel === 'DQ1'), { timeout: 10_000 }).toBeDefined();
+    const reply = fake.messages.find((m) => m.channel === 'DQ1')!;
+    expect((reply.blocks as Block[])[0]).toMatchObject({ type: 'context', elements: [{ text: '→ 理解为 /compare Shandong Henan' }] });
+    expect(reply.thread_ts).toBeUndefined();
+
+    // The bot's own messages and other channels' chatter are never answered.
+    await postToBot(t.port, event({ type: 'message', channel_type: 'im', bot_id: 'BBOT', text: 'yunnan', ts: '1700000000.000300', channel: 'DQ2' }, 'Ev3') as never, { secret: SECRET, json: true });
+    await postToBot(t.port, event({ type: 'message', channel_type: 'channel', user: 'U2', text: 'yunnan', ts: '1700000000.000400', channel: 'CQ2' }, 'Ev4') as never, { secret: SECRET, json: true });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.messages.filter((m) => m.channel === 'DQ2' || m.channel === 'CQ2')).toEqual([]);
+  });
+
+  it('an unsure question gets its readings as buttons; a click runs the chosen command', async () => {
+    const event = { token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: 'Ev5', event_time: 1, event: { type: 'app_mention', user: 'U1', text: '<@UBOT> which province is top', ts: '1700000000.000500', channel: 'CQ3', event_ts: '1700000000.000500' } };
+    await postToBot(t.port, event as never, { secret: SECRET, json: true });
+    await expect.poll(() => fake.messages.find((m) => m.channel === 'CQ3'), { timeout: 10_000 }).toBeDefined();
+    const choice = buttonsOf(fake.messages.find((m) => m.channel === 'CQ3')! as never).find((b) => b.text?.text === '/rank output')!;
+    expect(choice).toBeDefined();
+    const id = String(++n);
+    await postToBot(t.port, blockAction({ responseUrl: `${fake.base}/respond/${id}`, channel: 'CQ3', button: { action_id: choice.action_id, value: choice.value! } }), { secret: SECRET });
+    expect(JSON.stringify(await answerOf(id))).toContain('Provinces by output');
+  });
+
   it('"More" replaces the message in place with the full reply; "Less" goes back', async () => {
     const first = (await slash('/province', 'Yunnan')).json();
     const more = buttonsOf(first).find((b) => b.text?.text === 'More')!;

@@ -9,9 +9,16 @@ const UMBRELLA_ONLY = new Set(['help', 'sources', 'language', 'changes']);
  * Bot scopes, each for one thing the bot does: commands (slash commands); chat:write (briefings);
  * files:write (charts in upload mode, tables as CSV); users:read (who is an admin, and the locale of
  * channels set to auto); channels:history and groups:history (a briefing slot taken over after a crash
- * is checked against the channel's recent messages before it is posted again).
+ * is checked against the channel's recent messages before it is posted again); app_mentions:read and
+ * im:history (questions by @mention and by direct message, below).
  */
-export const BOT_SCOPES = ['commands', 'chat:write', 'files:write', 'users:read', 'channels:history', 'groups:history'];
+export const BOT_SCOPES = ['commands', 'chat:write', 'files:write', 'users:read', 'channels:history', 'groups:history', 'app_mentions:read', 'im:history'];
+
+/**
+ * Events the bot listens to: questions by @mention (app_mentions:read) and by direct message
+ * (im:history, which the takeover check of a briefing subscribed in a direct message needs too).
+ */
+export const BOT_EVENTS = ['app_mention', 'message.im'];
 
 /**
  * The Slack app manifest, generated from the command definitions so it cannot drift from them.
@@ -41,6 +48,8 @@ export function slackManifest(commands: readonly CommandDefinition[], o: { httpU
     },
     features: {
       bot_user: { display_name: 'anode-bot', always_online: true },
+      // Direct messages to the app are questions: the Messages tab must accept them.
+      app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       slash_commands: slash.map((s) => JSON.parse(JSON.stringify(s))),
     },
     oauth_config: {
@@ -48,7 +57,7 @@ export function slackManifest(commands: readonly CommandDefinition[], o: { httpU
       scopes: { bot: BOT_SCOPES },
     },
     settings: {
-      ...(o.oauth && url ? { event_subscriptions: { request_url: url, bot_events: ['app_uninstalled', 'tokens_revoked'] } } : {}),
+      event_subscriptions: { ...(url ? { request_url: url } : {}), bot_events: [...BOT_EVENTS, ...(o.oauth ? ['app_uninstalled', 'tokens_revoked'] : [])] },
       interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
       org_deploy_enabled: Boolean(o.oauth),
       socket_mode_enabled: !url,

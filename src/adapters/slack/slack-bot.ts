@@ -18,6 +18,7 @@ import { apologyReply } from '../shared/failure.js';
 import { slackCanManage, slackLocales } from './admins.js';
 import { boltLogger } from './bolt-logger.js';
 import { slackDeliverer } from './deliverer.js';
+import { registerQuestions } from './questions.js';
 import { SqlInstallationStore } from './installations.js';
 import { BOT_SCOPES } from './manifest.js';
 import { SlackHttpReceiver } from './receiver.js';
@@ -193,6 +194,7 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
   };
   app.action(BUTTON_ACTION, onClick);
   app.action(MENU_ACTION, onClick);
+  registerQuestions(app, { core: ctx.core, log, metrics: ctx.metrics, langFor, invocation, present, apology: (lang) => apology(messages(lang)) });
 
   if (installer) {
     const forget = async (teamId: string | undefined, enterpriseId: string | undefined, isEnterpriseInstall: boolean, why: string) => {
