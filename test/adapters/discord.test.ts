@@ -3,7 +3,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { discordCommands } from '../../src/adapters/discord/registration.js';
 import { commands } from '../../commands/index.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
-import { APP_ID, interaction, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../support/fake-discord.js';
+import { APP_ID, BOT_ID, interaction, startFakeDiscord, userMessage, type FakeDiscord, type RecordedRequest } from '../support/fake-discord.js';
 import { discordViolations } from '../support/platform-limits.js';
 
 const TOKEN = 'discord-test-token.abc.def';
@@ -52,6 +52,40 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
     expect(yunnan.data!.embeds![0]!.fields).toHaveLength(4);
     expect(components(yunnan).map((x) => x.label ?? 'select')).toEqual(['More', 'Utilization', 'Rank', 'Balance', 'Share in channel', 'select']);
     expect(yunnan.request.auth).toBeUndefined();
+  });
+
+  it('questions in words: a mention in a server and a direct message get a reply with the understood command on top', async () => {
+    const question = userMessage(`<@${BOT_ID}> what is the capacity of yunnan?`, { channel: '310', mentions: [BOT_ID] });
+    fake.dispatch('MESSAGE_CREATE', question);
+    const post = await fake.waitFor((r) => r.method === 'POST' && r.path === '/api/v10/channels/310/messages');
+    const body = post.body as { content?: string; embeds: APIEmbed[]; message_reference?: { message_id: string }; allowed_mentions?: unknown; components?: unknown[] };
+    expect(body.content).toBe('→ /province Yunnan');
+    expect(body.embeds[0]!.title).toBe('Yunnan · prebaked anodes 2024');
+    expect(body.message_reference?.message_id).toBe(question.id);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(discordViolations(body as never)).toEqual([]);
+    expect(body.components?.length).toBeGreaterThan(0);
+
+    const dm = userMessage('山东和河南对比一下', { channel: '320', guild: null });
+    fake.dispatch('MESSAGE_CREATE', dm);
+    const dmPost = await fake.waitFor((r) => r.method === 'POST' && r.path === '/api/v10/channels/320/messages');
+    expect((dmPost.body as { content?: string }).content).toBe('→ 理解为 /compare Shandong Henan');
+
+    // Chatter that does not mention the bot, and the bot's own messages, are never answered.
+    fake.dispatch('MESSAGE_CREATE', userMessage('yunnan utilization?', { channel: '330' }));
+    fake.dispatch('MESSAGE_CREATE', userMessage(`<@${BOT_ID}> yunnan`, { channel: '340', mentions: [BOT_ID], author: BOT_ID, bot: true }));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.requests.filter((r) => r.method === 'POST' && /channels\/(330|340)\/messages/.test(r.path))).toEqual([]);
+  });
+
+  it('an unsure question offers its readings as buttons; a click runs the chosen command', async () => {
+    fake.dispatch('MESSAGE_CREATE', userMessage(`<@${BOT_ID}> which province is top`, { channel: '350', mentions: [BOT_ID] }));
+    const post = await fake.waitFor((r) => r.method === 'POST' && r.path === '/api/v10/channels/350/messages');
+    const buttons = ((post.body as { components: { components: { custom_id: string; label?: string }[] }[] }).components ?? []).flatMap((row) => row.components);
+    const choice = buttons.find((b) => b.label === '/rank output')!;
+    expect(choice).toBeDefined();
+    const click = await send(interaction('', [], { type: 3, channel: '350', customId: choice.custom_id }));
+    expect(JSON.stringify(click.data)).toContain('Provinces by output');
   });
 
   it('answers in the reader\'s language: zh-CN and zh-TW read Chinese, every other locale English', async () => {

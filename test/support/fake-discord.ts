@@ -28,6 +28,8 @@ export interface FakeDiscord {
   closeWith: number | undefined;
   /** Sends an INTERACTION_CREATE dispatch on every connection, or on one shard's. */
   dispatchInteraction(data: Record<string, unknown>, shard?: number): void;
+  /** Sends any gateway dispatch (MESSAGE_CREATE…) on every connection. */
+  dispatch(event: string, data: Record<string, unknown>): void;
   /** Resolves with the first request (now or later) that matches. */
   waitFor(match: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Answer the next requests whose path contains `path` with a status (and Retry-After). */
@@ -163,6 +165,10 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     down: new Set(),
     latencyMs: 0,
     messages: [],
+    dispatch(event, data) {
+      const payload = JSON.stringify({ op: 0, t: event, s: seq++, d: data });
+      for (const ws of shardOf.keys()) ws.send(payload);
+    },
     dispatchInteraction(data, shard) {
       const payload = JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: seq++, d: data });
       for (const [ws, id] of shardOf) if (shard === undefined || id === shard) ws.send(payload);
@@ -218,6 +224,32 @@ export function interaction(
     ...(type === 3
       ? { message: { id: '900', channel_id: channel, type: 0, content: '', embeds: [], components: [], attachments: [], author: { id: BOT_ID, username: 'anode-bot', discriminator: '0', avatar: null }, timestamp: new Date().toISOString(), edited_timestamp: null, flags: 64, mentions: [], mention_roles: [], pinned: false, mention_everyone: false, tts: false }, data: { custom_id: o.customId ?? '', component_type: o.values ? 3 : 2, ...(o.values ? { values: o.values } : {}) } }
       : { data: { id: '500', name, type: 1, options } }),
+  };
+}
+
+let nextMessage = 1_300_000_000_000_000_000n;
+
+/** A message as the gateway's MESSAGE_CREATE carries it: in a server channel (mentioning whom it names) or, without a guild, in a DM. */
+export function userMessage(content: string, o: { channel?: string; guild?: string | null; mentions?: string[]; author?: string; bot?: boolean } = {}): Record<string, unknown> {
+  const guild = o.guild === undefined ? '200' : o.guild;
+  return {
+    id: String(nextMessage++),
+    channel_id: o.channel ?? '300',
+    ...(guild ? { guild_id: guild } : {}),
+    type: 0,
+    content,
+    author: { id: o.author ?? '400', username: 'analyst', discriminator: '0', avatar: null, global_name: 'Analyst', ...(o.bot ? { bot: true } : {}) },
+    mentions: (o.mentions ?? []).map((id) => ({ id, username: id === BOT_ID ? 'anode-bot' : 'someone', discriminator: '0', avatar: null, global_name: null })),
+    mention_roles: [],
+    mention_everyone: false,
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    tts: false,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    flags: 0,
+    components: [],
   };
 }
 

@@ -1,4 +1,5 @@
 import { REST } from '@discordjs/rest';
+import { Routes } from 'discord-api-types/v10';
 import type { PlatformAdapter, PlatformContext } from '../platform.js';
 import { discordDeliverer } from './deliverer.js';
 import { interactionsRoute } from './http-interactions.js';
@@ -27,12 +28,24 @@ export async function createDiscordAdapter(ctx: PlatformContext, env: DiscordEnv
     };
   }
   const { createGateway } = await import('./gateway.js');
-  const gateway = createGateway({ token: env.DISCORD_TOKEN!, apiUrl: env.DISCORD_API_URL, shards: env.DISCORD_SHARDS, log, handle, fatal: (err) => ctx.fatal(err) });
+  const { questionHandler } = await import('./questions.js');
+  let botId: string | undefined;
+  const onMessage = questionHandler({
+    core: ctx.core,
+    log,
+    metrics: ctx.metrics,
+    componentSecret: ctx.componentSecret,
+    quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL,
+    botId: () => botId,
+    post: (channel, body) => gateway.client.rest.post(Routes.channelMessages(channel), { body }),
+  });
+  const gateway = createGateway({ token: env.DISCORD_TOKEN!, apiUrl: env.DISCORD_API_URL, shards: env.DISCORD_SHARDS, log, handle, onMessage, fatal: (err) => ctx.fatal(err) });
   let started = false;
   return {
     ...(deliverer ? { deliverer } : {}),
     async start() {
       await gateway.start();
+      botId = gateway.client.user?.id;
       started = true;
     },
     async stop() {

@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
-import { Routes, type APIInteraction } from 'discord-api-types/v10';
+import { Routes, type APIInteraction, type APIMessage } from 'discord-api-types/v10';
 import type { Logger } from '../../log.js';
 import { PlatformFatalError, unreachable } from '../platform.js';
 import type { Handled } from './interactions.js';
@@ -53,6 +53,8 @@ export interface GatewayOptions {
   shards: 'auto' | number | undefined;
   log: Logger;
   handle: (i: APIInteraction) => Promise<Handled>;
+  /** Messages that may be questions to the bot (mentions, direct messages). */
+  onMessage?: (m: APIMessage & { guild_id?: string }) => Promise<void>;
   /** A shard closed for good (bad token, disallowed intents): the process must not look alive. */
   fatal: (err: PlatformFatalError) => void;
 }
@@ -63,7 +65,8 @@ export interface GatewayOptions {
  */
 export function createGateway(o: GatewayOptions) {
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    // Messages (not privileged): Discord sends the content of those that mention the bot and of DMs.
+    intents: [GatewayIntentBits.Guilds, ...(o.onMessage ? [GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages] : [])],
     makeCache,
     allowedMentions: { parse: [] },
     // Interaction callbacks must land within 3 s: one retry of a server error, no more.
@@ -73,12 +76,17 @@ export function createGateway(o: GatewayOptions) {
   const ready = new Set<number>();
   let closedFor: PlatformFatalError | undefined;
   let started = false;
-  client.ws.on('INTERACTION_CREATE' as never, (data: APIInteraction) => {
+  const answerInteraction = (data: APIInteraction) =>
     void (async () => {
       const h = await o.handle(data);
       await client.rest.post(Routes.interactionCallback(data.id, data.token), { body: h.response, ...(h.files?.length ? { files: h.files } : {}), auth: false });
       if (h.after) await h.after();
     })().catch((err: unknown) => o.log.error({ err: redactInteraction(err) }, 'Discord: could not answer an interaction'));
+  // The raw gateway packets (discord.js's public Events.Raw): interactions and messages are handled as
+  // API payloads, the same as over HTTP, with nothing needed in discord.js's caches.
+  client.on(Events.Raw, (packet: { t?: string; d?: unknown }) => {
+    if (packet.t === 'INTERACTION_CREATE') answerInteraction(packet.d as APIInteraction);
+    else if (packet.t === 'MESSAGE_CREATE' && o.onMessage) void o.onMessage(packet.d as APIMessage & { guild_id?: string }).catch((err: unknown) => o.log.error({ err }, 'Discord: could not answer a message'));
   });
   client.on(Events.ShardReady, (id) => ready.add(id));
   client.on(Events.ShardDisconnect, (event, id) => {
