@@ -3,10 +3,11 @@ import { benchBriefings } from './briefings.js';
 import { benchCommands } from './commands.js';
 import { benchDiscord } from './discord.js';
 import { benchMcp } from './mcp.js';
+import { benchQuestions } from './questions.js';
 import { benchSlack } from './slack.js';
 import { benchStartup } from './startup.js';
 
-const suites: Record<string, () => Promise<void>> = { startup: benchStartup, commands: benchCommands, slack: benchSlack, discord: benchDiscord, briefings: benchBriefings, mcp: benchMcp };
+const suites: Record<string, () => Promise<void>> = { startup: benchStartup, commands: benchCommands, slack: benchSlack, discord: benchDiscord, briefings: benchBriefings, mcp: benchMcp, questions: benchQuestions };
 const only = process.argv.slice(2);
 const unknown = only.filter((s) => !(s in suites));
 if (unknown.length) {

@@ -6,7 +6,7 @@
 import { startupFailure } from '../cli/failure.js';
 
 const USAGE = `usage: anode-bot <command> [options]      (anode-bot <command> --help for its options)
-  ask "/province Yunnan"     answer one command and exit (--format, --lang)
+  ask "/province Yunnan"     answer one command or question and exit (--format, --lang, --dry-run)
   briefing [kind]            print a briefing as it would be posted
   data-check                 check the data folder against the paper's own totals
   slack-manifest             print the Slack app manifest
