@@ -13,7 +13,10 @@ import { parseEnv, withoutEmpty } from './config/env.js';
 import { createCore, type Core } from './core.js';
 import { loadEditions } from './dataset/load.js';
 import { buildLibrary, type Library } from './editions.js';
-import { HttpServer, sendJson, sendText } from './http/server.js';
+import { HttpServer, ReplayGuard, sendJson, sendText } from './http/server.js';
+
+/** Signed requests are valid five minutes either way: a signature is remembered for ten. */
+const REPLAY_WINDOW_MS = 10 * 60_000;
 import type { Lang } from './i18n/lang.js';
 import { createLogger, type Logger } from './log.js';
 import { deferredMetrics, noMetrics, type Metrics } from './observability/metrics.js';
@@ -139,7 +142,9 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     if (others.length > 0) log.error({ platform: err.platform, variable: err.variable }, `${err.message} (the other platforms go on)`);
     else onFinish({ code: 1, reason: `${err.message}` });
   };
-  const ctx = (): PlatformContext => ({ core, log, config, http, store, settings, subscriptions: store, metrics, componentSecret, lang: o.lang, fatal });
+  // One replay record for every platform; replicas on one PostgreSQL database share it.
+  const replays = new ReplayGuard(REPLAY_WINDOW_MS, config.DATABASE_URL ? store : undefined);
+  const ctx = (): PlatformContext => ({ core, log, config, http, store, settings, subscriptions: store, metrics, replays, componentSecret, lang: o.lang, fatal });
   for (const s of running) adapters.set(s.module.id, await s.module.create(ctx(), s.env));
   step();
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Deliverer } from '../briefings/scheduler.js';
 import type { Core } from '../core.js';
-import type { HttpServer } from '../http/server.js';
+import type { HttpServer, ReplayGuard } from '../http/server.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { SqlStore } from '../store/sql-store.js';
@@ -23,6 +23,8 @@ export interface PlatformContext {
   settings: ChannelSettings;
   subscriptions: SubscriptionStore;
   metrics: Metrics;
+  /** Refuses replayed signed requests, across replicas when they share PostgreSQL. */
+  replays: ReplayGuard;
   /** Signs the command lines carried by buttons and menus (see render/controls.ts). */
   componentSecret: string;
   /** The language asked for on the command line (--lang), if any. */

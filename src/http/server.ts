@@ -119,21 +119,46 @@ export class HttpServer {
   }
 }
 
+/** A record of requests seen, shared by replicas (the database): true the first time a key is seen before `until`. */
+export interface SeenRequests {
+  firstSeen(key: string, until: Date, now: Date): Promise<boolean>;
+}
+
 /**
- * Refuses a request seen before: a replayed signature within its validity window. Per process; each
- * replica keeps its own (the platforms deliver a request once, to one address).
+ * Refuses a request seen before: a replayed signature within its validity window. Entries expire from
+ * the front of an insertion-ordered map (every entry lives the same window, so the oldest expire
+ * first): each check costs the same however many requests came before, and memory stays within the
+ * window times the request rate. With `shared`, the record is also kept where every replica sees it,
+ * so a request replayed to another replica is refused too.
  */
 export class ReplayGuard {
   private readonly seen = new Map<string, number>();
-  constructor(private readonly windowMs = 10 * 60_000) {}
-  /** True the first time a signature is seen within the window. */
-  fresh(signature: string, now = Date.now()): boolean {
-    if (this.seen.size > 50_000) for (const [k, until] of this.seen) if (until < now) this.seen.delete(k);
-    const until = this.seen.get(signature);
-    if (until !== undefined && until >= now) return false;
-    this.seen.set(signature, now + this.windowMs);
-    return true;
+  constructor(
+    private readonly windowMs = 10 * 60_000,
+    private readonly shared?: SeenRequests,
+  ) {}
+
+  get size(): number {
+    return this.seen.size;
   }
+
+  /** True the first time a key is seen within the window. Keys are compared as given: normalise first (see signatureKey). */
+  async fresh(key: string, now = Date.now()): Promise<boolean> {
+    for (const [k, until] of this.seen) {
+      if (until >= now) break;
+      this.seen.delete(k);
+    }
+    if (this.seen.has(key)) return false;
+    this.seen.set(key, now + this.windowMs);
+    if (!this.shared) return true;
+    // A database that cannot answer must not stop every command: this replica's own record still holds.
+    return this.shared.firstSeen(key, new Date(now + this.windowMs), new Date(now)).catch(() => true);
+  }
+}
+
+/** A signature as a replay key: its bytes, whatever letter case its hex came in ("ABC…" and "abc…" are one request). */
+export function signatureKey(platform: string, signatureHex: string): string {
+  return `${platform}:${signatureHex.toLowerCase()}`;
 }
 
 /** Platform timestamps are seconds; a request more than five minutes away, either way, is refused. */

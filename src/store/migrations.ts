@@ -76,6 +76,8 @@ const MIGRATIONS: Migration[] = [
   ],
   // 3: every tick looks for stale claims and due retries of any recent slot, not only the latest.
   () => ['CREATE INDEX deliveries_status ON deliveries (status, slot)'],
+  // 4: signed requests seen, shared by replicas, so a replay to another replica is refused too.
+  () => ['CREATE TABLE seen_requests (key TEXT PRIMARY KEY, until TEXT NOT NULL)'],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,7 @@
 import type { BriefingKind, Layout } from '../briefings/kinds.js';
 import { PAUSE_AFTER_FAILURES, type Claim, type NewSubscription, type Outcome, type Subscription, type SubscriptionStore } from '../briefings/store.js';
 import type { ChannelLang, ChannelSettings } from '../settings.js';
+import type { SeenRequests } from '../http/server.js';
 import type { Db } from './db.js';
 
 interface Row {
@@ -55,7 +56,7 @@ export interface InstallationRecord {
 }
 
 /** The subscription, settings and installation tables, in SQL both SQLite and PostgreSQL speak. */
-export class SqlStore implements SubscriptionStore, ChannelSettings {
+export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequests {
   constructor(readonly db: Db) {}
 
   async add(sub: NewSubscription): Promise<{ subscription: Subscription; created: boolean }> {
@@ -154,6 +155,19 @@ export class SqlStore implements SubscriptionStore, ChannelSettings {
       return subscription ? [{ subscription, slot: c.slot, attempt, resumed: attempt > 1 }] : [];
     });
   }
+
+  /**
+   * The shared replay record: true when this key was not seen, or only seen longer ago than its window.
+   * One statement, so two replicas given the same request cannot both see it as first.
+   */
+  async firstSeen(key: string, until: Date, now: Date): Promise<boolean> {
+    const rows = await this.db.all('INSERT INTO seen_requests (key, until) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET until = excluded.until WHERE seen_requests.until < $3 RETURNING key', [key, until.toISOString(), now.toISOString()]);
+    // Old keys are cleared now and then, not on every request.
+    if (++this.seenWrites % 1000 === 0) void this.db.run('DELETE FROM seen_requests WHERE until < $1', [now.toISOString()]).catch(() => {});
+    return rows.length === 1;
+  }
+
+  private seenWrites = 0;
 
   async holds(id: number, slot: string, owner: string, leaseMs: number, now: Date): Promise<boolean> {
     const until = new Date(now.getTime() + leaseMs).toISOString();

@@ -51,6 +51,10 @@ describe('Discord interactions over HTTP (no gateway), signed with Ed25519', () 
     const once = await post(a.port, { ...ping, id: '77' }, { privateKey: k.privateKey });
     expect(once.status).toBe(200);
     expect((await post(a.port, { ...ping, id: '77' }, { signature: once.signature, timestamp: once.timestamp })).status).toBe(401);
+    // The same signature in other letter cases is the same request (the hex decodes alike).
+    expect((await post(a.port, { ...ping, id: '77' }, { signature: once.signature.toUpperCase(), timestamp: once.timestamp })).status).toBe(401);
+    const mixed = [...once.signature].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join('');
+    expect((await post(a.port, { ...ping, id: '77' }, { signature: mixed, timestamp: once.timestamp })).status).toBe(401);
     expect((await post(a.port, null, { privateKey: k.privateKey, raw: 'x'.repeat(70_000) })).status).toBe(413);
     expect((await post(a.port, null, { privateKey: k.privateKey, raw: '{not json' })).status).toBe(400);
     expect(a.logs.text).toContain('Discord: interaction refused');

@@ -17,7 +17,7 @@ export async function createDiscordAdapter(ctx: PlatformContext, env: DiscordEnv
   const deliverer = env.DISCORD_TOKEN ? discordDeliverer({ rest: new REST({ ...restOptions, retries: 0 }).setToken(env.DISCORD_TOKEN), charts: { mode: ctx.config.CHART_MODE, quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL }, componentSecret: ctx.componentSecret }) : undefined;
 
   if (env.DISCORD_PUBLIC_KEY) {
-    ctx.http.add(interactionsRoute({ publicKey: env.DISCORD_PUBLIC_KEY, handle, log }));
+    ctx.http.add(interactionsRoute({ publicKey: env.DISCORD_PUBLIC_KEY, handle, log, replays: ctx.replays }));
     return {
       ...(deliverer ? { deliverer } : {}),
       async start() {

@@ -1,7 +1,7 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIInteraction } from 'discord-api-types/v10';
-import { BodyTooLarge, freshTimestamp, readBody, refuse, ReplayGuard, sendJson, type Route } from '../../http/server.js';
+import { BodyTooLarge, freshTimestamp, readBody, refuse, sendJson, signatureKey, type ReplayGuard, type Route } from '../../http/server.js';
 import type { Logger } from '../../log.js';
 import { redactInteraction } from './gateway.js';
 import type { Handled } from './interactions.js';
@@ -21,9 +21,9 @@ export function discordPublicKey(hex: string): KeyObject {
  * over timestamp + body checked before anything else is done with the body, stale or replayed
  * requests refused, the answer in the HTTP response (and a deferred edit through REST after it).
  */
-export function interactionsRoute(o: { publicKey: string; handle: (i: APIInteraction) => Promise<Handled>; log: Logger; path?: string }): Route {
+export function interactionsRoute(o: { publicKey: string; handle: (i: APIInteraction) => Promise<Handled>; log: Logger; replays: ReplayGuard; path?: string }): Route {
   const key = discordPublicKey(o.publicKey);
-  const replays = new ReplayGuard();
+  const replays = o.replays;
   return {
     method: 'POST',
     path: o.path ?? '/discord/interactions',
@@ -49,7 +49,8 @@ export function interactionsRoute(o: { publicKey: string; handle: (i: APIInterac
         o.log.warn({ reason: 'bad signature' }, 'Discord: interaction refused');
         return refuse(res, 401, 'invalid request signature');
       }
-      if (!replays.fresh(signature)) {
+      // The hex is decoded without regard to case: the key is the signature's bytes, not its spelling.
+      if (!(await replays.fresh(signatureKey('discord', signature)))) {
         o.log.warn({ reason: 'replayed request' }, 'Discord: interaction refused');
         return refuse(res, 401, 'invalid request signature');
       }

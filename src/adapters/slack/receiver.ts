@@ -4,7 +4,7 @@ import { parse as parseQuery } from 'node:querystring';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { HTTPModuleFunctions, HTTPResponseAck } from './bolt.js';
 import type { Logger as BoltLogger } from '@slack/logger';
-import { BodyTooLarge, freshTimestamp, readBody, refuse, ReplayGuard, sendJson, type Route } from '../../http/server.js';
+import { BodyTooLarge, freshTimestamp, readBody, refuse, sendJson, signatureKey, type ReplayGuard, type Route } from '../../http/server.js';
 
 /** Slash commands and clicks are a few KB; anything much larger is not Slack. */
 export const SLACK_BODY_LIMIT = 64 * 1024;
@@ -21,13 +21,13 @@ export function slackSignature(secret: string, timestamp: string, body: Buffer |
  */
 export class SlackHttpReceiver implements Receiver {
   private app: App | undefined;
-  private readonly replays = new ReplayGuard();
 
   constructor(
     private readonly o: {
       signingSecret: string;
       logger: BoltLogger;
       warn: (detail: Record<string, unknown>, message: string) => void;
+      replays: ReplayGuard;
       path?: string;
     },
   ) {}
@@ -70,7 +70,7 @@ export class SlackHttpReceiver implements Receiver {
       this.o.warn({ reason: 'bad signature' }, 'Slack: request refused');
       return refuse(res, 401, 'unauthorized');
     }
-    if (!this.replays.fresh(signature)) {
+    if (!(await this.o.replays.fresh(signatureKey('slack', signature)))) {
       this.o.warn({ reason: 'replayed request' }, 'Slack: request refused');
       return refuse(res, 401, 'unauthorized');
     }

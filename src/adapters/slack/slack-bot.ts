@@ -50,7 +50,7 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
   const installer = oauth
     ? new InstallProvider({ clientId: env.SLACK_CLIENT_ID!, clientSecret: env.SLACK_CLIENT_SECRET!, stateSecret: env.SLACK_STATE_SECRET!, installationStore: installationStore!, logger, clientOptions })
     : undefined;
-  const httpReceiver = env.SLACK_APP_TOKEN ? undefined : new SlackHttpReceiver({ signingSecret: env.SLACK_SIGNING_SECRET!, logger, warn: (d, msg) => log.warn(d, msg) });
+  const httpReceiver = env.SLACK_APP_TOKEN ? undefined : new SlackHttpReceiver({ signingSecret: env.SLACK_SIGNING_SECRET!, logger, warn: (d, msg) => log.warn(d, msg), replays: ctx.replays });
   const receiver = httpReceiver ?? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger, installerOptions: { clientOptions } });
 
   let identity: { botId: string; botUserId: string } | undefined;
