@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { NO_CONTROLS } from './render/controls.js';
 import { hostname } from 'node:os';
 import type { z } from 'zod';
 import { platforms as defaultPlatforms } from './adapters/index.js';
@@ -130,8 +131,13 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   const http = new HttpServer((err, route) => log.error({ err, route }, 'HTTP handler failed'));
   const keys = running.flatMap((s) => s.module.componentKeys?.(s.env) ?? []);
   // Buttons carry signed command lines: replicas sharing a platform secret share the key, so any of
-  // them can answer a click; COMPONENT_SECRET overrides.
-  const componentSecret = config.COMPONENT_SECRET ?? (keys[0] ? createHash('sha256').update(`anode-bot components\n${keys[0]}`).digest('hex') : randomBytes(32).toString('hex'));
+  // them can answer a click; COMPONENT_SECRET overrides. With no secret at all (Discord HTTP
+  // interactions without DISCORD_TOKEN) there are no buttons: a key made from public material could
+  // be forged, and one made up per process would fail on the next replica.
+  const componentSecret = config.COMPONENT_SECRET ?? (keys[0] ? createHash('sha256').update(`anode-bot components\n${keys[0]}`).digest('hex') : NO_CONTROLS);
+  if (componentSecret === NO_CONTROLS && running.some((s) => s.module.componentKeys)) {
+    log.warn({ variable: 'COMPONENT_SECRET' }, 'buttons and menus are off: no secret to sign them with; set COMPONENT_SECRET (16+ characters, the same on every replica)');
+  }
   let onFinish: (r: { code: number; reason: string }) => void = () => {};
   const finished = new Promise<{ code: number; reason: string }>((resolve) => (onFinish = resolve));
   const adapters = new Map<string, PlatformAdapter>();

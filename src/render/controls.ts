@@ -34,8 +34,12 @@ export function encodeClick(secret: string, channelId: string, mode: ClickMode, 
 
 export type DecodedClick = { ok: true; mode: ClickMode; line: string } | { ok: false; reason: 'malformed' | 'forged' };
 
+/** The signing key when there is no secret to sign with: no controls are offered, and every click is refused. */
+export const NO_CONTROLS = '';
+
 /** Reads a click back; a menu's choice completes its line. Forged, altered or other channels' ids are refused. */
 export function decodeClick(secret: string, channelId: string, id: string, selected?: string): DecodedClick {
+  if (secret === NO_CONTROLS) return { ok: false, reason: 'forged' };
   const m = /^a1\|([urp])\|([A-Za-z0-9_-]{10})\|([^\n]{1,90})$/.exec(id);
   if (!m) return { ok: false, reason: 'malformed' };
   const [, mode, signature, bare] = m as unknown as [string, ClickMode, string, string];
@@ -68,7 +72,7 @@ export interface ControlsContext {
  * reply: More is offered when the compact form leaves something out.
  */
 export function controlsFor(reply: Reply, c: ControlsContext): Control[] {
-  if (reply.tone === 'error') return [];
+  if (reply.tone === 'error' || c.secret === NO_CONTROLS) return [];
   const mode: ClickMode = c.isPublic ? 'r' : 'u';
   const out: Control[] = [];
   const button = (label: string, line: string, m: ClickMode, primary = false) => {

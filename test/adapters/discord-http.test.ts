@@ -24,7 +24,8 @@ describe('Discord interactions over HTTP (no gateway), signed with Ed25519', () 
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    const env = { DISCORD_PUBLIC_KEY: k.publicHex, DISCORD_API_URL: fake.api };
+    // Replicas share a component secret: without one (and without DISCORD_TOKEN) there are no buttons.
+    const env = { DISCORD_PUBLIC_KEY: k.publicHex, DISCORD_API_URL: fake.api, COMPONENT_SECRET: 'replicas-share-this-component-secret' };
     a = await startTestBot(env);
     b = await startTestBot({ ...env, CHART_MODE: 'upload' });
   });
@@ -84,13 +85,31 @@ describe('Discord interactions over HTTP (no gateway), signed with Ed25519', () 
   it('a click made on one replica is answered by the other: the state is in the custom_id', async () => {
     const first = (await post(a.port, interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }]), { privateKey: k.privateKey })).json();
     const more = first.data.components[0].components.find((c: { label: string }) => c.label === 'More');
-    const bFake = await startTestBot({ DISCORD_PUBLIC_KEY: k.publicHex, DISCORD_API_URL: fake.api });
+    const bFake = await startTestBot({ DISCORD_PUBLIC_KEY: k.publicHex, DISCORD_API_URL: fake.api, COMPONENT_SECRET: 'replicas-share-this-component-secret' });
     try {
       const res = (await post(bFake.port, interaction('', [], { type: 3, customId: more.custom_id }), { privateKey: k.privateKey })).json();
       expect(res.type).toBe(7);
       expect(res.data.embeds[0].fields.length).toBeGreaterThan(4);
     } finally {
       await bFake.stop();
+    }
+  });
+
+  it('without a secret to sign with, no buttons are offered and no click is honoured, whatever it was signed with', async () => {
+    const bare = await startTestBot({ DISCORD_PUBLIC_KEY: k.publicHex, DISCORD_API_URL: fake.api });
+    try {
+      expect(bare.logs.text).toContain('buttons and menus are off');
+      const first = (await post(bare.port, interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }]), { privateKey: k.privateKey })).json();
+      expect(first.data.components ?? []).toEqual([]);
+      // A custom id signed with the key the bot used to derive from the public key is refused.
+      const { createHash } = await import('node:crypto');
+      const { encodeClick } = await import('../../src/render/controls.js');
+      const derived = createHash('sha256').update(`anode-bot components\n${k.publicHex}`).digest('hex');
+      const forged = encodeClick(derived, '300', 'u', '/province Yunnan --full')!;
+      const res = (await post(bare.port, interaction('', [], { type: 3, customId: forged }), { privateKey: k.privateKey })).json();
+      expect(JSON.stringify(res)).not.toContain('Yunnan · prebaked anodes');
+    } finally {
+      await bare.stop();
     }
   });
 });

@@ -26,7 +26,8 @@ export const discordPlatform: PlatformModule<typeof env> = {
   env,
   enabled: (e) => Boolean(e.DISCORD_TOKEN || e.DISCORD_PUBLIC_KEY),
   secrets: (e) => [e.DISCORD_TOKEN].filter((s): s is string => Boolean(s)),
-  componentKeys: (e) => [e.DISCORD_TOKEN, e.DISCORD_PUBLIC_KEY].filter((s): s is string => Boolean(s)),
+  // Secrets only: the public key is public, and a signing key derived from it could be forged.
+  componentKeys: (e) => [e.DISCORD_TOKEN].filter((s): s is string => Boolean(s)),
   async create(ctx, e) {
     const { createDiscordAdapter } = await import('./discord-bot.js');
     return createDiscordAdapter(ctx, e);
