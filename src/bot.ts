@@ -16,6 +16,8 @@ import { loadEditions } from './dataset/load.js';
 import { buildLibrary, type Library } from './editions.js';
 import { HttpServer, ReplayGuard, sendJson, sendText } from './http/server.js';
 
+/** How long /readyz waits for the database before it reports it not ready. */
+const READY_DB_TIMEOUT_MS = 3000;
 /** Signed requests are valid five minutes either way: a signature is remembered for ten. */
 const REPLAY_WINDOW_MS = 10 * 60_000;
 import type { Lang } from './i18n/lang.js';
@@ -173,6 +175,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     throw new PlatformFatalError([...unhealthy.keys()].join(', '), '', [...unhealthy.values()].join('; '));
   }
 
+  let databaseReady = true;
   const healthRoutes = (server: HttpServer) => {
     server.add({ method: 'GET', path: '/healthz', handle: (_req, res) => sendText(res, 200, 'ok') });
     server.add({
@@ -180,11 +183,17 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
       path: '/readyz',
       handle: async (_req, res) => {
         const checks: Record<string, { ready: boolean; detail?: string }> = { dataset: { ready: core.library().current !== undefined } };
+        // A database that stalls is not ready either: the check gives up after a few seconds.
         try {
-          await store.ping();
+          await Promise.race([store.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${READY_DB_TIMEOUT_MS / 1000} s`)), READY_DB_TIMEOUT_MS).unref())]);
           checks.database = { ready: true };
         } catch (err) {
           checks.database = { ready: false, detail: (err as Error).message };
+        }
+        if (checks.database.ready !== databaseReady) {
+          databaseReady = checks.database.ready;
+          if (databaseReady) log.info('database answers again: ready');
+          else log.error({ detail: checks.database.detail }, 'database not answering: /readyz reports not ready');
         }
         for (const [id, a] of adapters) checks[id] = unhealthy.has(id) ? { ready: false, detail: unhealthy.get(id)! } : a.health();
         const ready = Object.values(checks).every((c) => c.ready);

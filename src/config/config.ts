@@ -17,6 +17,8 @@ export const baseSchema = z.object({
   HEALTH_PORT: port.optional(),
   DATABASE_PATH: z.string().default('var/anode-bot.db'),
   DATABASE_URL: z.string().refine((s) => /^postgres(ql)?:\/\//.test(s), 'expected postgres://user:password@host:5432/database').optional(),
+  /** PostgreSQL: how long a query may take before it is abandoned and its connection replaced. */
+  DATABASE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   COMPONENT_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
   BRIEFING_TZ: z.string().default('UTC').refine(isTimeZone, 'expected an IANA time zone (e.g. Europe/Berlin, UTC)'),
   BRIEFING_GRACE_MINUTES: z.coerce.number({ error: 'expected minutes' }).int('expected whole minutes').min(0).max(10_080).default(60),

@@ -11,10 +11,25 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** PostgreSQL through node-postgres: a pool shared by the process; transactions take a client of their own. */
-export async function openPostgresDb(url: string): Promise<Db> {
+/**
+ * PostgreSQL through node-postgres: a pool shared by the process; transactions take a client of their
+ * own. Nothing waits forever: the server abandons a statement after `timeoutMs`, the client gives up a
+ * little later even when the server (or the network) says nothing at all, and a connection that timed
+ * out is destroyed rather than reused; TCP keep-alive finds connections dropped by the network.
+ */
+export async function openPostgresDb(url: string, o: { timeoutMs?: number } = {}): Promise<Db> {
   const where = redactUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
+  const timeoutMs = o.timeoutMs ?? 15_000;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 8,
+    connectionTimeoutMillis: Math.min(10_000, timeoutMs),
+    idleTimeoutMillis: 30_000,
+    statement_timeout: timeoutMs,
+    query_timeout: timeoutMs + 1000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
   // A connection dropped by the server must not crash the process: the next query reconnects.
   pool.on('error', () => {});
   try {
@@ -39,12 +54,16 @@ export async function openPostgresDb(url: string): Promise<Db> {
         const tx: Db = { dialect: 'postgres', where, ...on(client as unknown as { query: pg.Pool['query'] }), transaction: (f) => f(tx), close: async () => {} };
         const result = await fn(tx);
         await client.query('COMMIT');
+        client.release();
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
+        // A connection that timed out is in an unknown state: destroyed, never handed out again.
+        const broken = await client.query('ROLLBACK').then(
+          () => false,
+          () => true,
+        );
+        client.release(broken ? (err as Error) : undefined);
         throw err;
-      } finally {
-        client.release();
       }
     },
     close: () => pool.end(),
