@@ -101,7 +101,9 @@ export function nextRuns(cron: string, tz: string, from: Date, n: number): Date[
 
 /** The latest run time at or before `at` (for catching up a missed slot), or undefined. */
 export function previousRun(cron: string, tz: string, at: Date): Date | undefined {
-  const it = parser().parseExpression(cron, { currentDate: new Date(at.getTime() + 1000), tz });
+  // A fire time at `at` itself counts (prev() is strictly before its start); one a moment later does
+  // not: a slot is never due, so never posted, before its time.
+  const it = parser().parseExpression(cron, { currentDate: new Date(at.getTime() + 1), tz });
   try {
     return it.prev().toDate();
   } catch {

@@ -113,6 +113,19 @@ describe('the briefing scheduler', () => {
     expect(await a.store.claimStale({ since: slot, now: new Date(at.getTime() + 56_000), owner: 'b', leaseMs: 30_000, platforms: ['slack'] })).toHaveLength(1);
   });
 
+  it('a slot is never claimed, so never posted, before its time, at any tick', async () => {
+    const r = recorder();
+    const h = await harness({ deliverer: r.deliverer });
+    await h.store.add(sub({ cron: '*/10 * * * * *', label: 'every 10 s' }));
+    const fire = Math.ceil(h.clock.now.getTime() / 10_000) * 10_000 + 10_000;
+    for (const early of [999, 500, 1]) {
+      await tickAt(h, new Date(fire - early));
+      expect(r.delivered.map((d) => d.target.slot), `${early} ms early`).not.toContain(new Date(fire).toISOString());
+    }
+    await tickAt(h, new Date(fire));
+    expect(r.delivered.map((d) => d.target.slot)).toContain(new Date(fire).toISOString());
+  });
+
   it('a slot whose owner died is taken over even after a newer slot of its schedule fired', async () => {
     const r = recorder();
     const h = await harness({ deliverer: r.deliverer });
