@@ -217,13 +217,13 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     healthRoutes(healthServer);
     const server = healthServer;
     opened.push(() => server.close());
-    healthPort = await listenOn(server, config.HEALTH_PORT, 'HEALTH_PORT');
+    healthPort = await listenOn(server, config.HEALTH_PORT, 'HEALTH_PORT', config.HOST);
   } else if (http.size > 0) {
     healthRoutes(http);
   }
   if (http.size > 0) {
     opened.push(() => http.close());
-    port = await listenOn(http, config.PORT, 'PORT');
+    port = await listenOn(http, config.PORT, 'PORT', config.HOST);
     log.info({ port, routes: http.paths() }, `listening on port ${port}`);
   }
   await served?.load();
@@ -294,13 +294,14 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
 }
 
 /** A port that cannot be opened is the operator's to fix: one line naming the variable, no stack trace. */
-async function listenOn(server: HttpServer, port: number, variable: string): Promise<number> {
+async function listenOn(server: HttpServer, port: number, variable: string, host: string | undefined): Promise<number> {
   try {
-    return await server.listen(port);
+    return await server.listen(port, host);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new ConfigError(`${variable}=${port}: that port is already in use; stop the other process or choose another port`);
     if (code === 'EACCES') throw new ConfigError(`${variable}=${port}: not allowed to listen on that port (below 1024 needs privileges)`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw new ConfigError(`HOST=${host}: no such address on this machine; unset HOST to listen on every interface`);
     throw err;
   }
 }

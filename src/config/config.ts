@@ -14,6 +14,8 @@ export const baseSchema = z.object({
   CHART_MODE: z.enum(['url', 'upload']).default('url'),
   CHART_DIR: z.string().default('var/charts'),
   PORT: port.default(3000),
+  /** The address PORT and HEALTH_PORT listen on: every interface when unset; 127.0.0.1 behind a local proxy. */
+  HOST: z.string().trim().min(1).max(255).optional(),
   HEALTH_PORT: port.optional(),
   DATABASE_PATH: z.string().default('var/anode-bot.db'),
   DATABASE_URL: z.string().refine((s) => /^postgres(ql)?:\/\//.test(s), 'expected postgres://user:password@host:5432/database').optional(),

@@ -94,9 +94,17 @@ export class HttpServer {
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
+    // A GET with a body would be read (and thrown away) to its end to keep the connection: refuse it
+    // and close the connection instead, whatever its size.
+    if ((req.method === 'GET' || req.method === 'HEAD') && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0)) {
+      res.once('finish', () => req.socket.destroy());
+      return refuse(res, 400, 'a GET request carries no body');
+    }
     const route = this.routes.get(`${req.method} ${path}`);
     if (!route) {
       const other = [...this.routes.values()].some((r) => r.path === path);
+      // The body of a request nobody will read is not read either: answered, then the connection closed.
+      res.once('finish', () => req.socket.destroy());
       return other ? refuse(res, 405, 'method not allowed') : refuse(res, 404, 'not found');
     }
     try {

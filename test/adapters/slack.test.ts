@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVERY_COMMAND } from '../support/core.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
-import { blockAction, postToBot, slashCommand, startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { blockAction, postToBot, sign, slashCommand, startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { slackViolations } from '../support/platform-limits.js';
 
 const SECRET = 'test-signing-secret-0123456789';
@@ -217,6 +217,34 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
     });
     expect(big).toBe(413);
     expect(t.logs.text).toContain('"reason":"replayed request"');
+    // Signed, but not a Slack payload: a 400, never a 500.
+    for (const junk of ['null', '42', '[]', '"text"']) {
+      const ts = Math.floor(Date.now() / 1000);
+      const res = await fetch(`http://127.0.0.1:${t.port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(SECRET, ts, junk) }, body: junk });
+      expect(res.status, junk).toBe(400);
+    }
+  });
+
+  it('a GET with a body, or a request to no route, is answered and its connection closed without reading the body', async () => {
+    for (const path of ['/healthz', '/nowhere']) {
+      const result = await new Promise<{ status: number; closed: boolean }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: t.port, path, method: path === '/healthz' ? 'GET' : 'POST', headers: { 'content-length': String(1_000_000_000) } }, (res) => {
+          res.resume();
+          res.on('end', () => req.socket?.once('close', () => resolve({ status: res.statusCode ?? 0, closed: true })));
+        });
+        req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' || err.code === 'EPIPE' ? resolve({ status: 0, closed: true }) : reject(err)));
+        // Keep sending: a server that reads the body would keep the connection open.
+        const chunk = Buffer.alloc(64 * 1024, 97);
+        const pump = () => {
+          if (req.destroyed) return;
+          if (req.write(chunk)) setImmediate(pump);
+          else req.once('drain', pump);
+        };
+        pump();
+        setTimeout(() => reject(new Error(`${path}: connection still open after 5 s`)), 5000).unref();
+      });
+      expect(result.closed, path).toBe(true);
+    }
   });
 
   it('serves health and metrics on the same port, and keeps every secret out of the logs', async () => {

@@ -84,6 +84,24 @@ describe('signals at any moment of start-up', () => {
   });
 });
 
+describe('HOST: the address the HTTP server listens on', () => {
+  it('listens on the address given, and an address this machine does not have stops start-up in one line', async () => {
+    const port = await freePort();
+    const local = spawnBot({ MCP_TOKEN: 'host-test-token-0123456789', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(openDir('anode-host-'), 'bot.db') });
+    try {
+      await local.waitFor(`listening on port ${port}`, 60_000);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      local.kill('SIGKILL');
+    }
+    // 192.0.2.1 is TEST-NET-1: documentation only, never an address of this machine.
+    const elsewhere = spawnBot({ MCP_TOKEN: 'host-test-token-0123456789', PORT: String(await freePort()), HOST: '192.0.2.1', DATABASE_PATH: join(openDir('anode-host-'), 'bot.db') });
+    expect(await elsewhere.exited).toBe(1);
+    expect(elsewhere.output()).toContain('anode-bot: cannot start: HOST=192.0.2.1: no such address on this machine');
+    expect(elsewhere.output()).not.toMatch(/^\s+at /m);
+  });
+});
+
 describe('a platform that cannot be reached at start', () => {
   it('Slack: one line naming Slack, the host and SLACK_API_URL; exit 1; the stack only at LOG_LEVEL=debug', async () => {
     const closed = await freePort();

@@ -86,6 +86,8 @@ export class SlackHttpReceiver implements Receiver {
     } catch {
       return refuse(res, 400, 'malformed body');
     }
+    // Signed but not a Slack payload ("null", a number, a list): a client error, never a crash.
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse(res, 400, 'malformed body');
     if (body.ssl_check === '1') return refuse(res, 200, '');
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
     const ack = new HTTPResponseAck({
