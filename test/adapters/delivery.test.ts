@@ -114,6 +114,16 @@ describe('briefings delivered through the real SDKs', () => {
     expect(slack.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === 'C-gone')).toHaveLength(1);
   });
 
+  it('a missing scope (a direct message without im:history) is reported to the operator and never pauses the subscription', async () => {
+    slack.channelErrors.set('D-scope', 'missing_scope');
+    const { subscription } = await t.bot.store.add(sub({ channelId: 'D-scope', cron: '*/15 * * * *', label: 'x' }));
+    const due = new Date(Math.ceil(Date.now() / 900_000) * 900_000 + 900_000);
+    await tick(new Date(due.getTime() + 1000));
+    expect(await t.bot.store.get(subscription.id)).toMatchObject({ consecutiveFailures: 0, paused: false });
+    expect(t.logs.text).toContain('the Slack app lacks');
+    expect((await t.bot.store.delivery(subscription.id, due.toISOString()))?.status).toBe('retry');
+  });
+
   it('a channel set to Chinese gets its scheduled briefings in Chinese, on Slack and on Discord', async () => {
     await t.bot.store.setLanguage('slack', 'C-zh', 'zh-CN');
     await t.bot.store.setLanguage('discord', '7099', 'zh-CN');

@@ -8,7 +8,7 @@ import { toSlackMessage, type SlackMessage } from '../../render/slack-message.js
 import type { Reply } from '../../commands/reply.js';
 
 /** Slack errors that retrying cannot fix: the channel or the bot's access is gone. */
-const PERMANENT = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'missing_scope', 'account_inactive', 'invalid_auth', 'token_revoked', 'restricted_action', 'team_access_not_granted', 'not_authed', 'no_installation']);
+const PERMANENT = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'invalid_auth', 'token_revoked', 'restricted_action', 'team_access_not_granted', 'not_authed', 'no_installation']);
 
 /** The event type of the metadata every briefing carries: what a taken-over slot looks for. */
 export const BRIEFING_EVENT = 'anode_briefing';
@@ -25,6 +25,11 @@ function classify(err: unknown): DeliveryError {
   const e = err as { code?: string; data?: { error?: string }; message?: string; retryAfter?: number };
   if (e.code === 'slack_webapi_rate_limited_error') return new DeliveryError('rate limited', false, (e.retryAfter ?? 1) * 1000);
   const platformError = e.code === 'slack_webapi_platform_error' ? e.data?.error : undefined;
+  // The app's scopes are the operator's to fix, not a sign the channel is gone: retried, never paused.
+  if (platformError === 'missing_scope') {
+    const needed = (e.data as { needed?: string } | undefined)?.needed;
+    return new DeliveryError(`missing_scope: the Slack app lacks ${needed ?? 'a scope'}; reinstall it with the manifest of npm run slack:manifest`, false);
+  }
   if (e.message === 'no_installation') return new DeliveryError('no installation for this workspace', true);
   return new DeliveryError(platformError ?? e.message ?? String(err), platformError !== undefined && PERMANENT.has(platformError));
 }

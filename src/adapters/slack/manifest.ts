@@ -12,7 +12,7 @@ const UMBRELLA_ONLY = new Set(['help', 'sources', 'language', 'changes']);
  * is checked against the channel's recent messages before it is posted again); app_mentions:read and
  * im:history (questions by @mention and by direct message, below).
  */
-export const BOT_SCOPES = ['commands', 'chat:write', 'files:write', 'users:read', 'channels:history', 'groups:history', 'app_mentions:read', 'im:history'];
+export const BOT_SCOPES = ['commands', 'chat:write', 'files:write', 'users:read', 'channels:history', 'groups:history', 'app_mentions:read', 'im:history', 'mpim:history'];
 
 /**
  * Events the bot listens to: questions by @mention (app_mentions:read) and by direct message
