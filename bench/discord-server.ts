@@ -17,11 +17,12 @@ const gateway = await startTestBot({ DISCORD_TOKEN: 'bench.discord.token', DISCO
 const http = await startTestBot({ DISCORD_PUBLIC_KEY: publicKey, DISCORD_API_URL: httpApi, LOG_LEVEL: 'silent' });
 process.send!({ httpPort: http.port });
 
-const canned = await new Promise<{ embeds: unknown[]; components: unknown[]; flags: number }>((resolve) => process.once('message', (m) => resolve(m as never)));
+const canned = await new Promise<{ components: unknown[]; flags: number }>((resolve) => process.once('message', (m) => resolve(m as never)));
 const bare = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: bareApi } });
 bare.on(Events.InteractionCreate, (interaction) => {
   if (!interaction.isChatInputCommand()) return;
-  void interaction.reply({ embeds: canned.embeds, components: canned.components, flags: canned.flags, allowedMentions: { parse: [] } } as InteractionReplyOptions);
+  // The same Components V2 message (flags include IS_COMPONENTS_V2) as the bot's own reply.
+  void interaction.reply({ components: canned.components, flags: canned.flags, allowedMentions: { parse: [] } } as InteractionReplyOptions);
 });
 await new Promise<void>((resolve) => {
   bare.once(Events.ClientReady, () => resolve());

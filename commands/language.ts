@@ -8,6 +8,7 @@ export const language = defineCommand({
   description: (m) => m.language.description,
   examples: ['/language zh', '/language en', '/language auto', '/language'],
   options: { lang: opt.choice((m) => m.options.language, ['zh', 'en', 'auto'] as const, { optional: true, placeholder: '[zh|en|auto]' }) },
+  changesChannel: true,
   async run(ctx, { lang }): Promise<Reply> {
     const { m } = ctx;
     const settings = ctx.services.settings;

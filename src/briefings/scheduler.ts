@@ -117,6 +117,8 @@ export class BriefingScheduler {
   private ticking = false;
   private stopped = false;
   private heartbeat: NodeJS.Timeout | undefined;
+  /** The (subscription, slot) claims this process is delivering now. */
+  private readonly working = new Set<string>();
 
   constructor(private readonly o: SchedulerOptions) {
     this.permits = new Semaphore(o.concurrency);
@@ -243,6 +245,11 @@ export class BriefingScheduler {
 
   /** One channel's deliveries run in order, spaced out; channels run side by side. */
   private enqueue(claim: Claim): void {
+    // A claim this process is already working on (its lease ran short, and a tick handed it back to
+    // its own owner) is not run a second time: that would be a second post.
+    const slotKey = `${claim.subscription.id}|${claim.slot}`;
+    if (this.working.has(slotKey)) return;
+    this.working.add(slotKey);
     const key = `${claim.subscription.platform}:${claim.subscription.channelId}`;
     const previous = this.chains.get(key) ?? Promise.resolve();
     const run = previous.then(() => this.run(claim)).catch((err: unknown) => this.o.log.error({ err, subscription: claim.subscription.id }, 'briefings: delivery crashed'));
@@ -250,6 +257,7 @@ export class BriefingScheduler {
     this.inFlight.add(run);
     void run.finally(() => {
       this.inFlight.delete(run);
+      this.working.delete(slotKey);
       if (this.chains.get(key) === run) this.chains.delete(key);
     });
   }

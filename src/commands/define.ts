@@ -83,6 +83,16 @@ export interface CommandDefinition {
   subcommands: Readonly<Record<string, LeafDefinition>>;
   /** Text input without a subcommand word goes here ("/exports <year>" is "/exports top <year>"). */
   defaultSubcommand: string | undefined;
+  /**
+   * Changes a channel's settings or subscriptions (/briefing, /language): offered only where a channel
+   * has members to manage it (Discord: server installs, in servers), never in a user's own install.
+   */
+  changesChannel?: boolean;
+}
+
+/** Whether a command may change a channel: declared, or any of its leaves needs the manage permission. */
+export function changesChannel(def: CommandDefinition): boolean {
+  return Boolean(def.changesChannel) || leavesOf(def).some((l) => l.leaf.requiresManage);
 }
 
 export interface Leaf {
@@ -118,9 +128,10 @@ export function defineCommand<O extends OptionSpecs>(def: {
   pure?: boolean;
   meta?: boolean;
   requiresManage?: boolean;
+  changesChannel?: boolean;
 }): CommandDefinition {
-  const { name, description, examples, ...leaf } = def;
-  return { name, description, examples, subcommands: { [ROOT]: defineLeaf({ description, ...leaf }) }, defaultSubcommand: ROOT };
+  const { name, description, examples, changesChannel: changes, ...leaf } = def;
+  return { name, description, examples, subcommands: { [ROOT]: defineLeaf({ description, ...leaf }) }, defaultSubcommand: ROOT, ...(changes ? { changesChannel: true } : {}) };
 }
 
 export function defineGroup(def: {

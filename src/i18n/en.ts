@@ -498,6 +498,7 @@ export const en = {
     chart: 'Chart',
     more: (n: number) => `…and ${n} more`,
     moreBlocks: (n: number) => `…and ${n} more blocks not shown`,
+    moreRows: (n: number) => `…and ${n} more rows: the whole table as CSV with csv (/table N csv)`,
     sharedBy: (user: string) => `Shared by ${user}`,
     apologyTitle: 'Sorry, that failed on our side',
     apology: (errorId: string) => `Something went wrong while answering. Please try again; if it keeps failing, quote error id ${errorId}.`,

@@ -595,6 +595,7 @@ export const zhCN: Messages = {
     chart: '图表',
     more: (n) => `……另有${n}项`,
     moreBlocks: (n) => `……另有${n}个区块未显示`,
+    moreRows: (n) => `……另有${n}行：加 csv 可取得整张表（/table N csv）`,
     sharedBy: (user) => `由 ${user} 分享`,
     apologyTitle: '抱歉，我们这边出错了',
     apology: (errorId) => `回答时出现错误。请重试；如仍失败，请提供错误编号 ${errorId}。`,

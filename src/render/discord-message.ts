@@ -1,10 +1,14 @@
 import type {
   APIActionRowComponent,
   APIButtonComponentWithCustomId,
-  APIEmbed,
+  APIComponentInContainer,
+  APIContainerComponent,
+  APIMessageTopLevelComponent,
   APIStringSelectComponent,
+  APITextDisplayComponent,
   ButtonStyle,
   ComponentType,
+  MessageFlags,
 } from 'discord-api-types/v10';
 import type { Reply } from '../commands/reply.js';
 import { en } from '../i18n/en.js';
@@ -16,17 +20,29 @@ import { tableText } from './table-text.js';
 
 export type DiscordRow = APIActionRowComponent<APIButtonComponentWithCustomId | APIStringSelectComponent>;
 
+/** Components V2: everything is a component (no content, no embeds), flagged IS_COMPONENTS_V2. */
+export const COMPONENTS_V2 = 32768 as MessageFlags.IsComponentsV2;
+const EPHEMERAL = 64 as MessageFlags.Ephemeral;
+
 export interface DiscordMessage {
-  content?: string;
-  embeds: APIEmbed[];
-  components?: DiscordRow[];
+  flags: number;
+  components: APIMessageTopLevelComponent[];
   /** Always empty: nothing the bot posts may ping anyone, whatever the text says. */
   allowed_mentions: { parse: never[] };
+}
+
+/** The same message, seen only by whoever asked (an interaction response). */
+export function ephemeral(message: DiscordMessage): DiscordMessage {
+  return { ...message, flags: message.flags | EPHEMERAL };
 }
 
 const COLOR = { info: 0x1565c0, error: 0xc62828 } as const;
 // Numbers from Discord's component reference, tied to discord-api-types' enums by their types.
 const ACTION_ROW = 1 as ComponentType.ActionRow;
+const TEXT_DISPLAY = 10 as ComponentType.TextDisplay;
+const MEDIA_GALLERY = 12 as ComponentType.MediaGallery;
+const SEPARATOR = 14 as ComponentType.Separator;
+const CONTAINER = 17 as ComponentType.Container;
 const BUTTON = 2 as ComponentType.Button;
 const STRING_SELECT = 3 as ComponentType.StringSelect;
 const PRIMARY = 1 as ButtonStyle.Primary;
@@ -46,7 +62,8 @@ export function noPing(text: string): string {
   return text.replace(/@(everyone|here)/gi, '@\u200b$1');
 }
 
-function rows(controls: readonly Control[]): DiscordRow[] {
+/** Buttons and menus as action rows, within Discord's per-row limits. */
+export function discordControls(controls: readonly Control[]): DiscordRow[] {
   const buttons: APIButtonComponentWithCustomId[] = controls.flatMap((c) =>
     c.kind === 'button' ? [{ type: BUTTON, style: c.primary ? PRIMARY : SECONDARY, custom_id: c.id, label: fit(c.label, DISCORD.buttonLabel) }] : [],
   );
@@ -70,67 +87,47 @@ export interface DiscordOptions {
   m?: Messages;
 }
 
-/** Embeds (and components) for a Reply, within every embed limit, with mentions disabled. */
+/**
+ * A Reply as a Components V2 message: one container (the understood command, title and summary, the
+ * figures with their sources, the chart in a media gallery, the table, notes, sources), then the
+ * buttons and menus. Within every documented limit (40 components, 4,000 characters of text), with
+ * mentions disabled.
+ */
 export function toDiscordMessage(reply: Reply, o: DiscordOptions = {}): DiscordMessage {
   const e = escapeDiscord;
   const m = o.m ?? en;
   const images = o.images ?? [];
-  const color = COLOR[reply.tone];
-  const parts: string[] = [];
-  if (reply.summary) parts.push(e(reply.summary));
-  if (reply.usage) parts.push(`**${m.render.usage}**\n\`\`\`\n${noPing(reply.usage.replace(/`/g, "'"))}\n\`\`\``);
-  const notes = [...(reply.notes ?? []), ...(reply.files ?? []).map((f) => m.render.fileAttached(f.name))].map((n) => `*${e(n)}*`).join('\n');
-  // The table sits in a code block (no escaping inside); it gets what the summary and notes leave.
-  if (reply.table) {
-    const room = DISCORD.description - parts.join('\n\n').length - notes.length - 20;
-    parts.push(`\`\`\`\n${noPing(tableText(reply.table, Math.max(200, room), m).replace(/`/g, "'"))}\n\`\`\``);
-  }
-  if (notes) parts.push(notes);
-  if (o.sharedBy && /^\d{5,25}$/.test(o.sharedBy)) parts.push(m.render.sharedBy(`<@${o.sharedBy}>`));
-  const fields = (reply.fields ?? []).map((f) => ({
-    name: fit(e(f.label), DISCORD.fieldName),
-    value: fit(`${e(f.value)}${f.source ? `\n*${e(f.source)}*` : ''}`, DISCORD.fieldValue),
-    inline: f.value.length <= 40,
-  }));
-  const main: APIEmbed = { title: fit(`${reply.tone === 'error' ? '⚠️ ' : ''}${e(reply.title)}`, DISCORD.title), color };
-  const description = fit(parts.join('\n\n'), DISCORD.description);
-  if (description) main.description = description;
-  if (fields.length > 0) {
-    main.fields = fields.slice(0, DISCORD.fields);
-    if (fields.length > DISCORD.fields) main.fields[DISCORD.fields - 1] = { name: '…', value: m.render.more(fields.length - DISCORD.fields + 1) };
-  }
-  if (reply.sources?.length) main.footer = { text: fit(noPing(m.render.labelled(m.render.sources, reply.sources.join(' · '))), DISCORD.footer) };
-  const embeds: APIEmbed[] = [main];
-  (reply.charts ?? []).forEach((_chart, i) => {
+  const text = (content: string): APITextDisplayComponent => ({ type: TEXT_DISPLAY, content });
+  const head = fit([
+    ...(reply.understood ? [`-# ${e(m.question.understood(reply.understood))}`] : []),
+    `### ${reply.tone === 'error' ? '⚠️ ' : ''}${fit(e(reply.title), DISCORD.title)}`,
+    ...(reply.summary ? [fit(e(reply.summary), DISCORD.summary)] : []),
+    ...(reply.usage ? [`**${m.render.usage}**\n\`\`\`\n${noPing(fit(reply.usage, 300).replace(/`/g, "'"))}\n\`\`\``] : []),
+  ].join('\n'), DISCORD.headText);
+  const fields = fit(
+    (reply.fields ?? []).map((f) => `**${e(f.label)}** · ${e(f.value)}${f.source ? `\n-# ${e(f.source)}` : ''}`).join('\n'),
+    DISCORD.fieldsText,
+  );
+  const notes = fit([...(reply.notes ?? []), ...(reply.files ?? []).map((f) => m.render.fileAttached(f.name))].map((n) => `*${e(n)}*`).join('\n'), DISCORD.notesText);
+  const shared = o.sharedBy && /^\d{5,25}$/.test(o.sharedBy) ? fit(m.render.sharedBy(`<@${o.sharedBy}>`), 100) : '';
+  const sources = reply.sources?.length ? fit(`-# ${noPing(m.render.labelled(m.render.sources, reply.sources.join(' · ')))}`, DISCORD.sourcesText) : '';
+  // The table sits in a code block (no escaping inside) and gets the text the rest leaves.
+  const used = [head, fields, notes, shared, sources].reduce((n, t) => n + t.length, 0);
+  const table = reply.table ? `\`\`\`\n${noPing(tableText(reply.table, Math.max(200, DISCORD.componentText - used - 12), m).replace(/`/g, "'"))}\n\`\`\`` : '';
+
+  const inside: APIComponentInContainer[] = [text(head)];
+  const divider = { type: SEPARATOR, divider: true, spacing: 1 } as APIComponentInContainer;
+  if (fields) inside.push(divider, text(fields));
+  const gallery = (reply.charts ?? []).flatMap((chart, i) => {
     const img = images[i];
     const url = img?.kind === 'url' && img.url.length <= DISCORD.imageUrl && /^https?:\/\//.test(img.url) ? img.url : img?.kind === 'attachment' ? `attachment://${img.name}` : undefined;
-    if (!url) return;
-    if (i === 0) main.image = { url };
-    else if (embeds.length < DISCORD.embeds) embeds.push({ color, image: { url } });
+    return url ? [{ media: { url }, description: fit(chart.alt, DISCORD.mediaDescription) }] : [];
   });
-  const components = rows(o.controls ?? []);
-  // The command a question was read as goes first, above the embed, as plain text.
-  const understood = reply.understood ? { content: fit(noPing(e(m.question.understood(reply.understood))), DISCORD.content) } : {};
-  return { ...understood, embeds: fitTotal(embeds, m), ...(components.length > 0 ? { components } : {}), allowed_mentions: { parse: [] } };
-}
-
-function embedLength(x: APIEmbed): number {
-  const t = (s?: string) => (s ?? '').trim().length;
-  return t(x.title) + t(x.description) + t(x.footer?.text) + (x.fields ?? []).reduce((n, f) => n + t(f.name) + t(f.value), 0);
-}
-
-/** Keeps all embeds within the 6,000-character total: drops fields from the end, then trims the description. */
-function fitTotal(embeds: APIEmbed[], m: Messages): APIEmbed[] {
-  const total = () => embeds.reduce((n, x) => n + embedLength(x), 0);
-  const main = embeds[0]!;
-  let dropped = 0;
-  while (total() > DISCORD.embedTotal && main.fields && main.fields.length > 1) {
-    main.fields.pop();
-    dropped++;
-  }
-  if (dropped > 0 && main.fields) main.fields[main.fields.length - 1] = { name: '…', value: m.render.more(dropped + 1) };
-  if (total() > DISCORD.embedTotal && main.description) {
-    main.description = fit(main.description, Math.max(1, main.description.length - (total() - DISCORD.embedTotal)));
-  }
-  return embeds;
+  if (gallery.length > 0) inside.push({ type: MEDIA_GALLERY, items: gallery.slice(0, DISCORD.galleryItems) } as APIComponentInContainer);
+  if (table) inside.push(divider, text(table));
+  if (notes) inside.push(text(notes));
+  if (shared) inside.push(text(shared));
+  if (sources) inside.push(text(sources));
+  const container: APIContainerComponent = { type: CONTAINER, accent_color: COLOR[reply.tone], components: inside };
+  return { flags: COMPONENTS_V2, components: [container, ...discordControls(o.controls ?? [])], allowed_mentions: { parse: [] } };
 }

@@ -20,6 +20,11 @@ export const SLACK = {
   placeholder: 150,
   /** Advice, not a hard limit (40,000 truncates): the notification fallback stays short. */
   fallbackText: 4000,
+  /** Table block: one per message, 100 rows (the header row included), 20 cells a row. */
+  tableRows: 100,
+  tableColumns: 20,
+  /** This bot's own bound for a cell: every cell it writes is a name, a figure or a short label. */
+  tableCell: 200,
 } as const;
 
 export const DISCORD = {
@@ -45,6 +50,17 @@ export const DISCORD = {
   optionLabel: 100,
   optionValue: 100,
   placeholder: 150,
+  /** Components V2: components in a message, nested ones included, and text across all text displays. */
+  components: 40,
+  componentText: 4000,
+  /** This bot's own shares of the 4,000 characters: what is left goes to the table. */
+  headText: 1500,
+  summary: 900,
+  fieldsText: 1200,
+  notesText: 500,
+  sourcesText: 350,
+  galleryItems: 10,
+  mediaDescription: 1024,
 } as const;
 
 /** Cuts text to `max` characters (JavaScript length: conservative for emoji), marking the cut. */

@@ -1,5 +1,5 @@
-import type { ActionsBlock, Button, ContextBlock, HeaderBlock, ImageBlock, KnownBlock, MrkdwnElement, SectionBlock, StaticSelect } from '@slack/types';
-import type { Reply } from '../commands/reply.js';
+import type { ActionsBlock, Button, ContextBlock, HeaderBlock, ImageBlock, KnownBlock, MrkdwnElement, SectionBlock, StaticSelect, TableBlock } from '@slack/types';
+import type { Reply, ReplyTable } from '../commands/reply.js';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Control } from './controls.js';
@@ -84,13 +84,7 @@ export function toSlackMessage(reply: Reply, o: SlackOptions = {}): SlackMessage
       fields: fields.slice(i, i + SLACK.sectionFields).map((f) => mrkdwn(`*${e(f.label)}*\n${e(f.value)}${f.source ? `\n_${e(f.source)}_` : ''}`, SLACK.fieldText)),
     });
   }
-  if (reply.table) {
-    // The fence (6) and escaping can only grow the text; leave room for both.
-    const budget = SLACK.sectionText - 6;
-    let body = tableText(reply.table, budget, m);
-    while (e(body).length > budget) body = tableText(reply.table, budget - (e(body).length - budget) - 10, m);
-    blocks.push({ type: 'section', text: mrkdwn(`\`\`\`${e(body)}\`\`\``) });
-  }
+  if (reply.table) blocks.push(...tableBlocks(reply.table, m));
   (reply.charts ?? []).forEach((chart, i) => {
     const img = images[i];
     const base = { type: 'image' as const, alt_text: fit(plainSlack(chart.alt), SLACK.altText), title: { type: 'plain_text' as const, text: fit(plainSlack(chart.title), SLACK.imageTitle) } };
@@ -112,8 +106,28 @@ export function toSlackMessage(reply: Reply, o: SlackOptions = {}): SlackMessage
     blocks.push({ type: 'context', elements: [mrkdwn(m.render.sharedBy(`<@${o.sharedBy}>`))] });
   }
   const controls = slackControls(o.controls ?? []);
-  const text = fit(e([reply.title, reply.summary].filter(Boolean).join(': ')), SLACK.fallbackText);
+  // The fallback (notifications, screen readers, clients without table blocks) carries the table as text.
+  const tableFallback = reply.table ? `\n${tableText(reply.table, SLACK.fallbackText / 2, m)}` : '';
+  const text = fit(e(`${[reply.title, reply.summary].filter(Boolean).join(': ')}${tableFallback}`), SLACK.fallbackText);
   return { text, blocks: [...capBlocks(blocks, Math.max(controls.length, o.reserve ?? 0), m), ...controls] };
+}
+
+/**
+ * A table as Slack's native table block: the header row, then up to 99 rows, each cell as raw text
+ * (marks such as † kept), numbers right-aligned. A longer table keeps its first rows and says how many
+ * more there are and how to get them all (the CSV).
+ */
+function tableBlocks(table: ReplyTable, m: Messages): KnownBlock[] {
+  const columns = table.columns.slice(0, SLACK.tableColumns);
+  const cell = (text: string) => ({ type: 'raw_text' as const, text: fit(text.trim() || '—', SLACK.tableCell) });
+  const body = table.rows.slice(0, SLACK.tableRows - 1);
+  const block: TableBlock = {
+    type: 'table',
+    rows: [columns.map((c) => cell(c.label)), ...body.map((row) => columns.map((_c, i) => cell(row[i] ?? '')))],
+    column_settings: columns.map((c, i) => ({ align: c.align, ...(i === 0 ? { is_wrapped: true } : {}) })),
+  };
+  const left = table.rows.length - body.length;
+  return left > 0 ? [block, { type: 'context', elements: [mrkdwn(escapeSlack(m.render.moreRows(left)))] } satisfies ContextBlock] : [block];
 }
 
 /** Fifty blocks at most (less the control blocks); never expected with our replies, but a cut beats a rejection. */

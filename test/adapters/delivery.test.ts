@@ -4,6 +4,7 @@ import { newSubscription } from '../support/subscriptions.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { APP_ID, interaction, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { discordButtons, discordTitle, discordViolations } from '../support/platform-limits.js';
 
 const sub = (o: Partial<NewSubscription>): NewSubscription => newSubscription({ cron: '* * * * *', label: 'every minute', ...o });
 
@@ -54,17 +55,21 @@ describe('briefings delivered through the real SDKs', () => {
     const paths = discord.requests.filter((r) => r.method === 'POST' && /channels\/\d+\/(messages|messages\/\d+\/threads)$/.test(r.path)).map((r) => r.path.replace(/\d{10,}/g, 'N'));
     expect(paths).toEqual(['/api/v10/channels/700/messages', '/api/v10/channels/700/messages/N/threads', '/api/v10/channels/N/messages']);
     const [headline, , details] = discord.requests.filter((r) => r.path.startsWith('/api/v10/channels/') && r.method === 'POST');
-    expect(headline!.body).toMatchObject({ enforce_nonce: true, allowed_mentions: { parse: [] } });
+    expect(headline!.body).toMatchObject({ enforce_nonce: true, allowed_mentions: { parse: [] }, flags: 32768 });
+    // Components V2: the briefing is a container of text displays and the chart's media gallery.
+    for (const post of [headline!, details!]) expect(discordViolations(post.body), post.path).toEqual([]);
+    expect(JSON.stringify(details!.body)).toContain('"type":12');
     expect(typeof details!.body.nonce).toBe('string');
     expect(headline!.auth).toBe('Bot discord-delivery-token');
     // More, clicked in the thread, opens the full /mismatch for the one who clicked.
     const thread = /channels\/(\d+)\/messages$/.exec(details!.path)![1]!;
-    const buttons = (details!.body.components as { components: { label?: string; custom_id: string }[] }[]).flatMap((r) => r.components);
+    const buttons = discordButtons(details!.body);
     expect(buttons.map((b) => b.label)).toContain('More');
     const click = interaction('mismatch', [], { type: 3, channel: thread, customId: buttons.find((b) => b.label === 'More')!.custom_id });
     discord.dispatchInteraction(click);
     const answer = await discord.waitFor((r) => r.path.includes(`/interactions/${click.id}/`));
-    expect(answer.body).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'Regional anode mismatch · 2024' }] } });
+    expect(answer.body).toMatchObject({ type: 4, data: { flags: 64 | 32768 } });
+    expect(discordTitle((answer.body as { data: unknown }).data)).toBe('Regional anode mismatch · 2024');
   });
 
   it('a slot taken over after a crash is not posted again when the dead process had posted it', async () => {

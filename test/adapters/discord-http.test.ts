@@ -2,6 +2,7 @@ import { sign, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { discordKeys, interaction, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
+import { discordButtons, discordFieldLabels, discordTitle, discordViolations } from '../support/platform-limits.js';
 
 async function post(port: number, body: unknown, o: { privateKey?: KeyObject; timestamp?: number; signature?: string; raw?: string } = {}) {
   const text = o.raw ?? JSON.stringify(body);
@@ -68,7 +69,8 @@ describe('Discord interactions over HTTP (no gateway), signed with Ed25519', () 
       const body = res.json();
       if (bot === a) {
         expect(body.type).toBe(4);
-        expect(body.data.embeds[0].title).toBe('Yunnan · prebaked anodes 2024');
+        expect(discordTitle(body.data)).toBe('Yunnan · prebaked anodes 2024');
+        expect(discordViolations(body.data)).toEqual([]);
       } else {
         // Upload mode renders the chart locally: deferred, then the message is edited through REST.
         expect(body).toEqual({ type: 5, data: { flags: 64 } });
@@ -84,12 +86,12 @@ describe('Discord interactions over HTTP (no gateway), signed with Ed25519', () 
 
   it('a click made on one replica is answered by the other: the state is in the custom_id', async () => {
     const first = (await post(a.port, interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }]), { privateKey: k.privateKey })).json();
-    const more = first.data.components[0].components.find((c: { label: string }) => c.label === 'More');
+    const more = discordButtons(first.data).find((c) => c.label === 'More')!;
     const bFake = await startTestBot({ DISCORD_PUBLIC_KEY: k.publicHex, DISCORD_API_URL: fake.api, COMPONENT_SECRET: 'replicas-share-this-component-secret' });
     try {
       const res = (await post(bFake.port, interaction('', [], { type: 3, customId: more.custom_id }), { privateKey: k.privateKey })).json();
       expect(res.type).toBe(7);
-      expect(res.data.embeds[0].fields.length).toBeGreaterThan(4);
+      expect(discordFieldLabels(res.data).length).toBeGreaterThan(4);
     } finally {
       await bFake.stop();
     }
@@ -100,7 +102,7 @@ describe('Discord interactions over HTTP (no gateway), signed with Ed25519', () 
     try {
       expect(bare.logs.text).toContain('buttons and menus are off');
       const first = (await post(bare.port, interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }]), { privateKey: k.privateKey })).json();
-      expect(first.data.components ?? []).toEqual([]);
+      expect(discordButtons(first.data)).toEqual([]);
       // A custom id signed with the key the bot used to derive from the public key is refused.
       const { createHash } = await import('node:crypto');
       const { encodeClick } = await import('../../src/render/controls.js');

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { APIEmbed } from 'discord-api-types/v10';
 import { discordCommands } from '../../src/adapters/discord/registration.js';
 import { commands } from '../../commands/index.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { APP_ID, BOT_ID, interaction, startFakeDiscord, userMessage, type FakeDiscord, type RecordedRequest } from '../support/fake-discord.js';
-import { discordViolations } from '../support/platform-limits.js';
+import { discordButtons, discordFieldLabels, discordText, discordTitle, discordViolations } from '../support/platform-limits.js';
 
 const TOKEN = 'discord-test-token.abc.def';
 
-type Callback = { type: number; data?: { embeds?: APIEmbed[]; flags?: number; components?: { components: { type: number; custom_id: string; label?: string }[] }[]; choices?: { name: string; value: string }[] } };
+type Callback = { type: number; data?: { flags?: number; components?: { components: { type: number; custom_id: string; label?: string }[] }[]; choices?: { name: string; value: string }[] } };
 
 describe('Discord through discord.js against a local fake gateway and REST', () => {
   let fake: FakeDiscord;
@@ -18,7 +17,7 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
     const request = await fake.waitFor((r) => r.path.includes(`/interactions/${i.id}/`));
     return { ...(request.body as Callback), request };
   };
-  const components = (c: Callback) => (c.data?.components ?? []).flatMap((row) => row.components);
+  const components = (c: Callback) => discordButtons(c.data);
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
@@ -29,7 +28,7 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
     await fake.close();
   });
 
-  it('answers slash commands with compact, private embeds within limits, and buttons', async () => {
+  it('answers slash commands with compact, private Components V2 replies within limits, and buttons', async () => {
     const cases: [string, Record<string, unknown>[], string][] = [
       ['overview', [], 'overview'],
       ['province', [{ name: 'name', type: 3, value: 'Yunnan' }], 'Yunnan · prebaked anodes 2024'],
@@ -43,13 +42,13 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
     for (const [name, options, title] of cases) {
       const c = await send(interaction(name, options));
       expect(c.type, name).toBe(4);
-      expect(c.data!.flags, name).toBe(64);
-      expect(c.data!.embeds![0]!.title, name).toContain(title);
-      expect(discordViolations({ ...(c.data as object), allowed_mentions: { parse: [] } } as never), name).toEqual([]);
+      expect(c.data!.flags, name).toBe(64 | 32768);
+      expect(discordTitle(c.data), name).toContain(title);
+      expect(discordViolations(c.data as never), name).toEqual([]);
       expect((c.data as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
     }
     const yunnan = await send(interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }]));
-    expect(yunnan.data!.embeds![0]!.fields).toHaveLength(4);
+    expect(discordFieldLabels(yunnan.data)).toHaveLength(4);
     expect(components(yunnan).map((x) => x.label ?? 'select')).toEqual(['More', 'Utilization', 'Rank', 'Balance', 'Share in channel', 'select']);
     expect(yunnan.request.auth).toBeUndefined();
   });
@@ -58,9 +57,9 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
     const question = userMessage(`<@${BOT_ID}> what is the capacity of yunnan?`, { channel: '310', mentions: [BOT_ID] });
     fake.dispatch('MESSAGE_CREATE', question);
     const post = await fake.waitFor((r) => r.method === 'POST' && r.path === '/api/v10/channels/310/messages');
-    const body = post.body as { content?: string; embeds: APIEmbed[]; message_reference?: { message_id: string }; allowed_mentions?: unknown; components?: unknown[] };
-    expect(body.content).toBe('→ /province Yunnan');
-    expect(body.embeds[0]!.title).toBe('Yunnan · prebaked anodes 2024');
+    const body = post.body as { message_reference?: { message_id: string }; allowed_mentions?: unknown; components?: unknown[] };
+    expect(discordText(body).split('\n')[0]).toBe('-# → /province Yunnan');
+    expect(discordTitle(body)).toBe('Yunnan · prebaked anodes 2024');
     expect(body.message_reference?.message_id).toBe(question.id);
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(discordViolations(body as never)).toEqual([]);
@@ -69,7 +68,7 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
     const dm = userMessage('山东和河南对比一下', { channel: '320', guild: null });
     fake.dispatch('MESSAGE_CREATE', dm);
     const dmPost = await fake.waitFor((r) => r.method === 'POST' && r.path === '/api/v10/channels/320/messages');
-    expect((dmPost.body as { content?: string }).content).toBe('→ 理解为 /compare Shandong Henan');
+    expect(discordText(dmPost.body).split('\n')[0]).toBe('-# → 理解为 /compare Shandong Henan');
 
     // Chatter that does not mention the bot, and the bot's own messages, are never answered.
     fake.dispatch('MESSAGE_CREATE', userMessage('yunnan utilization?', { channel: '330' }));
@@ -81,7 +80,7 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
   it('an unsure question offers its readings as buttons; a click runs the chosen command', async () => {
     fake.dispatch('MESSAGE_CREATE', userMessage(`<@${BOT_ID}> which province is top`, { channel: '350', mentions: [BOT_ID] }));
     const post = await fake.waitFor((r) => r.method === 'POST' && r.path === '/api/v10/channels/350/messages');
-    const buttons = ((post.body as { components: { components: { custom_id: string; label?: string }[] }[] }).components ?? []).flatMap((row) => row.components);
+    const buttons = discordButtons(post.body);
     const choice = buttons.find((b) => b.label === '/rank output')!;
     expect(choice).toBeDefined();
     const click = await send(interaction('', [], { type: 3, channel: '350', customId: choice.custom_id }));
@@ -89,24 +88,24 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
   });
 
   it('answers in the reader\'s language: zh-CN and zh-TW read Chinese, every other locale English', async () => {
-    const title = async (locale: string) => (await send(interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }], { locale }))).data!.embeds![0]!.title;
+    const title = async (locale: string) => discordTitle((await send(interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }], { locale }))).data);
     expect(await title('zh-CN')).toBe('云南 · 2024年预焙阳极');
     expect(await title('zh-TW')).toBe('云南 · 2024年预焙阳极');
     expect(await title('fr')).toBe('Yunnan · prebaked anodes 2024');
     const zh = await send(interaction('province', [{ name: 'name', type: 3, value: '云南' }], { locale: 'zh-CN' }));
-    expect(zh.data!.embeds![0]!.fields!.map((f) => f.name)).toEqual(['产能', '产量', '产能利用率', '扣除出口后的净平衡']);
+    expect(discordFieldLabels(zh.data)).toEqual(['产能', '产量', '产能利用率', '扣除出口后的净平衡']);
     expect(components(zh).map((x) => x.label ?? 'select')).toEqual(['更多', '产能利用率', '排名', '供需平衡', '分享到频道', 'select']);
     expect(discordViolations({ ...(zh.data as object), allowed_mentions: { parse: [] } } as never)).toEqual([]);
     // A click keeps the clicker's language: "更多" gives the full reply in Chinese.
     const more = components(zh).find((x) => x.label === '更多')!;
     const full = await send(interaction('province', [], { type: 3, customId: more.custom_id, locale: 'zh-CN' }));
-    expect(full.data!.embeds![0]!.title).toBe('云南 · 2024年预焙阳极');
-    expect(full.data!.embeds![0]!.fields!.length).toBeGreaterThan(4);
+    expect(discordTitle(full.data)).toBe('云南 · 2024年预焙阳极');
+    expect(discordFieldLabels(full.data).length).toBeGreaterThan(4);
   });
 
   it('public: true answers for everyone', async () => {
     const c = await send(interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }, { name: 'public', type: 5, value: true }]));
-    expect(c.data!.flags).toBeUndefined();
+    expect(c.data!.flags).toBe(32768);
   });
 
   it('autocomplete offers names as you type: English, Chinese, typos, at most 25', async () => {
@@ -121,16 +120,16 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
     const select = components(first).find((x) => x.type === 3)!;
     const compared = await send(interaction('', [], { type: 3, customId: select.custom_id, values: ['Shandong'] }));
     expect(compared.type).toBe(7);
-    expect(compared.data!.embeds![0]!.title).toBe('Yunnan vs Shandong · 2024');
+    expect(discordTitle(compared.data)).toBe('Yunnan vs Shandong · 2024');
     const more = components(first).find((x) => x.label === 'More')!;
     const full = await send(interaction('', [], { type: 3, customId: more.custom_id }));
     expect(full.type).toBe(7);
-    expect(full.data!.embeds![0]!.fields!.length).toBeGreaterThan(4);
+    expect(discordFieldLabels(full.data).length).toBeGreaterThan(4);
     const share = components(first).find((x) => x.label === 'Share in channel')!;
     const shared = await send(interaction('', [], { type: 3, customId: share.custom_id, user: '401000000000000001' }));
     expect(shared.type).toBe(4);
-    expect(shared.data!.flags).toBeUndefined();
-    expect(shared.data!.embeds![0]!.description).toContain('Shared by <@401000000000000001>');
+    expect(shared.data!.flags).toBe(32768);
+    expect(discordText(shared.data)).toContain('Shared by <@401000000000000001>');
   });
 
   it('forged, altered or other channels’ custom_ids get a polite private error and nothing else', async () => {
@@ -139,18 +138,31 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
     for (const [customId, channel] of [[more.custom_id.replace('Yunnan', 'Henan'), '300'], [more.custom_id, '301'], ['garbage', '300']] as const) {
       const c = await send(interaction('', [], { type: 3, customId, channel }));
       expect(c.type).toBe(4);
-      expect(c.data!.flags).toBe(64);
-      expect(c.data!.embeds![0]!.title).toMatch(/another channel|could not be read/);
+      expect(c.data!.flags).toBe(64 | 32768);
+      expect(discordTitle(c.data)).toMatch(/another channel|could not be read/);
     }
   });
 
   it('/briefing: everyone may list and preview; subscribing needs Manage Channels, checked when it runs', async () => {
     const list = await send(interaction('briefing', [{ name: 'list', type: 1, options: [] }]));
-    expect(list.data!.embeds![0]!.title).toBe('No briefings in this channel');
+    expect(discordTitle(list.data)).toBe('No briefings in this channel');
     const denied = await send(interaction('briefing', [{ name: 'subscribe', type: 1, options: [{ name: 'kind', type: 3, value: 'exports' }] }]));
-    expect(denied.data!.embeds![0]!.title).toContain('Not allowed here');
+    expect(discordTitle(denied.data)).toContain('Not allowed here');
     const allowed = await send(interaction('briefing', [{ name: 'subscribe', type: 1, options: [{ name: 'kind', type: 3, value: 'exports' }, { name: 'schedule', type: 3, value: 'weekly mon 09:00' }, { name: 'timezone', type: 3, value: 'Asia/Shanghai' }] }], { permissions: String(1n << 4n) }));
-    expect(allowed.data!.embeds![0]!.title).toBe('Subscribed: exports briefing, weekly mon 09:00 (Asia/Shanghai)');
+    expect(discordTitle(allowed.data)).toBe('Subscribed: exports briefing, weekly mon 09:00 (Asia/Shanghai)');
+  });
+
+  it('a command used from a user install in a DM (no member, no guild) is answered', async () => {
+    const i = interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }], { channel: '360' }) as Record<string, unknown>;
+    delete i.guild_id;
+    delete i.member;
+    i.user = { id: '401', username: 'analyst', discriminator: '0', avatar: null, global_name: 'Analyst' };
+    i.channel = { id: '360', type: 1 };
+    i.context = 1;
+    i.authorizing_integration_owners = { '1': '401' };
+    fake.dispatchInteraction(i);
+    const request = await fake.waitFor((r) => r.path.includes(`/interactions/${String(i.id)}/`));
+    expect(discordTitle((request.body as Callback).data)).toBe('Yunnan · prebaked anodes 2024');
   });
 
   it('an interaction token never reaches the log, even when the callback fails', async () => {
@@ -165,6 +177,16 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
 
 describe('registration, generated from the definitions', () => {
   const body = discordCommands(commands);
+
+  it('read-only commands install for users too (DMs, group DMs); commands that change a channel stay in servers', () => {
+    for (const c of body as { name: string; integration_types?: number[]; contexts?: number[] }[]) {
+      if (c.name === 'briefing' || c.name === 'language') {
+        expect({ name: c.name, integration_types: c.integration_types, contexts: c.contexts }).toEqual({ name: c.name, integration_types: [0], contexts: [0] });
+      } else {
+        expect({ name: c.name, integration_types: c.integration_types, contexts: c.contexts }).toEqual({ name: c.name, integration_types: [0, 1], contexts: [0, 1, 2] });
+      }
+    }
+  });
 
   it('carries no default member permission: /briefing list and preview are for everyone', () => {
     for (const c of body) expect(c, c.name).not.toHaveProperty('default_member_permissions');
@@ -202,7 +224,7 @@ describe('gateway sharding', () => {
         const i = interaction('province', [{ name: 'name', type: 3, value: 'Henan' }]);
         fake.dispatchInteraction(i, shard);
         const r = await fake.waitFor((x) => x.path.includes(`/interactions/${i.id}/`));
-        expect((r.body as Callback).data!.embeds![0]!.title).toContain('Henan');
+        expect(discordTitle((r.body as Callback).data)).toContain('Henan');
       }
       expect(await (await fetch(`http://127.0.0.1:${t.bot.healthPort ?? 0}/readyz`).catch(() => undefined))?.status ?? 'no health port').toBe('no health port');
       expect(t.bot.adapters.get('discord')!.health()).toEqual({ ready: true });

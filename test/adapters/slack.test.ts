@@ -158,6 +158,22 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
     }
   });
 
+  it('tables are native table blocks: the header row, every row with its marks, numbers right-aligned, a text fallback', async () => {
+    for (const [command, text, line] of [['/anode', 'table 2 --full', '/table 2'], ['/rank', 'exports --full', '/rank exports'], ['/compare', 'Shandong Yunnan --full', '/compare Shandong Yunnan'], ['/exports', 'top 10 --full', '/exports top 10'], ['/mismatch', '--full', '/mismatch']] as const) {
+      const reply = (await import('../support/core.js').then((c) => c.ask(line))).table!;
+      const res = await slash(command, text);
+      const body = res.text === '' ? await answerOf(String(n)) : res.json();
+      const tables = (body.blocks as { type: string; rows?: { type: string; text: string }[][]; column_settings?: { align: string }[] }[]).filter((b) => b.type === 'table');
+      expect(tables, line).toHaveLength(1);
+      const t = tables[0]!;
+      expect(t.rows![0]!.map((c) => c.text), line).toEqual(reply.columns.map((c) => c.label.trim() || '—'));
+      expect(t.rows!.slice(1).map((r) => r.map((c) => c.text)), line).toEqual(reply.rows.map((r) => r.map((c) => c.trim() || '—')));
+      expect(t.column_settings!.map((c) => c.align), line).toEqual(reply.columns.map((c) => c.align));
+      expect(String(body.text), line).toContain(reply.rows[0]![0]!.trim());
+      expect(slackViolations(body as never), line).toEqual([]);
+    }
+  });
+
   it('/table 3 csv uploads the CSV to the channel and answers with the table', async () => {
     const res = await slash('/table', '3 csv');
     expect(res.text).toBe('');

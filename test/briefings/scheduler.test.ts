@@ -100,6 +100,28 @@ describe('the briefing scheduler', () => {
     expect(a.logs.text).toContain('the claim was taken over by another process; not posting it here');
   });
 
+  it('a claim this process is already delivering is never run twice, even when a tick hands it back to it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const calls: string[] = [];
+    const slow: Deliverer = {
+      async deliver(target) {
+        calls.push(target.slot);
+        await gate;
+        return {};
+      },
+    };
+    const h = await harness({ deliverer: slow });
+    await h.store.add(sub());
+    const at = h.clock.now;
+    await h.scheduler.tick(at);
+    // Much later by the clock: the lease looks expired, and the stale-claim pass finds the row again.
+    await h.scheduler.tick(new Date(at.getTime() + 45_000));
+    release();
+    await h.scheduler.idle();
+    expect(calls).toHaveLength(1);
+  });
+
   it('a live owner renews its leases while it works, so a slow platform is not taken over', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'anode-sched-')), 'bot.db');
     const a = await harness({ path, deliverer: recorder().deliverer });

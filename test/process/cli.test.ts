@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { discordTitle } from '../support/platform-limits.js';
 import { sharedData } from '../support/process.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -98,14 +99,14 @@ describe('the command-line tools', () => {
       const r = run('dist/bin/ask.js', ['/province Yunnan', '--format', format], { LOG_LEVEL: 'debug' });
       expect(r.status, r.stderr).toBe(0);
       const payload = JSON.parse(r.stdout) as Record<string, unknown>;
-      expect(payload[format === 'slack' ? 'blocks' : 'embeds']).toBeDefined();
+      expect(payload[format === 'slack' ? 'blocks' : 'components']).toBeDefined();
     }
   });
 
   it('the bin entry answers like npm run ask (npx anode-bot ask …)', () => {
     const r = run('dist/bin/anode-bot.js', ['ask', '/exports top 3', '--format', 'discord']);
     expect(r.status, r.stderr).toBe(0);
-    expect((JSON.parse(r.stdout) as { embeds: { title: string }[] }).embeds[0]!.title).toBe('Anode exports 2024: top 3 destinations');
+    expect(discordTitle(JSON.parse(r.stdout))).toBe('Anode exports 2024: top 3 destinations');
   });
 
   it('a closed pipe ends quietly (| head), with no EPIPE trace', () => {

@@ -55,57 +55,110 @@ export function slackViolations(m: SlackMessage): string[] {
           textObj(e.placeholder, 150, `${where} placeholder`);
         } else v.push(`${where}: unexpected element ${String(e.type)}`);
       }
+    } else if (b.type === 'table') {
+      // docs/platform-limits.md: one table per message, 1–100 rows, 1–20 cells a row, cells raw_text,
+      // rich_text or raw_number, column_settings at most 20 with align left, center or right.
+      const rows = (b.rows as { type: string; text?: string }[][]) ?? [];
+      check(rows.length >= 1 && rows.length <= 100, `${where} ${rows.length} rows`);
+      for (const [r, row] of rows.entries()) {
+        check(row.length >= 1 && row.length <= 20, `${where} row ${r}: ${row.length} cells`);
+        for (const c of row) {
+          check(['raw_text', 'rich_text', 'raw_number'].includes(c.type), `${where} row ${r}: cell type ${c.type}`);
+          if (c.type === 'raw_text') check(typeof c.text === 'string' && c.text.length >= 1, `${where} row ${r}: empty cell`);
+        }
+      }
+      const settings = (b.column_settings as { align?: string }[] | undefined) ?? [];
+      check(settings.length <= 20, `${where} column_settings`);
+      for (const s of settings) check(s.align === undefined || ['left', 'center', 'right'].includes(s.align), `${where} align ${s.align}`);
     } else {
       v.push(`${where}: unexpected block type`);
     }
   });
+  check(m.blocks.filter((b) => (b as { type: string }).type === 'table').length <= 1, 'one table block per message');
   check(!/<!(channel|here|everyone|group)/.test(JSON.stringify(m)), 'special mention');
   return v;
 }
 
-/** Every breach of Discord's documented message, embed and component limits; empty when it fits. */
-export function discordViolations(m: DiscordMessage): string[] {
+type V2Component = { type: number; content?: string; components?: V2Component[]; items?: { media: { url: string }; description?: string }[]; custom_id?: string; label?: string; options?: { label: string; value: string }[]; placeholder?: string; accent_color?: number };
+
+/** Every component of a message, nested ones included (what Discord's 40 counts). */
+function allComponents(list: readonly V2Component[]): V2Component[] {
+  return list.flatMap((c) => [c, ...allComponents(c.components ?? [])]);
+}
+
+/**
+ * Every breach of Discord's documented limits for a Components V2 message (PLATFORM-LIMITS.md:
+ * IS_COMPONENTS_V2 with no content or embeds, 40 components, 4,000 characters of text, action rows,
+ * custom ids, media gallery items); empty when it fits.
+ */
+export function discordViolations(message: DiscordMessage | Record<string, unknown>): string[] {
+  const m = message as unknown as { flags?: number; content?: unknown; embeds?: unknown; components?: V2Component[]; allowed_mentions?: unknown };
   const v: string[] = [];
   const check = (ok: boolean, what: string) => ok || v.push(what);
-  const len = (s?: string) => (s ?? '').trim().length;
   check(JSON.stringify(m.allowed_mentions) === '{"parse":[]}', 'allowed_mentions');
-  check((m.content ?? '').length <= 2000, 'content');
-  check(m.embeds.length <= 10, `embeds ${m.embeds.length}`);
-  check(Boolean(m.content) || m.embeds.length > 0, 'empty message');
-  let total = 0;
-  m.embeds.forEach((e, i) => {
-    check(len(e.title) <= 256, `embed ${i} title`);
-    check(len(e.description) <= 4096, `embed ${i} description ${len(e.description)}`);
-    check((e.fields ?? []).length <= 25, `embed ${i} fields`);
-    for (const f of e.fields ?? []) {
-      check(len(f.name) >= 1 && len(f.name) <= 256, `embed ${i} field name`);
-      check(len(f.value) >= 1 && len(f.value) <= 1024, `embed ${i} field value ${len(f.value)}`);
+  check(((m.flags ?? 0) & 32768) === 32768, 'IS_COMPONENTS_V2 flag');
+  check(m.content === undefined && m.embeds === undefined, 'content or embeds with IS_COMPONENTS_V2');
+  check(((m.flags ?? 0) & ~(32768 | 64 | 4096 | 4)) === 0, `flags ${m.flags}`);
+  const top = m.components ?? [];
+  check(top.length > 0, 'empty message');
+  const every = allComponents(top);
+  check(every.length <= 40, `components ${every.length}`);
+  const text = every.filter((c) => c.type === 10).reduce((n, c) => n + (c.content ?? '').length, 0);
+  check(text <= 4000, `text ${text}`);
+  for (const c of every) {
+    check([1, 2, 3, 9, 10, 11, 12, 13, 14, 17].includes(c.type), `component type ${c.type}`);
+    if (c.type === 10) check((c.content ?? '').length >= 1, 'empty text display');
+    if (c.type === 12) {
+      check((c.items ?? []).length >= 1 && (c.items ?? []).length <= 10, 'media gallery items');
+      for (const item of c.items ?? []) {
+        check(/^(https?:\/\/|attachment:\/\/)/.test(item.media.url), `media url ${item.media.url.slice(0, 40)}`);
+        check((item.description ?? '').length <= 1024, 'media description');
+      }
     }
-    check(len(e.footer?.text) <= 2048, `embed ${i} footer`);
-    if (e.image) check(/^(https?:\/\/|attachment:\/\/)/.test(e.image.url) && e.image.url.length <= 2048, `embed ${i} image ${e.image.url.length}`);
-    total += len(e.title) + len(e.description) + len(e.footer?.text) + (e.fields ?? []).reduce((n, f) => n + len(f.name) + len(f.value), 0);
-  });
-  check(total <= 6000, `embed total ${total}`);
-  const rows = m.components ?? [];
-  check(rows.length <= 5, `action rows ${rows.length}`);
+    if (c.type === 17) check((c.accent_color ?? 0) >= 0 && (c.accent_color ?? 0) <= 0xffffff, 'accent colour');
+  }
+  const rows = top.filter((c) => c.type === 1);
   const ids: string[] = [];
   for (const [r, row] of rows.entries()) {
-    check(row.type === 1, `row ${r} type`);
-    const buttons = row.components.filter((c) => c.type === 2);
-    const selects = row.components.filter((c) => c.type === 3);
+    const buttons = (row.components ?? []).filter((c) => c.type === 2);
+    const selects = (row.components ?? []).filter((c) => c.type === 3);
     check((buttons.length >= 1 && buttons.length <= 5 && selects.length === 0) || (selects.length === 1 && buttons.length === 0), `row ${r}: 1–5 buttons or one select`);
-    for (const c of row.components) {
-      const id = (c as { custom_id: string }).custom_id;
+    for (const c of row.components ?? []) {
+      const id = c.custom_id ?? '';
       ids.push(id);
       check(id.length >= 1 && id.length <= 100, `row ${r} custom_id ${id.length}`);
       if (c.type === 2) check((c.label ?? '').length <= 80, `row ${r} button label`);
       if (c.type === 3) {
-        check(c.options.length >= 1 && c.options.length <= 25, `row ${r} options`);
-        for (const o of c.options) check(o.label.length <= 100 && o.value.length <= 100, `row ${r} option`);
+        check((c.options ?? []).length >= 1 && (c.options ?? []).length <= 25, `row ${r} options`);
+        for (const o of c.options ?? []) check(o.label.length <= 100 && o.value.length <= 100, `row ${r} option`);
         check((c.placeholder ?? '').length <= 150, `row ${r} placeholder`);
       }
     }
   }
   check(new Set(ids).size === ids.length, 'custom_ids unique');
   return v;
+}
+
+/** The text a Components V2 message shows, its text displays joined (tests read it as a person would). */
+export function discordText(message: unknown): string {
+  const top = ((message as { components?: V2Component[] }).components ?? []) as V2Component[];
+  return allComponents(top)
+    .filter((c) => c.type === 10)
+    .map((c) => c.content ?? '')
+    .join('\n');
+}
+
+/** The title of a Components V2 reply: its "### " heading line. */
+export function discordTitle(message: unknown): string {
+  return /^### (.*)$/m.exec(discordText(message))?.[1]?.replace(/\\(.)/g, '$1') ?? '';
+}
+
+/** The buttons and menus of a message's action rows. */
+export function discordButtons(message: unknown): { type: number; custom_id: string; label?: string }[] {
+  return ((message as { components?: V2Component[] }).components ?? []).filter((c) => c.type === 1).flatMap((row) => (row.components ?? []) as { type: number; custom_id: string; label?: string }[]);
+}
+
+/** The labels of a Components V2 reply's figures ("**Capacity** · 1.70 Mt" lines). */
+export function discordFieldLabels(message: unknown): string[] {
+  return [...discordText(message).matchAll(/^\*\*(.+?)\*\* · /gm)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
 }

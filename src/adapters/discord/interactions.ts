@@ -17,7 +17,7 @@ import { messages } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { controlsFor, decodeClick } from '../../render/controls.js';
-import { toDiscordMessage, type DiscordMessage } from '../../render/discord-message.js';
+import { discordControls, ephemeral, toDiscordMessage, type DiscordMessage } from '../../render/discord-message.js';
 import { attachmentName, quickChartImages, type ChartImage } from '../../render/images.js';
 import { DISCORD } from '../../render/limits.js';
 import { apologyReply, newErrorId } from '../shared/failure.js';
@@ -62,8 +62,8 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
     const build = () => toDiscordMessage(reply, { images, m, ...(c.sharedBy ? { sharedBy: c.sharedBy } : {}) });
     const base = c.sharedBy ? build() : o.core.rendered(answer, `discord|${detail}|${c.lang}|${upload}`, build);
     const controls = controlsFor(answer.reply, { secret: o.componentSecret, channelId: c.channel, line: c.line, detail, isPublic, shareable: Boolean(answer.cacheKey) && !c.sharedBy, m });
-    const withControls = toDiscordMessage({ tone: 'info', title: '.' }, { controls }).components;
-    const message: DiscordMessage = { ...base, ...(withControls ? { components: withControls } : {}) };
+    // The cached body (built without controls) is shared; the buttons are signed per channel, so added here.
+    const message: DiscordMessage = { ...base, components: [...base.components, ...discordControls(controls)] };
     const files: RawFile[] = (reply.files ?? []).map((f) => ({ name: f.name, data: Buffer.from(f.content, 'utf8'), contentType: f.contentType }));
     return { message, ephemeral: !isPublic, files, upload: upload || files.length > 0, reply };
   };
@@ -138,7 +138,7 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
           const p = await present(answer, { line: lineOf(name, sub, options), channel, lang, forcePublic: isPublic });
           o.metrics.command(name, 'discord', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
           if (p.upload) return deferred(i, p, p.reply, false);
-          return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: { ...p.message, ...(p.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) } } };
+          return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: p.ephemeral ? ephemeral(p.message) : p.message } };
         }
         case InteractionType.MessageComponent: {
           const values = (i.data as { values?: string[] }).values;
@@ -146,7 +146,7 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
           if (!click.ok) {
             log.warn({ reason: click.reason, channel }, 'Discord: click refused');
             const reply = click.reason === 'forged' ? errorReply(m.render.clickElsewhere, m.render.clickElsewhereHint) : errorReply(m.render.badClick, m.render.badClickHint);
-            return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: { ...toDiscordMessage(reply, { m }), flags: MessageFlags.Ephemeral } } };
+            return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: ephemeral(toDiscordMessage(reply, { m })) } };
           }
           const answer = await o.core.ask(click.line, invocation);
           const line = click.line.replace(/\s+--(public|full|compact)\b/g, '');
@@ -162,7 +162,7 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
             return { response: { type: InteractionResponseType.UpdateMessage, data: p.message } };
           }
           if (p.upload) return deferred(i, { ...p, ephemeral: true }, p.reply, false);
-          return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: { ...p.message, flags: MessageFlags.Ephemeral } } };
+          return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: ephemeral(p.message) } };
         }
         default:
           return { response: { type: InteractionResponseType.Pong } };
@@ -171,7 +171,7 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
       const errorId = newErrorId();
       log.error({ err, errorId, interaction: i.type }, 'interaction failed');
       o.metrics.command('unknown', 'discord', 'failure', (performance.now() - started) / 1000);
-      return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: { ...toDiscordMessage(apologyReply(errorId, m), { m }), flags: MessageFlags.Ephemeral } } };
+      return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: ephemeral(toDiscordMessage(apologyReply(errorId, m), { m })) } };
     }
   };
 }

@@ -1,13 +1,15 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandOption,
   type APIApplicationCommandSubcommandOption,
   type LocalizationMap,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { isFlat, leavesOf, type CommandDefinition, type LeafDefinition, type Text } from '../../commands/define.js';
+import { changesChannel, isFlat, leavesOf, type CommandDefinition, type LeafDefinition, type Text } from '../../commands/define.js';
 import type { OptionSpec } from '../../commands/option-kinds.js';
 import { messages } from '../../i18n/messages.js';
 
@@ -95,7 +97,12 @@ export function discordCommands(commands: readonly CommandDefinition[]): RESTPut
           ...described(leaf.description),
           options: leafOptions(leaf).options,
         }));
-    return { type: ApplicationCommandType.ChatInput, ...named(def.name), ...described(def.description), options };
+    // Read-only commands install for servers and for users (then they work in DMs and group DMs too);
+    // commands that change a channel stay with server installs, in servers.
+    const where = changesChannel(def)
+      ? { integration_types: [ApplicationIntegrationType.GuildInstall], contexts: [InteractionContextType.Guild] }
+      : { integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall], contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel] };
+    return { type: ApplicationCommandType.ChatInput, ...named(def.name), ...described(def.description), options, ...where };
   });
 }
 
