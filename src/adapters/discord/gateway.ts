@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import { Routes, type APIInteraction, type APIMessage } from 'discord-api-types/v10';
 import type { Logger } from '../../log.js';
-import { PlatformFatalError, unreachable } from '../platform.js';
+import { httpStatusOf, PlatformFatalError, unreachable } from '../platform.js';
 import type { Handled } from './interactions.js';
 
 /**
@@ -122,13 +122,16 @@ export function createGateway(o: GatewayOptions) {
           await client.destroy().catch(() => {});
           throw err;
         }
-        const code = (err as { code?: string }).code;
-        if (code === 'TokenInvalid' || /401|Unauthorized|invalid token/i.test(String((err as Error).message))) {
+        // Classified by the error's code, status or the gateway's close code, never by its text (an
+        // address such as 127.0.0.1:24013 holds "401" too).
+        const network = unreachable('discord', err, { host: o.apiUrl ?? 'https://discord.com/api', variable: o.apiUrl ? 'DISCORD_API_URL' : 'DISCORD_TOKEN' });
+        if (network) throw network;
+        const code = (err as { code?: unknown }).code;
+        if (code === 'TokenInvalid' || httpStatusOf(err) === 401) {
           throw new PlatformFatalError('discord', 'DISCORD_TOKEN', 'Discord refused DISCORD_TOKEN (401): reset the bot token in the Developer Portal and set DISCORD_TOKEN');
         }
         if (closedFor) throw closedFor;
-        if (/Authentication failed/i.test(String((err as Error).message))) throw new PlatformFatalError('discord', 'DISCORD_TOKEN', `Discord closed the gateway with code 4004: ${FATAL_CLOSE[4004]}`);
-        throw unreachable('discord', err, { host: o.apiUrl ?? 'https://discord.com/api', variable: o.apiUrl ? 'DISCORD_API_URL' : 'DISCORD_TOKEN' }) ?? err;
+        throw err;
       }
       started = true;
       o.log.info({ shards: client.ws.shards.size }, 'Discord: connected');
