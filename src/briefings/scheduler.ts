@@ -32,7 +32,8 @@ export interface DeliveryTarget {
 
 /** Posts a briefing to one platform's channel. One attempt: retries are the scheduler's, and only the scheduler's. */
 export interface Deliverer {
-  deliver(target: DeliveryTarget, message: BriefingMessage): Promise<{ messageRef?: string }>;
+  /** `alreadyPosted`: a resumed slot found its message in the channel (posted before a takeover), and posted nothing. */
+  deliver(target: DeliveryTarget, message: BriefingMessage): Promise<{ messageRef?: string; alreadyPosted?: boolean }>;
 }
 
 /** What the scheduler reports to metrics, without knowing how they are kept. */
@@ -100,6 +101,9 @@ class Semaphore {
     }
   }
 }
+
+/** finish() found the claim no longer this process's: another process took it over. */
+const NOT_MINE = 'not mine' as const;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -301,9 +305,17 @@ export class BriefingScheduler {
         // Checked inside the permit, right before the post: waiting for a permit takes no time off the check.
         const result = await this.permits.use(async () => ((await this.stillMine(claim, log)) ? deliverer.deliver(target, message) : undefined));
         if (!result) return;
-        await this.finish(claim, { status: 'sent', ...(result.messageRef ? { messageRef: result.messageRef } : {}), edition: edition.year, advanceCursor: true });
-        this.o.observe?.delivery('sent');
-        log.info({ attempt, spotlight: message.spotlight.id }, 'briefing delivered');
+        const recorded = await this.finish(claim, { status: 'sent', ...(result.messageRef ? { messageRef: result.messageRef } : {}), edition: edition.year, advanceCursor: true });
+        // Counted once: by the process that posted it and recorded it, not again by a taker that found it.
+        if (result.alreadyPosted) {
+          log.info({ attempt }, 'briefing already in the channel (posted before a takeover): recorded, not posted again');
+          this.o.observe?.delivery('skipped');
+        } else if (recorded === NOT_MINE) {
+          log.info({ attempt, spotlight: message.spotlight.id }, 'briefing delivered; the slot had been taken over meanwhile, and its new holder records it');
+        } else {
+          this.o.observe?.delivery('sent');
+          log.info({ attempt, spotlight: message.spotlight.id }, 'briefing delivered');
+        }
         return;
       } catch (err) {
         const e = err instanceof DeliveryError ? err : new DeliveryError(err instanceof Error ? err.message : String(err), false);
@@ -311,7 +323,7 @@ export class BriefingScheduler {
         if (e.permanent) {
           const after = await this.finish(claim, { status: 'failed', detail: e.message });
           this.o.observe?.delivery('failed');
-          log.error({ error: e.message, paused: after?.paused ?? false }, 'briefing not delivered (permanent failure)');
+          log.error({ error: e.message, paused: after !== undefined && after !== NOT_MINE && after.paused }, 'briefing not delivered (permanent failure)');
           return;
         }
         if (attempt < this.o.attempts) {
@@ -325,9 +337,9 @@ export class BriefingScheduler {
     log.error({ retryInMs: this.o.retryAfterMs }, 'briefing not delivered yet: recorded, tried again at a later tick within the grace window');
   }
 
-  private async finish(claim: Claim, outcome: Parameters<SubscriptionStore['finish']>[3]): Promise<Subscription | undefined> {
+  private async finish(claim: Claim, outcome: Parameters<SubscriptionStore['finish']>[3]): Promise<Subscription | typeof NOT_MINE | undefined> {
     try {
-      return await this.o.store.finish(claim.subscription.id, claim.slot, this.o.owner, outcome);
+      return (await this.o.store.finish(claim.subscription.id, claim.slot, this.o.owner, outcome)) ?? NOT_MINE;
     } catch (err) {
       this.o.observe?.dbError();
       // The claim's lease runs out and the next tick takes the slot over, checking the channel first.

@@ -83,6 +83,10 @@ describe('briefings delivered through the real SDKs', () => {
     expect(slack.posted('C-crash')).toHaveLength(1);
     expect(slack.calls.some((c) => c.method === 'conversations.history' && c.body.channel === 'C-crash')).toBe(true);
     expect(await t.bot.store.delivery(subscription.id, slot)).toMatchObject({ status: 'sent', attempts: 2 });
+    // Counted once: the taker says it found the post, and does not log or count a second delivery.
+    const lines = t.logs.text.split('\n').filter((l) => l.includes(`"subscription":${subscription.id}`));
+    expect(lines.filter((l) => l.includes('"msg":"briefing delivered"'))).toHaveLength(0);
+    expect(lines.filter((l) => l.includes('already in the channel'))).toHaveLength(1);
   });
 
   it('Discord keeps the first message of a nonce: a resumed delivery does not post twice', async () => {

@@ -68,13 +68,14 @@ export function slackDeliverer(o: SlackDelivererOptions): Deliverer {
     return found?.ts;
   };
 
-  const post = async (client: WebClient, t: DeliveryTarget, message: SlackMessage, part: 'headline' | 'details' | 'whole', thread?: string): Promise<string> => {
+  /** Posts one part, unless a resumed slot finds it in the channel already (then `found`). */
+  const post = async (client: WebClient, t: DeliveryTarget, message: SlackMessage, part: 'headline' | 'details' | 'whole', thread?: string): Promise<{ ts: string; found: boolean }> => {
     if (t.resumed) {
       const ts = await alreadyPosted(client, t, part, thread);
-      if (ts) return ts;
+      if (ts) return { ts, found: true };
     }
     const res = await client.chat.postMessage({ channel: t.subscription.channelId, ...message, metadata: metadata(t, part), ...(thread ? { thread_ts: thread } : {}) });
-    return String(res.ts ?? '');
+    return { ts: String(res.ts ?? ''), found: false };
   };
 
   return {
@@ -83,10 +84,11 @@ export function slackDeliverer(o: SlackDelivererOptions): Deliverer {
         const client = await o.clientFor(t.subscription.workspaceId);
         if (t.subscription.layout === 'thread') {
           const headline = await post(client, t, await render(client, b, b.headline, t.subscription.channelId), 'headline');
-          await post(client, t, await render(client, b, b.details, t.subscription.channelId), 'details', headline);
-          return { messageRef: headline };
+          const details = await post(client, t, await render(client, b, b.details, t.subscription.channelId), 'details', headline.ts);
+          return { messageRef: headline.ts, alreadyPosted: headline.found && details.found };
         }
-        return { messageRef: await post(client, t, await render(client, b, b.reply, t.subscription.channelId), 'whole') };
+        const whole = await post(client, t, await render(client, b, b.reply, t.subscription.channelId), 'whole');
+        return { messageRef: whole.ts, alreadyPosted: whole.found };
       } catch (err) {
         throw err instanceof DeliveryError ? err : classify(err);
       }
