@@ -43,7 +43,7 @@ const subscribe = defineLeaf({
     tz ||= briefings.defaultTz;
     if (/^(utc|gmt)$/i.test(tz)) tz = 'UTC';
     if (!isTimeZone(tz)) return errorReply(m.briefing.badZone, m.briefing.zoneProblem(echo(tz), zonesLike(tz)), EXAMPLE);
-    const { subscription, next, created } = await briefings.subscribe({
+    const result = await briefings.subscribe({
       platform: ctx.invocation.platform,
       channelId: ctx.invocation.channelId,
       workspaceId: ctx.invocation.workspaceId ?? null,
@@ -56,6 +56,8 @@ const subscribe = defineLeaf({
       createdBy: ctx.invocation.userId,
       source: 'chat',
     });
+    if ('refused' in result) return errorReply(m.briefing.tooMany(result.refused), m.briefing.tooManyHint, '/briefing list');
+    const { subscription, next, created } = result;
     const when = next.map((d) => formatInZone(d, tz!, m.lang)).join('\n');
     if (!created) {
       return { tone: 'info', title: m.briefing.alreadyTitle(subscription.id), summary: m.briefing.already(subscription.kind, subscription.label, subscription.tz, subscription.id), fields: [{ label: m.briefing.nextDeliveries, value: when }] };

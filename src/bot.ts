@@ -126,7 +126,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
 
   let core!: Core;
   const composer = createComposer(store);
-  const briefings = createBriefingService({ store, composer, library: () => core.library(), defaultTz: config.BRIEFING_TZ });
+  const briefings = createBriefingService({ store, composer, library: () => core.library(), defaultTz: config.BRIEFING_TZ, workspaceLimit: config.BRIEFING_WORKSPACE_LIMIT });
   const settings = cachedSettings(store);
   core = createCore({ library, services: { briefings, settings } });
 

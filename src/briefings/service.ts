@@ -14,7 +14,8 @@ export interface ScheduledSubscription {
 /** What /briefing may do: the store and the composer behind one typed service, injected at start. */
 export interface BriefingService {
   defaultTz: string;
-  subscribe(sub: Omit<NewSubscription, 'lastEdition'>): Promise<ScheduledSubscription & { created: boolean }>;
+  /** A new subscription, the same one found, or `refused` when the workspace holds its limit already. */
+  subscribe(sub: Omit<NewSubscription, 'lastEdition'>): Promise<(ScheduledSubscription & { created: boolean }) | { refused: number }>;
   list(platform: string, channelId: string): Promise<ScheduledSubscription[]>;
   unsubscribe(platform: string, channelId: string, target: number | 'all'): Promise<number>;
   resume(platform: string, channelId: string, id: number): Promise<boolean>;
@@ -22,11 +23,17 @@ export interface BriefingService {
   preview(platform: string, channelId: string, kind: BriefingKind, lang: Lang): Promise<BriefingMessage>;
 }
 
-export function createBriefingService(o: { store: SubscriptionStore; composer: Composer; library: () => Library; defaultTz: string }): BriefingService {
+export function createBriefingService(o: { store: SubscriptionStore; composer: Composer; library: () => Library; defaultTz: string; workspaceLimit?: number }): BriefingService {
   const scheduled = (s: Subscription, n = 1): ScheduledSubscription => ({ subscription: s, next: s.paused ? [] : nextRuns(s.cron, s.tz, new Date(), n) });
   return {
     defaultTz: o.defaultTz,
     async subscribe(sub) {
+      // One workspace must not crowd the scheduler out for everyone else (400 every-minute briefings).
+      const held = await o.store.countWorkspace(sub.platform, sub.workspaceId, sub.channelId);
+      if (held >= (o.workspaceLimit ?? Infinity)) {
+        const same = (await o.store.listChannel(sub.platform, sub.channelId)).find((s) => s.kind === sub.kind && s.cron === sub.cron && s.tz === sub.tz);
+        if (!same) return { refused: o.workspaceLimit! };
+      }
       const { subscription, created } = await o.store.add({ ...sub, lastEdition: o.library().current.year });
       return { ...scheduled(subscription, 3), created };
     },

@@ -59,6 +59,8 @@ export interface SubscriptionStore {
   add(sub: NewSubscription): Promise<{ subscription: Subscription; created: boolean }>;
   get(id: number): Promise<Subscription | undefined>;
   listChannel(platform: string, channelId: string): Promise<Subscription[]>;
+  /** Subscriptions of one workspace (of one channel, when there is no workspace). */
+  countWorkspace(platform: string, workspaceId: string | null, channelId: string): Promise<number>;
   remove(platform: string, channelId: string, id: number): Promise<boolean>;
   /** Resumes a paused subscription of this channel; false when there is none by that id. */
   resume(platform: string, channelId: string, id: number): Promise<boolean>;

@@ -28,6 +28,8 @@ export const baseSchema = z.object({
   BRIEFING_TICK_SECONDS: z.coerce.number().int().refine((n) => n >= 1 && 60 % n === 0, 'expected seconds dividing 60 (1, 2, 5, 10, 15, 20, 30 or 60)').default(60),
   BRIEFING_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
   BRIEFING_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** Subscriptions one workspace (or one channel, where there is no workspace) may hold. */
+  BRIEFING_WORKSPACE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(100),
 });
 
 export type BaseConfig = z.output<typeof baseSchema>;

@@ -398,6 +398,8 @@ export const en = {
       }
     },
     badZone: 'Unknown time zone',
+    tooMany: (limit: number) => `This workspace has ${limit} briefings already, the most it may have`,
+    tooManyHint: 'Unsubscribe one first: /briefing list shows their ids, /briefing unsubscribe <id> removes one. The limit is BRIEFING_WORKSPACE_LIMIT.',
     zoneProblem: (tz: string, like: readonly string[]) => `"${tz}" is not an IANA time zone.${like.length > 0 ? ` Did you mean ${list(like)}?` : ' Use a name such as Europe/Berlin, America/New_York, Asia/Shanghai or UTC.'}`,
     alreadyTitle: (id: number) => `Already subscribed: #${id}`,
     already: (kind: BriefingKind, label: string, tz: string, id: number) => `This channel already gets the ${KIND_NAMES[kind]} briefing ${label} (${tz}) as subscription #${id}; nothing was added.`,

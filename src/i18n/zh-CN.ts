@@ -496,6 +496,8 @@ export const zhCN: Messages = {
       }
     },
     badZone: '未知时区',
+    tooMany: (limit) => `本工作区已有${limit}个简报，已达上限`,
+    tooManyHint: '请先退订一个：/briefing list 可查看编号，/briefing unsubscribe <编号> 可退订。上限由 BRIEFING_WORKSPACE_LIMIT 设定。',
     zoneProblem: (tz, like) => `“${tz}”不是 IANA 时区。${like.length > 0 ? `您是指${list(like)}吗？` : '请使用 Asia/Shanghai、Europe/Berlin、America/New_York 或 UTC 等名称。'}`,
     alreadyTitle: (id) => `已订阅：#${id}`,
     already: (kind, label, tz, id) => `本频道已按 ${label}（${tz}）接收${KIND[kind]}简报，订阅编号 #${id}；未新增订阅。`,

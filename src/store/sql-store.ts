@@ -83,6 +83,13 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
     return (await this.db.all<Row>('SELECT * FROM subscriptions WHERE platform = $1 AND channel_id = $2 ORDER BY id', [platform, channelId])).map(toSubscription);
   }
 
+  async countWorkspace(platform: string, workspaceId: string | null, channelId: string): Promise<number> {
+    const rows = workspaceId
+      ? await this.db.all<{ n: number | string }>('SELECT COUNT(*) AS n FROM subscriptions WHERE platform = $1 AND workspace_id = $2', [platform, workspaceId])
+      : await this.db.all<{ n: number | string }>('SELECT COUNT(*) AS n FROM subscriptions WHERE platform = $1 AND channel_id = $2', [platform, channelId]);
+    return Number(rows[0]?.n ?? 0);
+  }
+
   async remove(platform: string, channelId: string, id: number): Promise<boolean> {
     return (await this.db.run('DELETE FROM subscriptions WHERE platform = $1 AND channel_id = $2 AND id = $3', [platform, channelId, id])) === 1;
   }

@@ -88,12 +88,12 @@ describe('schedules', () => {
 });
 
 describe('/briefing through the command path', () => {
-  async function setup() {
+  async function setup(workspaceLimit?: number) {
     const store = await openStore({ DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'anode-cmd-')), 'bot.db') });
     const composer = createComposer(store);
-    const briefings = createBriefingService({ store, composer, library: () => library, defaultTz: 'UTC' });
+    const briefings = createBriefingService({ store, composer, library: () => library, defaultTz: 'UTC', ...(workspaceLimit ? { workspaceLimit } : {}) });
     const core = createCore({ library, services: { briefings, settings: store } });
-    const as = (allowed: boolean, channel = 'C1') => ({ platform: 'slack', userId: 'U1', channelId: channel, lang: 'en' as const, canManage: async () => allowed });
+    const as = (allowed: boolean, channel = 'C1') => ({ platform: 'slack', userId: 'U1', channelId: channel, workspaceId: 'T1', lang: 'en' as const, canManage: async () => allowed });
     const say = async (line: string, allowed = true, channel = 'C1') => (await core.ask(line, as(allowed, channel))).reply;
     return { say, store };
   }
@@ -130,6 +130,18 @@ describe('/briefing through the command path', () => {
       for (const lang of ['en', 'zh-CN'] as const) for (const img of await writeChartFiles(r, dir, stemOf('briefing', r.subject), lang)) if (img.kind === 'file') files.add(img.path);
     }
     expect(files.size).toBe(6);
+  });
+
+  it('a workspace holds at most BRIEFING_WORKSPACE_LIMIT subscriptions, across its channels, with a clear reply', async () => {
+    const { say, store } = await setup(3);
+    for (const [i, time] of ['08:00', '09:00', '10:00'].entries()) expect((await say(`/briefing subscribe mismatch daily ${time} UTC`, true, `C${i}`)).tone).toBe('info');
+    const over = await say('/briefing subscribe mismatch daily 11:00 UTC', true, 'C9');
+    expect(over.tone).toBe('error');
+    expect(over.title).toBe('This workspace has 3 briefings already, the most it may have');
+    expect(over.summary).toContain('/briefing unsubscribe');
+    expect(await store.countWorkspace('slack', 'T1', 'C9')).toBe(3);
+    // The same subscription again is still "already subscribed", not refused.
+    expect((await say('/briefing subscribe mismatch daily 08:00 UTC', true, 'C0')).title).toBe('Already subscribed: #1');
   });
 
   it('everyone may list and preview; subscribe, unsubscribe, resume and now are checked when they run', async () => {
