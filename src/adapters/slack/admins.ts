@@ -1,13 +1,22 @@
 import type { WebClient } from '@slack/web-api';
 
 /**
+ * Whether BRIEFING_ADMINS lists this user for this workspace: "T123:U456" names a user of one
+ * workspace; a bare "U456" any workspace's user of that id, which only makes sense with one workspace,
+ * so with OAuth installs (many workspaces) bare ids are ignored.
+ */
+export function listedAdmin(admins: readonly string[], userId: string, teamId: string, manyWorkspaces: boolean): boolean {
+  return admins.some((a) => a === `${teamId}:${userId}` || (!manyWorkspaces && a === userId));
+}
+
+/**
  * Who may change a channel's settings in Slack: users listed in BRIEFING_ADMINS, and workspace admins
  * and owners (users.info). Answers are remembered for ten minutes to spare the API.
  */
-export function slackCanManage(admins: readonly string[]): (userId: string, teamId: string, client: WebClient) => Promise<boolean> {
+export function slackCanManage(admins: readonly string[], manyWorkspaces = false): (userId: string, teamId: string, client: WebClient) => Promise<boolean> {
   const known = new Map<string, { allowed: boolean; until: number }>();
   return async (userId, teamId, client) => {
-    if (admins.includes(userId)) return true;
+    if (listedAdmin(admins, userId, teamId, manyWorkspaces)) return true;
     const key = `${teamId}:${userId}`;
     const hit = known.get(key);
     if (hit && hit.until > Date.now()) return hit.allowed;

@@ -66,7 +66,7 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
       : { token: env.SLACK_BOT_TOKEN!, tokenVerificationEnabled: false, botId: 'B0', botUserId: 'U0' }),
   });
 
-  const canManage = slackCanManage(env.BRIEFING_ADMINS);
+  const canManage = slackCanManage(env.BRIEFING_ADMINS, oauth);
   const localeOf = slackLocales();
   /** The channel's setting; "auto" asks Slack for the user's locale; unset is English. */
   const langFor = async (channel: string, user: string, team: string, client: WebClient): Promise<Lang> => {
