@@ -47,6 +47,7 @@ const subscribe = defineLeaf({
       platform: ctx.invocation.platform,
       channelId: ctx.invocation.channelId,
       workspaceId: ctx.invocation.workspaceId ?? null,
+      enterpriseId: ctx.invocation.enterpriseId ?? null,
       kind: o.kind,
       cron: parsed.schedule.cron,
       label: parsed.schedule.label,

@@ -7,6 +7,8 @@ export interface Subscription {
   channelId: string;
   /** Slack team (OAuth installs) or Discord guild; null for single-workspace set-ups. */
   workspaceId: string | null;
+  /** Slack Enterprise Grid organisation, when the workspace belongs to one (org-wide installs). */
+  enterpriseId?: string | null;
   kind: BriefingKind;
   cron: string;
   /** How the schedule was written ("weekdays 08:30"). */
@@ -28,7 +30,7 @@ export interface Subscription {
   lastEdition: number | null;
 }
 
-export type NewSubscription = Pick<Subscription, 'platform' | 'channelId' | 'workspaceId' | 'kind' | 'cron' | 'label' | 'tz' | 'layout' | 'onlyNewData' | 'createdBy' | 'source' | 'lastEdition'>;
+export type NewSubscription = Pick<Subscription, 'platform' | 'channelId' | 'workspaceId' | 'enterpriseId' | 'kind' | 'cron' | 'label' | 'tz' | 'layout' | 'onlyNewData' | 'createdBy' | 'source' | 'lastEdition'>;
 
 /** A delivery slot this process now holds: deliver it, then finish it. */
 export interface Claim {

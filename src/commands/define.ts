@@ -17,6 +17,8 @@ export interface Invocation {
   channelId: string;
   /** Slack team or Discord guild, when there is one. */
   workspaceId?: string;
+  /** Slack Enterprise Grid organisation, when the workspace belongs to one. */
+  enterpriseId?: string;
   lang: Lang;
   /**
    * May this user change the channel's settings (Discord Manage Channels, Slack admin or

@@ -78,6 +78,8 @@ const MIGRATIONS: Migration[] = [
   () => ['CREATE INDEX deliveries_status ON deliveries (status, slot)'],
   // 4: signed requests seen, shared by replicas, so a replay to another replica is refused too.
   () => ['CREATE TABLE seen_requests (key TEXT PRIMARY KEY, until TEXT NOT NULL)'],
+  // 5: the Slack Enterprise Grid organisation of a subscription, so an org-wide install delivers it.
+  () => ['ALTER TABLE subscriptions ADD COLUMN enterprise_id TEXT'],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

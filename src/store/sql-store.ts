@@ -9,6 +9,7 @@ interface Row {
   platform: string;
   channel_id: string;
   workspace_id: string | null;
+  enterprise_id?: string | null;
   kind: BriefingKind;
   cron: string;
   label: string;
@@ -30,6 +31,7 @@ const toSubscription = (r: Row): Subscription => ({
   platform: r.platform,
   channelId: r.channel_id,
   workspaceId: r.workspace_id,
+  enterpriseId: r.enterprise_id ?? null,
   kind: r.kind,
   cron: r.cron,
   label: r.label,
@@ -66,9 +68,9 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
       const same = await tx.all<Row>('SELECT * FROM subscriptions WHERE platform = $1 AND channel_id = $2 AND kind = $3 AND cron = $4 AND tz = $5 ORDER BY id LIMIT 1', [sub.platform, sub.channelId, sub.kind, sub.cron, sub.tz]);
       if (same[0]) return { subscription: toSubscription(same[0]), created: false };
       const rows = await tx.all<Row>(
-        `INSERT INTO subscriptions (platform, channel_id, workspace_id, kind, cron, label, tz, layout, only_new_data, created_by, created_at, source, last_edition)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
-        [sub.platform, sub.channelId, sub.workspaceId, sub.kind, sub.cron, sub.label, sub.tz, sub.layout, sub.onlyNewData ? 1 : 0, sub.createdBy, new Date().toISOString(), sub.source, sub.lastEdition],
+        `INSERT INTO subscriptions (platform, channel_id, workspace_id, kind, cron, label, tz, layout, only_new_data, created_by, created_at, source, last_edition, enterprise_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *`,
+        [sub.platform, sub.channelId, sub.workspaceId, sub.kind, sub.cron, sub.label, sub.tz, sub.layout, sub.onlyNewData ? 1 : 0, sub.createdBy, new Date().toISOString(), sub.source, sub.lastEdition, sub.enterpriseId ?? null],
       );
       return { subscription: toSubscription(rows[0]!), created: true };
     });

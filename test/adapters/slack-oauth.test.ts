@@ -16,7 +16,7 @@ const env = (fake: FakeSlack) => ({
 });
 
 /** Installs the app into a workspace as Slack's OAuth flow would: install page, then the redirect with a code. */
-async function install(port: number, fake: FakeSlack, team: string): Promise<Response> {
+async function install(port: number, fake: FakeSlack, team: string, org?: { enterprise: string }): Promise<Response> {
   const page = await fetch(`http://127.0.0.1:${port}/slack/install`, { redirect: 'manual' });
   expect(page.status).toBe(200);
   const html = await page.text();
@@ -24,7 +24,7 @@ async function install(port: number, fake: FakeSlack, team: string): Promise<Res
   expect(authorize.searchParams.get('scope')).toContain('chat:write');
   const state = authorize.searchParams.get('state')!;
   const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
-  fake.oauthCodes.set(`code-${team}`, { team, token: `xoxb-${team}-token` });
+  fake.oauthCodes.set(`code-${team}`, { team, token: `xoxb-${team}-token`, ...(org ? { enterprise: org.enterprise, orgWide: true } : {}) });
   return fetch(`http://127.0.0.1:${port}/slack/oauth_redirect?code=code-${team}&state=${encodeURIComponent(state)}`, { headers: { cookie } });
 }
 
@@ -94,5 +94,23 @@ describe('Slack OAuth: many workspaces, each with its own token', () => {
     await t.bot.scheduler.idle();
     const posts = fake.calls.filter((c) => c.method === 'chat.postMessage');
     expect(posts.map((c) => [c.body.channel, c.token])).toEqual([['C-TB', 'xoxb-TB-token']]);
+  });
+
+  it('Enterprise Grid: an org-wide install answers its workspaces, and delivers their briefings with the org token', async () => {
+    const done = await install(t.port, fake, 'EORG', { enterprise: 'E1' });
+    expect(done.status).toBe(200);
+    const form = { ...slashCommand('/briefing', 'subscribe exports daily 09:00 UTC', `${fake.base}/respond/grid-1`, { team: 'TG1', user: 'UADMIN', channel: 'C-grid' }), enterprise_id: 'E1', is_enterprise_install: 'true' };
+    const res = await postToBot(t.port, form, { secret: SECRET });
+    expect(res.status).toBe(200);
+    await expect.poll(() => fake.responses.some((r) => r.id === 'grid-1'), { timeout: 10_000 }).toBe(true);
+    expect(JSON.stringify(fake.responses.find((r) => r.id === 'grid-1')!.body)).toContain('Subscribed');
+    const sub = (await t.bot.store.listChannel('slack', 'C-grid'))[0]!;
+    expect(sub).toMatchObject({ workspaceId: 'TG1', enterpriseId: 'E1' });
+    const nine = new Date(Date.UTC(2031, 0, 2, 9, 0, 5));
+    await t.bot.scheduler.tick(nine);
+    await t.bot.scheduler.idle();
+    const post = fake.calls.find((c) => c.method === 'chat.postMessage' && c.body.channel === 'C-grid');
+    expect(post?.token).toBe('xoxb-EORG-token');
+    expect((await t.bot.store.get(sub.id))!.paused).toBe(false);
   });
 });

@@ -36,7 +36,8 @@ export interface FakeSlack {
   /** Answer every Nth chat.postMessage with 429 and Retry-After: 1 (0: never). */
   rateLimitEvery: number;
   /** OAuth codes oauth.v2.access accepts, and the installation each gives. */
-  oauthCodes: Map<string, { team: string; token: string; enterprise?: string }>;
+  /** Codes the OAuth flow exchanges; `orgWide` makes an Enterprise Grid org-wide install (no team). */
+  oauthCodes: Map<string, { team: string; token: string; enterprise?: string; orgWide?: boolean }>;
   /** Tokens auth.test and every method accept; empty: any token. */
   validTokens: Set<string>;
   /** Socket Mode: envelopes the bot acknowledged over the WebSocket. */
@@ -125,9 +126,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
             token_type: 'bot',
             access_token: grant.token,
             bot_user_id: `UBOT${grant.team}`,
-            team: { id: grant.team, name: `Team ${grant.team}` },
+            team: grant.orgWide ? null : { id: grant.team, name: `Team ${grant.team}` },
             enterprise: grant.enterprise ? { id: grant.enterprise, name: 'Org' } : null,
-            is_enterprise_install: false,
+            is_enterprise_install: Boolean(grant.orgWide),
           });
         }
         case 'files.getUploadURLExternal': {

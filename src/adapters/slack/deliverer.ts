@@ -15,7 +15,7 @@ export const BRIEFING_EVENT = 'anode_briefing';
 
 export interface SlackDelivererOptions {
   /** The Web API client for a workspace (its own token in OAuth mode): no retries of its own. */
-  clientFor(workspaceId: string | null): Promise<WebClient>;
+  clientFor(workspace: { workspaceId: string | null; enterpriseId?: string | null | undefined }): Promise<WebClient>;
   charts: { mode: 'url' | 'upload'; quickChartBaseUrl: string };
   componentSecret: string;
   upload(client: WebClient, reply: Reply): Promise<ChartImage[]>;
@@ -81,7 +81,7 @@ export function slackDeliverer(o: SlackDelivererOptions): Deliverer {
   return {
     async deliver(t: DeliveryTarget, b: BriefingMessage) {
       try {
-        const client = await o.clientFor(t.subscription.workspaceId);
+        const client = await o.clientFor(t.subscription);
         if (t.subscription.layout === 'thread') {
           const headline = await post(client, t, await render(client, b, b.headline, t.subscription.channelId), 'headline');
           const details = await post(client, t, await render(client, b, b.details, t.subscription.channelId), 'details', headline.ts);

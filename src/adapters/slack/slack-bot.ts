@@ -75,11 +75,12 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
     if (setting === 'auto') return langOf(await localeOf(user, team, client));
     return 'en';
   };
-  const invocation = (user: string, channel: string, team: string, lang: Lang, client: WebClient): Invocation => ({
+  const invocation = (user: string, channel: string, team: string, lang: Lang, client: WebClient, enterprise?: string | null): Invocation => ({
     platform: 'slack',
     userId: user,
     channelId: channel,
     workspaceId: team,
+    ...(enterprise ? { enterpriseId: enterprise } : {}),
     lang,
     canManage: () => canManage(user, team, client),
   });
@@ -132,7 +133,7 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
         await ack();
         acked = true;
       }
-      const answer = await ctx.core.ask(line, invocation(command.user_id, command.channel_id, command.team_id, lang, client));
+      const answer = await ctx.core.ask(line, invocation(command.user_id, command.channel_id, command.team_id, lang, client, command.enterprise_id));
       if (answer.reply.files?.length && !acked) {
         await ack();
         acked = true;
@@ -246,9 +247,10 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
     return c;
   };
   const deliverer = slackDeliverer({
-    async clientFor(workspaceId) {
+    async clientFor({ workspaceId, enterpriseId }) {
       if (!installer) return briefingClient(env.SLACK_BOT_TOKEN!);
-      const auth = await installer.authorize({ teamId: workspaceId ?? undefined, enterpriseId: undefined, isEnterpriseInstall: false }).catch(() => undefined);
+      // The workspace's own install, else its organisation's org-wide install (Enterprise Grid).
+      const auth = await installer.authorize({ teamId: workspaceId ?? undefined, enterpriseId: enterpriseId ?? undefined, isEnterpriseInstall: false }).catch(() => undefined);
       if (!auth?.botToken) throw new Error('no_installation');
       return briefingClient(auth.botToken);
     },
