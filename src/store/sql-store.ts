@@ -274,6 +274,11 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
     return r && { key: r.key, teamId: r.team_id, enterpriseId: r.enterprise_id, isEnterpriseInstall: Number(r.is_enterprise_install) === 1, sealed: r.sealed };
   }
 
+  async allInstallations(): Promise<InstallationRecord[]> {
+    const rows = await this.db.all<{ key: string; team_id: string | null; enterprise_id: string | null; is_enterprise_install: number; sealed: string }>('SELECT * FROM installations ORDER BY key');
+    return rows.map((r) => ({ key: r.key, teamId: r.team_id, enterpriseId: r.enterprise_id, isEnterpriseInstall: Number(r.is_enterprise_install) === 1, sealed: r.sealed }));
+  }
+
   async deleteInstallation(key: string): Promise<number> {
     return this.db.run('DELETE FROM installations WHERE key = $1', [key]);
   }

@@ -114,3 +114,41 @@ describe('Slack OAuth: many workspaces, each with its own token', () => {
     expect((await t.bot.store.get(sub.id))!.paused).toBe(false);
   });
 });
+
+describe('SLACK_TOKEN_KEY rotation', () => {
+  it('a key that opens no stored installation stops start-up naming SLACK_TOKEN_KEY; "new,old" opens them and reseals with the new key', async () => {
+    const fake = await startFakeSlack();
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const db = join(mkdtempSync(join(tmpdir(), 'anode-rotate-')), 'bot.db');
+    const OLD = 'the old token key of this test and long enough';
+    const NEW = 'the new token key of this test and long enough';
+    try {
+      const first = await startTestBot({ ...env(fake), SLACK_TOKEN_KEY: OLD, DATABASE_PATH: db });
+      expect((await install(first.port, fake, 'TR')).status).toBe(200);
+      await first.stop();
+      const sealedBefore = (new Database(db).prepare("SELECT sealed FROM installations WHERE key = 'T:TR'").get() as { sealed: string }).sealed;
+
+      await expect(startTestBot({ ...env(fake), SLACK_TOKEN_KEY: NEW, DATABASE_PATH: db })).rejects.toThrow(/SLACK_TOKEN_KEY opens none of the 1 stored Slack installations/);
+
+      const rotating = await startTestBot({ ...env(fake), SLACK_TOKEN_KEY: `${NEW},${OLD}`, DATABASE_PATH: db });
+      try {
+        const res = await postToBot(rotating.port, slashCommand('/province', 'Yunnan', `${fake.base}/respond/rotate-1`, { team: 'TR', channel: 'C-TR' }), { secret: SECRET });
+        expect(res.status).toBe(200);
+        expect(JSON.stringify(res.json())).toContain('Yunnan');
+        const sealedAfter = (new Database(db).prepare("SELECT sealed FROM installations WHERE key = 'T:TR'").get() as { sealed: string }).sealed;
+        expect(sealedAfter.split(':')[1]).not.toBe(sealedBefore.split(':')[1]);
+        expect(rotating.logs.text).not.toContain(OLD);
+        expect(rotating.logs.text).not.toContain(NEW);
+      } finally {
+        await rotating.stop();
+      }
+      // Once resealed, the new key alone opens it.
+      const after = await startTestBot({ ...env(fake), SLACK_TOKEN_KEY: NEW, DATABASE_PATH: db });
+      await after.stop();
+    } finally {
+      await fake.close();
+    }
+  });
+});

@@ -199,10 +199,24 @@ describe('opening a database', () => {
 
   it('tokens are sealed: a database copied without the key reveals nothing', () => {
     const box = sealer('a long passphrase for the tests');
-    const sealed = box.seal(JSON.stringify({ bot: { token: 'xoxb-very-secret' } }));
+    const sealed = box.seal(JSON.stringify({ bot: { token: 'xoxb-very-secret' } }), 'T:TA');
     expect(sealed).not.toContain('xoxb');
-    expect(JSON.parse(box.open(sealed)).bot.token).toBe('xoxb-very-secret');
-    expect(() => sealer('another passphrase entirely').open(sealed)).toThrow();
+    expect(JSON.parse(box.open(sealed, 'T:TA').text).bot.token).toBe('xoxb-very-secret');
+    expect(() => sealer('another passphrase entirely').open(sealed, 'T:TA')).toThrow();
+  });
+
+  it('keys rotate: sealed values name their key and are bound to their row; older keys still open until dropped', () => {
+    const old = sealer('the old passphrase of the tests');
+    const sealed = old.seal('{"t":"xoxb-1"}', 'T:TA');
+    expect(sealed).toMatch(/^v2:[0-9a-f]{12}:/);
+    // Moved to another row, it does not open.
+    expect(() => old.open(sealed, 'T:TB')).toThrow(/row/);
+    // With the new key first and the old one after it, it opens, and says it was not the current key.
+    const rotating = sealer('the new passphrase of the tests,the old passphrase of the tests');
+    expect(rotating.open(sealed, 'T:TA')).toEqual({ text: '{"t":"xoxb-1"}', current: false });
+    expect(rotating.open(rotating.seal('{"t":"xoxb-1"}', 'T:TA'), 'T:TA').current).toBe(true);
+    // The old key dropped too early: a clear error naming the key id, never a crash.
+    expect(() => sealer('the new passphrase of the tests').open(sealed, 'T:TA')).toThrow(/SLACK_TOKEN_KEY does not list/);
   });
 
   it('SQLite opens in WAL mode with a busy timeout', async () => {

@@ -12,7 +12,11 @@ const env = z
     SLACK_CLIENT_ID: z.string().optional(),
     SLACK_CLIENT_SECRET: z.string().optional(),
     SLACK_STATE_SECRET: z.string().optional(),
-    SLACK_TOKEN_KEY: z.string().min(16, 'expected at least 16 characters (64 hex digits, or a long passphrase)').optional(),
+    // The current key first, then older ones while rotating: "new,old".
+    SLACK_TOKEN_KEY: z
+      .string()
+      .refine((s) => s.split(',').every((k) => k.trim().length >= 16), 'expected keys of at least 16 characters each (64 hex digits, or a long passphrase), comma-separated')
+      .optional(),
     SLACK_REDIRECT_URI: httpUrl('SLACK_REDIRECT_URI').optional(),
     BRIEFING_ADMINS: z
       .string()
@@ -35,7 +39,7 @@ export const slackPlatform: PlatformModule<typeof env> = {
   id: 'slack',
   env,
   enabled: (e) => Boolean(e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID),
-  secrets: (e) => [e.SLACK_BOT_TOKEN, e.SLACK_APP_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET, e.SLACK_TOKEN_KEY].filter((s): s is string => Boolean(s)),
+  secrets: (e) => [e.SLACK_BOT_TOKEN, e.SLACK_APP_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET, e.SLACK_TOKEN_KEY, ...(e.SLACK_TOKEN_KEY?.split(',').map((k) => k.trim()) ?? [])].filter((s): s is string => Boolean(s)),
   componentKeys: (e) => [e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.SLACK_BOT_TOKEN].filter((s): s is string => Boolean(s)),
   async create(ctx, e) {
     if (e.SLACK_CLIENT_ID && e.SLACK_APP_TOKEN) throw new ConfigError('SLACK_CLIENT_ID (OAuth installs) needs HTTP mode: unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET');

@@ -1,27 +1,71 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
 import type { SqlStore } from '../../store/sql-store.js';
 
+/** A stored installation that none of the keys in SLACK_TOKEN_KEY opens (a wrong or rotated-away key). */
+export class SealedWithOtherKey extends Error {
+  override name = 'SealedWithOtherKey';
+}
+
+interface Key {
+  id: string;
+  bytes: Buffer;
+}
+
+/** A 64-hex-digit key is used as is; anything else is stretched with scrypt. Its id is a digest, never the key. */
+function keyOf(secret: string): Key {
+  const bytes = /^[0-9a-f]{64}$/i.test(secret) ? Buffer.from(secret, 'hex') : scryptSync(secret, 'anode-bot slack installations', 32);
+  return { id: createHash('sha256').update(bytes).digest('hex').slice(0, 12), bytes };
+}
+
 /**
- * Seals installations (tokens inside) with AES-256-GCM under a key from SLACK_TOKEN_KEY, so a copy of
- * the database without the key reveals no token. A 64-hex-digit key is used as is; anything else is
- * stretched with scrypt.
+ * Seals installations (tokens inside) with AES-256-GCM, so a copy of the database without the key
+ * reveals no token. SLACK_TOKEN_KEY lists the current key first and, while rotating, older ones
+ * ("new,old"): values are sealed with the first; each names its key by id ("v2:<id>:…") and is bound
+ * to its row (the row key is the associated data), so a sealed value moved to another row does not
+ * open. Values sealed before key ids ("v1:…") still open with any listed key.
  */
-export function sealer(secret: string): { seal(text: string): string; open(sealed: string): string } {
-  const key = /^[0-9a-f]{64}$/i.test(secret) ? Buffer.from(secret, 'hex') : scryptSync(secret, 'anode-bot slack installations', 32);
+export function sealer(secrets: string | readonly string[]): { seal(text: string, row: string): string; open(sealed: string, row: string): { text: string; current: boolean } } {
+  const keys = (typeof secrets === 'string' ? secrets.split(',') : [...secrets]).map((k) => k.trim()).filter(Boolean).map(keyOf);
+  const current = keys[0]!;
+  const decrypt = (key: Key, iv: string, tag: string, body: string, row: string | undefined) => {
+    const decipher = createDecipheriv('aes-256-gcm', key.bytes, Buffer.from(iv, 'base64'));
+    if (row !== undefined) decipher.setAAD(Buffer.from(row, 'utf8'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+  };
   return {
-    seal(text) {
+    seal(text, row) {
       const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const cipher = createCipheriv('aes-256-gcm', current.bytes, iv);
+      cipher.setAAD(Buffer.from(row, 'utf8'));
       const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-      return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+      return ['v2', current.id, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
     },
-    open(sealed) {
-      const [version, iv, tag, body] = sealed.split(':');
-      if (version !== 'v1' || !iv || !tag || !body) throw new Error('not a sealed installation');
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64'));
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    open(sealed, row) {
+      const parts = sealed.split(':');
+      if (parts[0] === 'v2' && parts.length === 5) {
+        const [, id, iv, tag, body] = parts as [string, string, string, string, string];
+        const key = keys.find((k) => k.id === id);
+        if (!key) throw new SealedWithOtherKey(`sealed with key ${id}, which SLACK_TOKEN_KEY does not list`);
+        try {
+          return { text: decrypt(key, iv, tag, body, row), current: key === current };
+        } catch {
+          throw new SealedWithOtherKey('does not open for this row (moved or altered)');
+        }
+      }
+      if (parts[0] === 'v1' && parts.length === 4) {
+        const [, iv, tag, body] = parts as [string, string, string, string];
+        for (const key of keys) {
+          try {
+            return { text: decrypt(key, iv, tag, body, undefined), current: false };
+          } catch {
+            // the next key
+          }
+        }
+        throw new SealedWithOtherKey('opens with none of the keys in SLACK_TOKEN_KEY');
+      }
+      throw new SealedWithOtherKey('not a sealed installation');
     },
   };
 }
@@ -51,7 +95,7 @@ export class SqlInstallationStore implements InstallationStore {
       teamId: installation.team?.id ?? null,
       enterpriseId: installation.enterprise?.id ?? null,
       isEnterpriseInstall: Boolean(installation.isEnterpriseInstall),
-      sealed: this.box.seal(JSON.stringify(installation)),
+      sealed: this.box.seal(JSON.stringify(installation), key),
     });
   }
 
@@ -60,7 +104,28 @@ export class SqlInstallationStore implements InstallationStore {
     // An org-wide install also answers for its workspaces.
     const record = (key && (await this.store.findInstallation(key))) || (query.enterpriseId ? await this.store.findInstallation(`E:${query.enterpriseId}`) : undefined);
     if (!record) throw new Error(`no installation for ${key ?? 'that workspace'}`);
-    return JSON.parse(this.box.open(record.sealed)) as Installation<'v1' | 'v2', boolean>;
+    const opened = this.box.open(record.sealed, record.key);
+    // Opened with an older key (a rotation in progress) or sealed before key ids: sealed again with the current one.
+    if (!opened.current) await this.store.saveInstallation({ ...record, sealed: this.box.seal(opened.text, record.key) }).catch(() => {});
+    return JSON.parse(opened.text) as Installation<'v1' | 'v2', boolean>;
+  }
+
+  /**
+   * At start: whether the keys open the stored installations. A key that opens none of them (a wrong
+   * key, or the old one dropped too early) is the operator's to fix before anything runs.
+   */
+  async check(): Promise<{ stored: number; opened: number }> {
+    const records = await this.store.allInstallations();
+    let opened = 0;
+    for (const r of records) {
+      try {
+        this.box.open(r.sealed, r.key);
+        opened++;
+      } catch {
+        // counted as not opened
+      }
+    }
+    return { stored: records.length, opened };
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {

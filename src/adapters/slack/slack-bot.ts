@@ -19,7 +19,8 @@ import { slackCanManage, slackLocales } from './admins.js';
 import { boltLogger } from './bolt-logger.js';
 import { slackDeliverer } from './deliverer.js';
 import { registerQuestions } from './questions.js';
-import { SqlInstallationStore } from './installations.js';
+import { SealedWithOtherKey, SqlInstallationStore } from './installations.js';
+import { DeliveryError } from '../../briefings/scheduler.js';
 import { BOT_SCOPES } from './manifest.js';
 import { SlackHttpReceiver } from './receiver.js';
 import type { SlackEnv } from './index.js';
@@ -249,8 +250,13 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
   const deliverer = slackDeliverer({
     async clientFor({ workspaceId, enterpriseId }) {
       if (!installer) return briefingClient(env.SLACK_BOT_TOKEN!);
-      // The workspace's own install, else its organisation's org-wide install (Enterprise Grid).
-      const auth = await installer.authorize({ teamId: workspaceId ?? undefined, enterpriseId: enterpriseId ?? undefined, isEnterpriseInstall: false }).catch(() => undefined);
+      // The workspace's own install, else its organisation's org-wide install (Enterprise Grid). A
+      // stored install no key opens is the operator's to fix (SLACK_TOKEN_KEY): retried, never paused.
+      const auth = await installer.authorize({ teamId: workspaceId ?? undefined, enterpriseId: enterpriseId ?? undefined, isEnterpriseInstall: false }).catch((err: unknown) => {
+        const cause = (err as { original?: unknown }).original ?? err;
+        if (cause instanceof SealedWithOtherKey) throw new DeliveryError(`cannot open the stored Slack installation (${cause.message}): check SLACK_TOKEN_KEY`, false);
+        return undefined;
+      });
       if (!auth?.botToken) throw new Error('no_installation');
       return briefingClient(auth.botToken);
     },
@@ -263,6 +269,13 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
   return {
     deliverer,
     async start() {
+      if (installationStore) {
+        const keys = await installationStore.check();
+        if (keys.stored > 0 && keys.opened === 0) {
+          throw new PlatformFatalError('slack', 'SLACK_TOKEN_KEY', `SLACK_TOKEN_KEY opens none of the ${keys.stored} stored Slack installations: set the key they were sealed with (while rotating, the new key first: SLACK_TOKEN_KEY=new,old)`);
+        }
+        if (keys.opened < keys.stored) log.warn({ stored: keys.stored, opened: keys.opened }, 'Slack: some stored installations open with none of the keys in SLACK_TOKEN_KEY; their workspaces get no answers until the key is listed');
+      }
       if (env.SLACK_BOT_TOKEN) {
         // A bad token fails now, loudly, instead of answering every command with an empty 200.
         const probe = new WebClient(env.SLACK_BOT_TOKEN, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), logger, retryConfig: { retries: 1 } });
