@@ -44,6 +44,9 @@ export interface FakeSlack {
   acks: { envelope_id: string; payload?: Record<string, unknown> }[];
   sendEnvelope(envelope: Record<string, unknown>): void;
   socketClients(): number;
+  /** Socket Mode outage: close every connection, and refuse new ones while `refuseSockets` is set. */
+  dropSockets(): void;
+  refuseSockets: boolean;
   /** Posts per channel, counted from the log of calls that succeeded. */
   posted(channel?: string): FakeMessage[];
   /** Resolves when a response_url post with this id arrives. */
@@ -179,6 +182,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({ server, path: '/socket' });
   wss.on('connection', (ws) => {
+    if (fake.refuseSockets) return void ws.close(1011, 'fake outage');
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
     ws.on('message', (data) => fake.acks.push(JSON.parse(String(data))));
@@ -206,6 +210,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       for (const ws of sockets) ws.send(JSON.stringify(envelope));
     },
     socketClients: () => sockets.size,
+    refuseSockets: false,
+    dropSockets: () => {
+      for (const ws of sockets) ws.terminate();
+    },
     posted: (channel) => fake.messages.filter((m) => channel === undefined || m.channel === channel),
     waitForResponse: (id) => {
       const seen = fake.responses.find((r) => r.id === id);

@@ -19,7 +19,12 @@ export interface SlackDelivererOptions {
   charts: { mode: 'url' | 'upload'; quickChartBaseUrl: string };
   componentSecret: string;
   upload(client: WebClient, reply: Reply): Promise<ChartImage[]>;
+  /** Slack refused the token itself (revoked, app removed): the adapter reports itself not ready. */
+  onRefusedToken?(code: string): void;
 }
+
+/** Errors that say the token itself is refused (not the channel): the operator's to fix. */
+const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive', 'token_expired']);
 
 function classify(err: unknown): DeliveryError {
   const e = err as { code?: string; data?: { error?: string }; message?: string; retryAfter?: number };
@@ -90,6 +95,8 @@ export function slackDeliverer(o: SlackDelivererOptions): Deliverer {
         const whole = await post(client, t, await render(client, b, b.reply, t.subscription.channelId), 'whole');
         return { messageRef: whole.ts, alreadyPosted: whole.found };
       } catch (err) {
+        const code = (err as { data?: { error?: string } }).data?.error;
+        if (code && REFUSED_TOKEN.has(code)) o.onRefusedToken?.(code);
         throw err instanceof DeliveryError ? err : classify(err);
       }
     },

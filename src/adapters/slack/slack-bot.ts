@@ -68,6 +68,8 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
   });
 
   const canManage = slackCanManage(env.BRIEFING_ADMINS, oauth);
+  /** Set once the adapter is built: a refused token makes the process unready (see health). */
+  let tokenRefused: (code: string) => void = () => {};
   const localeOf = slackLocales();
   /** The channel's setting; "auto" asks Slack for the user's locale; unset is English. */
   const langFor = async (channel: string, user: string, team: string, client: WebClient): Promise<Lang> => {
@@ -148,6 +150,8 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
       }
       ctx.metrics.command(answer.command ?? 'unknown', 'slack', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
     } catch (err) {
+      const code = (err as { data?: { error?: string } }).data?.error;
+      if (code && BAD_TOKEN.has(code)) tokenRefused(code);
       const { errorId, message } = apology(messages(lang));
       log.error({ err, errorId, command: name }, 'slash command failed');
       ctx.metrics.command(target, 'slack', 'failure', (performance.now() - started) / 1000);
@@ -263,9 +267,24 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
     charts: { mode: ctx.config.CHART_MODE, quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL },
     componentSecret: ctx.componentSecret,
     upload,
+    onRefusedToken: (code) => tokenRefused(code),
   });
 
   let started = false;
+  // Readiness that means it: the Socket Mode connection as it is now, and a token Slack has refused
+  // since start (revoked, app removed) until the process is restarted with a good one.
+  let socketConnected = httpReceiver !== undefined;
+  if (!httpReceiver) {
+    const socket = (receiver as InstanceType<typeof SocketModeReceiver>).client;
+    socket.on('connected', () => (socketConnected = true));
+    for (const event of ['disconnected', 'reconnecting']) socket.on(event, () => (socketConnected = false));
+  }
+  let refusedToken: string | undefined;
+  tokenRefused = (code) => {
+    if (installer || refusedToken) return;
+    refusedToken = code;
+    log.error({ variable: 'SLACK_BOT_TOKEN', code }, `Slack refused SLACK_BOT_TOKEN (${code}) while running: /readyz reports not ready`);
+  };
   return {
     deliverer,
     async start() {
@@ -302,7 +321,12 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
     async stop() {
       await app.stop().catch(() => {});
     },
-    health: () => ({ ready: started, ...(started ? {} : { detail: 'not started' }) }),
+    health: () => {
+      if (!started) return { ready: false, detail: 'not started' };
+      if (refusedToken) return { ready: false, detail: `Slack refused SLACK_BOT_TOKEN (${refusedToken})` };
+      if (!socketConnected) return { ready: false, detail: 'Socket Mode connection lost; reconnecting' };
+      return { ready: true };
+    },
   };
 }
 
