@@ -80,6 +80,8 @@ const MIGRATIONS: Migration[] = [
   () => ['CREATE TABLE seen_requests (key TEXT PRIMARY KEY, until TEXT NOT NULL)'],
   // 5: the Slack Enterprise Grid organisation of a subscription, so an org-wide install delivers it.
   () => ['ALTER TABLE subscriptions ADD COLUMN enterprise_id TEXT'],
+  // 6: Slack OAuth states, each usable once, whichever replica issued it.
+  () => ['CREATE TABLE oauth_states (state TEXT PRIMARY KEY, options TEXT NOT NULL, expires TEXT NOT NULL)'],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

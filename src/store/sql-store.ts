@@ -274,6 +274,18 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
     return r && { key: r.key, teamId: r.team_id, enterpriseId: r.enterprise_id, isEnterpriseInstall: Number(r.is_enterprise_install) === 1, sealed: r.sealed };
   }
 
+  async saveOAuthState(state: string, options: string, expires: Date): Promise<void> {
+    await this.db.run('DELETE FROM oauth_states WHERE expires < $1', [new Date().toISOString()]);
+    await this.db.run('INSERT INTO oauth_states (state, options, expires) VALUES ($1, $2, $3)', [state, options, expires.toISOString()]);
+  }
+
+  /** Takes a state: its options the first time, if it has not expired; nothing ever after (one statement). */
+  async takeOAuthState(state: string, now: Date): Promise<string | undefined> {
+    const rows = await this.db.all<{ options: string; expires: string }>('DELETE FROM oauth_states WHERE state = $1 RETURNING options, expires', [state]);
+    const row = rows[0];
+    return row && row.expires >= now.toISOString() ? row.options : undefined;
+  }
+
   async allInstallations(): Promise<InstallationRecord[]> {
     const rows = await this.db.all<{ key: string; team_id: string | null; enterprise_id: string | null; is_enterprise_install: number; sealed: string }>('SELECT * FROM installations ORDER BY key');
     return rows.map((r) => ({ key: r.key, teamId: r.team_id, enterpriseId: r.enterprise_id, isEnterpriseInstall: Number(r.is_enterprise_install) === 1, sealed: r.sealed }));

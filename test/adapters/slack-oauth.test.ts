@@ -55,6 +55,23 @@ describe('Slack OAuth: many workspaces, each with its own token', () => {
     expect(JSON.stringify(rows)).not.toContain('xoxb');
   });
 
+  it('an OAuth state works once: the same redirect replayed is refused and installs nothing', async () => {
+    const page = await fetch(`http://127.0.0.1:${t.port}/slack/install`, { redirect: 'manual' });
+    const html = await page.text();
+    const state = new URL(html.match(/href="(https:\/\/slack\.com[^"]+)"/)![1]!.replace(/&amp;/g, '&')).searchParams.get('state')!;
+    const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
+    fake.oauthCodes.set('code-TONCE', { team: 'TONCE', token: 'xoxb-TONCE-token' });
+    fake.oauthCodes.set('code-TTWICE', { team: 'TTWICE', token: 'xoxb-TTWICE-token' });
+    const first = await fetch(`http://127.0.0.1:${t.port}/slack/oauth_redirect?code=code-TONCE&state=${encodeURIComponent(state)}`, { headers: { cookie } });
+    expect(first.status).toBe(200);
+    const again = await fetch(`http://127.0.0.1:${t.port}/slack/oauth_redirect?code=code-TTWICE&state=${encodeURIComponent(state)}`, { headers: { cookie } });
+    expect(again.status).toBeGreaterThanOrEqual(400);
+    expect(again.status).toBeLessThan(500);
+    const keys = (new Database(t.bot.config.DATABASE_PATH).prepare('SELECT key FROM installations').all() as { key: string }[]).map((r) => r.key);
+    expect(keys).toContain('T:TONCE');
+    expect(keys).not.toContain('T:TTWICE');
+  });
+
   it('a forged state or an unknown code: the right status, a log line with no secret, nothing stored', async () => {
     const forged = await fetch(`http://127.0.0.1:${t.port}/slack/oauth_redirect?code=code-TX&state=forged`);
     expect(forged.status).toBe(400);
@@ -63,7 +80,7 @@ describe('Slack OAuth: many workspaces, each with its own token', () => {
     const unknown = await fetch(`http://127.0.0.1:${t.port}/slack/oauth_redirect?code=never-issued&state=${encodeURIComponent(state)}`, { headers: { cookie: page.headers.get('set-cookie')!.split(';')[0]! } });
     expect(unknown.status).toBeGreaterThanOrEqual(400);
     expect(t.logs.text).toContain('Slack: installation refused');
-    const count = new Database(t.bot.config.DATABASE_PATH).prepare('SELECT COUNT(*) AS n FROM installations').get() as { n: number };
+    const count = new Database(t.bot.config.DATABASE_PATH).prepare('SELECT COUNT(*) AS n FROM installations WHERE key <> \'T:TONCE\'').get() as { n: number };
     expect(count.n).toBe(2);
     for (const secret of ['client-secret-value-xyz', 'state-secret-value-xyz', 'xoxb-TA-token', 'never-issued', state]) expect(t.logs.text).not.toContain(secret);
   });

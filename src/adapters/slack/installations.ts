@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
-import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
+import { InvalidStateError, type Installation, type InstallationQuery, type InstallationStore, type InstallURLOptions, type StateStore } from '@slack/oauth';
 import type { SqlStore } from '../../store/sql-store.js';
 
 /** A stored installation that none of the keys in SLACK_TOKEN_KEY opens (a wrong or rotated-away key). */
@@ -131,5 +131,28 @@ export class SqlInstallationStore implements InstallationStore {
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
     const key = installationKey(query);
     if (key) await this.store.deleteInstallation(key);
+  }
+}
+
+/**
+ * OAuth states kept in the bot's database: random, single-use (taking one deletes it, so a state
+ * seen twice fails the second time), valid ten minutes, and any replica can verify what another issued.
+ */
+export class SqlStateStore implements StateStore {
+  constructor(
+    private readonly store: SqlStore,
+    private readonly ttlMs = 10 * 60_000,
+  ) {}
+
+  async generateStateParam(installOptions: InstallURLOptions, now: Date): Promise<string> {
+    const state = randomBytes(24).toString('base64url');
+    await this.store.saveOAuthState(state, JSON.stringify(installOptions), new Date(now.getTime() + this.ttlMs));
+    return state;
+  }
+
+  async verifyStateParam(now: Date, state: string): Promise<InstallURLOptions> {
+    const options = /^[A-Za-z0-9_-]{1,100}$/.test(state) ? await this.store.takeOAuthState(state, now) : undefined;
+    if (!options) throw new InvalidStateError('The state is unknown, expired or already used');
+    return JSON.parse(options) as InstallURLOptions;
   }
 }

@@ -19,7 +19,7 @@ import { slackCanManage, slackLocales } from './admins.js';
 import { boltLogger } from './bolt-logger.js';
 import { slackDeliverer } from './deliverer.js';
 import { registerQuestions } from './questions.js';
-import { SealedWithOtherKey, SqlInstallationStore } from './installations.js';
+import { SealedWithOtherKey, SqlInstallationStore, SqlStateStore } from './installations.js';
 import { DeliveryError } from '../../briefings/scheduler.js';
 import { BOT_SCOPES } from './manifest.js';
 import { SlackHttpReceiver } from './receiver.js';
@@ -49,7 +49,7 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
   const oauth = Boolean(env.SLACK_CLIENT_ID);
   const installationStore = oauth ? new SqlInstallationStore(ctx.store, env.SLACK_TOKEN_KEY!) : undefined;
   const installer = oauth
-    ? new InstallProvider({ clientId: env.SLACK_CLIENT_ID!, clientSecret: env.SLACK_CLIENT_SECRET!, stateSecret: env.SLACK_STATE_SECRET!, installationStore: installationStore!, logger, clientOptions })
+    ? new InstallProvider({ clientId: env.SLACK_CLIENT_ID!, clientSecret: env.SLACK_CLIENT_SECRET!, stateSecret: env.SLACK_STATE_SECRET!, stateStore: new SqlStateStore(ctx.store), installationStore: installationStore!, logger, clientOptions })
     : undefined;
   const httpReceiver = env.SLACK_APP_TOKEN ? undefined : new SlackHttpReceiver({ signingSecret: env.SLACK_SIGNING_SECRET!, logger, warn: (d, msg) => log.warn(d, msg), replays: ctx.replays });
   const receiver = httpReceiver ?? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger, installerOptions: { clientOptions } });
