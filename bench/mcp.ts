@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { sign, slashCommand, startFakeSlack } from '../test/support/fake-slack.js';
+import { startFakeSlack } from '../test/support/fake-slack.js';
 import { freePort } from '../test/support/local-server.js';
 import { openDir, spawnBot } from '../test/support/process.js';
+import { command, SECRET } from './slack.js';
 import { atRate, fmt, interleavedThroughput, ratio, summarize } from './stats.js';
 
-const SECRET = 'bench-signing-secret-0123456789';
 const TOKEN = 'bench-mcp-token-0123456789abcdef';
 let seq = 0;
 
@@ -15,18 +15,10 @@ let seq = 0;
 export async function benchMcp(): Promise<void> {
   const fake = await startFakeSlack();
   const port = await freePort();
-  const bot = spawnBot({ MCP_TOKEN: TOKEN, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), DATABASE_PATH: join(openDir('anode-bench-mcp-'), 'bot.db'), LOG_LEVEL: 'warn' });
+  const bot = spawnBot({ MCP_TOKEN: TOKEN, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), DATABASE_PATH: join(openDir('anode-bench-mcp-'), 'bot.db') });
   try {
-    await bot.waitFor(/"port":\d+|listening/, 60_000).catch(() => new Promise((r) => setTimeout(r, 2000)));
-    const slack = async () => {
-      const body = new URLSearchParams(slashCommand('/province', 'Yunnan', `${fake.base}/respond/m${++seq}`)).toString();
-      const ts = Math.floor(Date.now() / 1000);
-      const t = performance.now();
-      const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(SECRET, ts, body) }, body });
-      await res.text();
-      if (res.status !== 200) throw new Error(`slack ${res.status}`);
-      return performance.now() - t;
-    };
+    await bot.waitFor(`listening on port ${port}`, 60_000);
+    const slack = () => command(port, fake.base);
     const mcp = async () => {
       const t = performance.now();
       const res = await fetch(`http://127.0.0.1:${port}/mcp`, {

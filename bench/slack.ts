@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { blockAction, sign, slashCommand, startFakeSlack } from '../test/support/fake-slack.js';
 import { atRate, fmt, interleavedThroughput, ratio, summarize } from './stats.js';
 
-const SECRET = 'bench-signing-secret-0123456789';
+export const SECRET = 'bench-signing-secret-0123456789';
 let seq = 0;
 
 /** A signed /province Yunnan as Slack sends it; each one unique (the bot refuses replays). */
-async function command(port: number, fakeBase: string): Promise<number> {
+export async function command(port: number, fakeBase: string): Promise<number> {
   const body = new URLSearchParams(slashCommand('/province', 'Yunnan', `${fakeBase}/respond/c${++seq}`)).toString();
   const ts = Math.floor(Date.now() / 1000);
   const t = performance.now();
