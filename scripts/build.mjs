@@ -5,7 +5,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const BUNDLED = ['zod', 'csv-parse', 'fuse.js'];
+const BUNDLED = ['zod', 'csv-parse', 'fuse.js', 'quickchart-js'];
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies).filter((d) => !BUNDLED.includes(d)).flatMap((d) => [d, `${d}/*`]);
 
@@ -22,4 +22,5 @@ await build({
   external,
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
+  alias: { 'cross-fetch': './scripts/fetch-shim.mjs' },
 });

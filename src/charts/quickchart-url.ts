@@ -1,3 +1,4 @@
+import QuickChart from 'quickchart-js';
 import type { ChartConfig } from './chart-config.js';
 
 export const CHART_WIDTH = 600;
@@ -6,19 +7,29 @@ export const CHART_HEIGHT = 360;
 export const MAX_URL = 2048;
 
 /**
- * The chart as a QuickChart GET URL (https://quickchart.io/documentation/): the Chart.js config in
- * `c`, version 4 asked for explicitly (QuickChart draws v2 otherwise, ignoring indexAxis and subtitle).
- * Built here rather than with quickchart-js, which loads a fetch polyfill to make a string: 30 ms of
- * every CLI start. `c` is percent-encoded with encodeURIComponent (a space is %20, never "+": the
- * open-source server decodes with decodeURIComponent). A config too long for that (Chinese labels
- * cost nine characters a glyph) goes as base64 (`encoding=base64`, decoded by hosted and open-source
- * QuickChart alike). The base URL may point at a self-hosted QuickChart.
+ * The chart as a QuickChart GET URL (https://quickchart.io/documentation/), built by quickchart-js:
+ * the config in `c`, Chart.js version 4 asked for explicitly (QuickChart draws v2 otherwise, ignoring
+ * indexAxis and subtitle). Its query string writes a space as "+", which hosted and open-source
+ * QuickChart both decode as a space. A config too long for a URL that Discord accepts (Chinese labels
+ * cost nine characters a glyph) goes base64-encoded in `c` with `encoding=base64`, a form both servers
+ * document and quickchart-js does not build. The base URL may point at a self-hosted QuickChart.
  */
 export function toQuickChartUrl(config: ChartConfig, baseUrl = 'https://quickchart.io'): string {
-  const base = `${baseUrl.replace(/\/+$/, '')}/chart`;
-  const json = JSON.stringify(config);
-  const params = `w=${CHART_WIDTH}&h=${CHART_HEIGHT}&bkg=white&f=png&v=4`;
-  const plain = `${base}?c=${encodeURIComponent(json)}&${params}`;
-  if (plain.length <= MAX_URL) return plain;
-  return `${base}?c=${Buffer.from(json, 'utf8').toString('base64url')}&encoding=base64&${params}`;
+  const base = new URL(baseUrl);
+  const chart = new QuickChart()
+    .setConfig(config as never)
+    .setWidth(CHART_WIDTH)
+    .setHeight(CHART_HEIGHT)
+    .setBackgroundColor('white')
+    .setFormat('png')
+    .setVersion('4')
+    .setScheme(base.protocol.replace(/:$/, '') as 'http' | 'https')
+    // A self-hosted QuickChart may live under a path ("http://charts.internal:3400/qc/").
+    .setHost(`${base.host}${base.pathname.replace(/\/+$/, '')}`);
+  const url = chart.getUrl();
+  if (url.length <= MAX_URL) return url;
+  const long = new URL(url);
+  long.searchParams.set('c', Buffer.from(JSON.stringify(config), 'utf8').toString('base64url'));
+  long.searchParams.set('encoding', 'base64');
+  return long.href;
 }
