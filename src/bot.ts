@@ -107,189 +107,189 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   }
 
   async function startSteps(): Promise<RunningBot> {
-  const started = performance.now();
-  const load = (): Library => buildLibrary(loadEditions(config.DATA_DIR), config.DATASET_EDITION);
-  const library = load();
-  log.info({ editions: library.years, current: library.current.year, ms: Math.round(performance.now() - started) }, 'dataset loaded');
+    const started = performance.now();
+    const load = (): Library => buildLibrary(loadEditions(config.DATA_DIR), config.DATASET_EDITION);
+    const library = load();
+    log.info({ editions: library.years, current: library.current.year, ms: Math.round(performance.now() - started) }, 'dataset loaded');
 
-  step();
-  const storeOpening = openStore(config);
-  opened.push(() => storeOpening.then((s) => s.close()));
-  const store = await orAbort(storeOpening);
-  step();
-  const served = chat || config.HEALTH_PORT !== undefined ? deferredMetrics() : undefined;
-  const metrics: Metrics = served ?? noMetrics;
-  const declared = declaredBriefings(config.BRIEFINGS, config.BRIEFING_TZ, list.map((p) => p.id));
-  for (const sub of declared) await store.add({ ...sub, lastEdition: library.current.year });
-  const resumed = await store.resumeDeclared();
-  if (resumed > 0) log.info({ resumed }, 'briefings: operator-declared subscriptions resumed at start');
+    step();
+    const storeOpening = openStore(config);
+    opened.push(() => storeOpening.then((s) => s.close()));
+    const store = await orAbort(storeOpening);
+    step();
+    const served = chat || config.HEALTH_PORT !== undefined ? deferredMetrics() : undefined;
+    const metrics: Metrics = served ?? noMetrics;
+    const declared = declaredBriefings(config.BRIEFINGS, config.BRIEFING_TZ, list.map((p) => p.id));
+    for (const sub of declared) await store.add({ ...sub, lastEdition: library.current.year });
+    const resumed = await store.resumeDeclared();
+    if (resumed > 0) log.info({ resumed }, 'briefings: operator-declared subscriptions resumed at start');
 
-  let core!: Core;
-  const composer = createComposer(store);
-  const briefings = createBriefingService({ store, composer, library: () => core.library(), defaultTz: config.BRIEFING_TZ, workspaceLimit: config.BRIEFING_WORKSPACE_LIMIT });
-  const settings = cachedSettings(store);
-  core = createCore({ library, services: { briefings, settings } });
+    let core!: Core;
+    const composer = createComposer(store);
+    const briefings = createBriefingService({ store, composer, library: () => core.library(), defaultTz: config.BRIEFING_TZ, workspaceLimit: config.BRIEFING_WORKSPACE_LIMIT });
+    const settings = cachedSettings(store);
+    core = createCore({ library, services: { briefings, settings } });
 
-  const http = new HttpServer((err, route) => log.error({ err, route }, 'HTTP handler failed'));
-  const keys = running.flatMap((s) => s.module.componentKeys?.(s.env) ?? []);
-  // Buttons carry signed command lines: replicas sharing a platform secret share the key, so any of
-  // them can answer a click; COMPONENT_SECRET overrides. With no secret at all (Discord HTTP
-  // interactions without DISCORD_TOKEN) there are no buttons: a key made from public material could
-  // be forged, and one made up per process would fail on the next replica.
-  const componentSecret = config.COMPONENT_SECRET ?? (keys[0] ? createHash('sha256').update(`anode-bot components\n${keys[0]}`).digest('hex') : NO_CONTROLS);
-  if (componentSecret === NO_CONTROLS && running.some((s) => s.module.componentKeys)) {
-    log.warn({ variable: 'COMPONENT_SECRET' }, 'buttons and menus are off: no secret to sign them with; set COMPONENT_SECRET (16+ characters, the same on every replica)');
-  }
-  let onFinish: (r: { code: number; reason: string }) => void = () => {};
-  const finished = new Promise<{ code: number; reason: string }>((resolve) => (onFinish = resolve));
-  const adapters = new Map<string, PlatformAdapter>();
-  const unhealthy = new Map<string, string>();
-  const fatal = (err: PlatformFatalError) => {
-    unhealthy.set(err.platform, err.message);
-    const others = [...adapters.keys()].filter((id) => id !== err.platform && !unhealthy.has(id));
-    if (others.length > 0) log.error({ platform: err.platform, variable: err.variable }, `${err.message} (the other platforms go on)`);
-    else onFinish({ code: 1, reason: `${err.message}` });
-  };
-  // One replay record for every platform; replicas on one PostgreSQL database share it.
-  const replays = new ReplayGuard(REPLAY_WINDOW_MS, config.DATABASE_URL ? store : undefined);
-  const ctx = (): PlatformContext => ({ core, log, config, http, store, settings, subscriptions: store, metrics, replays, componentSecret, lang: o.lang, fatal });
-  for (const s of running) adapters.set(s.module.id, await s.module.create(ctx(), s.env));
-  step();
-
-  const failed: PlatformFatalError[] = [];
-  for (const [id, adapter] of adapters) {
-    try {
-      step();
-      opened.push(() => adapter.stop());
-      await orAbort(adapter.start());
-    } catch (err) {
-      if (!(err instanceof PlatformFatalError)) throw err;
-      unhealthy.set(id, err.message);
-      failed.push(err);
+    const http = new HttpServer((err, route) => log.error({ err, route }, 'HTTP handler failed'));
+    const keys = running.flatMap((s) => s.module.componentKeys?.(s.env) ?? []);
+    // Buttons carry signed command lines: replicas sharing a platform secret share the key, so any of
+    // them can answer a click; COMPONENT_SECRET overrides. With no secret at all (Discord HTTP
+    // interactions without DISCORD_TOKEN) there are no buttons: a key made from public material could
+    // be forged, and one made up per process would fail on the next replica.
+    const componentSecret = config.COMPONENT_SECRET ?? (keys[0] ? createHash('sha256').update(`anode-bot components\n${keys[0]}`).digest('hex') : NO_CONTROLS);
+    if (componentSecret === NO_CONTROLS && running.some((s) => s.module.componentKeys)) {
+      log.warn({ variable: 'COMPONENT_SECRET' }, 'buttons and menus are off: no secret to sign them with; set COMPONENT_SECRET (16+ characters, the same on every replica)');
     }
-  }
-  const healthy = [...adapters.keys()].filter((id) => !unhealthy.has(id));
-  // One platform with bad credentials must not take down a healthy one; /readyz reports it.
-  if (healthy.length > 0) for (const err of failed) log.error({ platform: err.platform, variable: err.variable }, `${err.message} (the other platforms go on)`);
-  if (healthy.length === 0 && unhealthy.size > 0) {
-    throw new PlatformFatalError([...unhealthy.keys()].join(', '), '', [...unhealthy.values()].join('; '));
-  }
+    let onFinish: (r: { code: number; reason: string }) => void = () => {};
+    const finished = new Promise<{ code: number; reason: string }>((resolve) => (onFinish = resolve));
+    const adapters = new Map<string, PlatformAdapter>();
+    const unhealthy = new Map<string, string>();
+    const fatal = (err: PlatformFatalError) => {
+      unhealthy.set(err.platform, err.message);
+      const others = [...adapters.keys()].filter((id) => id !== err.platform && !unhealthy.has(id));
+      if (others.length > 0) log.error({ platform: err.platform, variable: err.variable }, `${err.message} (the other platforms go on)`);
+      else onFinish({ code: 1, reason: `${err.message}` });
+    };
+    // One replay record for every platform; replicas on one PostgreSQL database share it.
+    const replays = new ReplayGuard(REPLAY_WINDOW_MS, config.DATABASE_URL ? store : undefined);
+    const ctx = (): PlatformContext => ({ core, log, config, http, store, settings, subscriptions: store, metrics, replays, componentSecret, lang: o.lang, fatal });
+    for (const s of running) adapters.set(s.module.id, await s.module.create(ctx(), s.env));
+    step();
 
-  let databaseReady = true;
-  const healthRoutes = (server: HttpServer) => {
-    server.add({ method: 'GET', path: '/healthz', handle: (_req, res) => sendText(res, 200, 'ok') });
-    server.add({
-      method: 'GET',
-      path: '/readyz',
-      handle: async (_req, res) => {
-        const checks: Record<string, { ready: boolean; detail?: string }> = { dataset: { ready: core.library().current !== undefined } };
-        // A database that stalls is not ready either: the check gives up after a few seconds.
-        try {
-          await Promise.race([store.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${READY_DB_TIMEOUT_MS / 1000} s`)), READY_DB_TIMEOUT_MS).unref())]);
-          checks.database = { ready: true };
-        } catch (err) {
-          checks.database = { ready: false, detail: (err as Error).message };
-        }
-        if (checks.database.ready !== databaseReady) {
-          databaseReady = checks.database.ready;
-          if (databaseReady) log.info('database answers again: ready');
-          else log.error({ detail: checks.database.detail }, 'database not answering: /readyz reports not ready');
-        }
-        for (const [id, a] of adapters) checks[id] = unhealthy.has(id) ? { ready: false, detail: unhealthy.get(id)! } : a.health();
-        const ready = Object.values(checks).every((c) => c.ready);
-        sendJson(res, ready ? 200 : 503, { ready, checks });
-      },
-    });
-    server.add({
-      method: 'GET',
-      path: '/metrics',
-      handle: async (_req, res) => {
-        const m = await metrics.exposition();
-        sendText(res, 200, m.body, { 'content-type': m.contentType });
-      },
-    });
-  };
-  let port: number | undefined;
-  let healthPort: number | undefined;
-  let healthServer: HttpServer | undefined;
-  if (config.HEALTH_PORT !== undefined) {
-    healthServer = new HttpServer((err, route) => log.error({ err, route }, 'HTTP handler failed'));
-    healthRoutes(healthServer);
-    const server = healthServer;
-    opened.push(() => server.close());
-    healthPort = await listenOn(server, config.HEALTH_PORT, 'HEALTH_PORT', config.HOST);
-  } else if (http.size > 0) {
-    healthRoutes(http);
-  }
-  if (http.size > 0) {
-    opened.push(() => http.close());
-    port = await listenOn(http, config.PORT, 'PORT', config.HOST);
-    log.info({ port, routes: http.paths() }, `listening on port ${port}`);
-  }
-  await served?.load();
-
-  const deliverers = new Map<string, Deliverer>();
-  for (const [id, a] of adapters) if (a.deliverer && !unhealthy.has(id)) deliverers.set(id, a.deliverer);
-  const scheduler = new BriefingScheduler({
-    store,
-    deliverers,
-    library: () => core.library(),
-    compose: (sub, edition, announceSince) => composer.forSubscription(sub, edition, announceSince),
-    log: log.child({ component: 'briefings' }),
-    owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
-    graceMinutes: config.BRIEFING_GRACE_MINUTES,
-    leaseMs: config.BRIEFING_LEASE_SECONDS * 1000,
-    tickSeconds: config.BRIEFING_TICK_SECONDS,
-    attempts: config.BRIEFING_ATTEMPTS,
-    backoffMs: 1000,
-    retryAfterMs: 60_000,
-    concurrency: 8,
-    perChannelGapMs: 1100,
-    drainMs: 8000,
-    observe: { delivery: (x) => metrics.delivery(x), recovered: (n) => metrics.recovered(n), dbError: () => metrics.dbError() },
-  });
-  step();
-  opened.push(() => scheduler.stop());
-  await scheduler.start();
-  step();
-
-  for (const a of adapters.values()) if (a.finished) void a.finished.then(() => onFinish({ code: 0, reason: 'console closed' }));
-
-  let stopping: Promise<void> | undefined;
-  return {
-    core,
-    log,
-    config,
-    store,
-    scheduler,
-    adapters,
-    port,
-    healthPort,
-    finished,
-    reload() {
+    const failed: PlatformFatalError[] = [];
+    for (const [id, adapter] of adapters) {
       try {
-        const next = load();
-        const was = core.library().current.year;
-        core.reload(next);
-        log.info({ editions: next.years, current: next.current.year, was }, 'dataset reloaded');
-        return true;
+        step();
+        opened.push(() => adapter.stop());
+        await orAbort(adapter.start());
       } catch (err) {
-        log.error({ error: (err as Error).message }, 'dataset reload refused; still answering from the running edition');
-        return false;
+        if (!(err instanceof PlatformFatalError)) throw err;
+        unhealthy.set(id, err.message);
+        failed.push(err);
       }
-    },
-    stop() {
-      stopping ??= (async () => {
-        // Briefings first (no new posts, in-flight ones finished or given back), then the platforms.
-        await scheduler.stop();
-        for (const [id, a] of [...adapters].reverse()) await a.stop().catch((err: unknown) => log.error({ err, platform: id }, 'stop failed'));
-        await http.close();
-        await healthServer?.close();
-        await store.close().catch(() => {});
-      })();
-      return stopping;
-    },
-  };
+    }
+    const healthy = [...adapters.keys()].filter((id) => !unhealthy.has(id));
+    // One platform with bad credentials must not take down a healthy one; /readyz reports it.
+    if (healthy.length > 0) for (const err of failed) log.error({ platform: err.platform, variable: err.variable }, `${err.message} (the other platforms go on)`);
+    if (healthy.length === 0 && unhealthy.size > 0) {
+      throw new PlatformFatalError([...unhealthy.keys()].join(', '), '', [...unhealthy.values()].join('; '));
+    }
+
+    let databaseReady = true;
+    const healthRoutes = (server: HttpServer) => {
+      server.add({ method: 'GET', path: '/healthz', handle: (_req, res) => sendText(res, 200, 'ok') });
+      server.add({
+        method: 'GET',
+        path: '/readyz',
+        handle: async (_req, res) => {
+          const checks: Record<string, { ready: boolean; detail?: string }> = { dataset: { ready: core.library().current !== undefined } };
+          // A database that stalls is not ready either: the check gives up after a few seconds.
+          try {
+            await Promise.race([store.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${READY_DB_TIMEOUT_MS / 1000} s`)), READY_DB_TIMEOUT_MS).unref())]);
+            checks.database = { ready: true };
+          } catch (err) {
+            checks.database = { ready: false, detail: (err as Error).message };
+          }
+          if (checks.database.ready !== databaseReady) {
+            databaseReady = checks.database.ready;
+            if (databaseReady) log.info('database answers again: ready');
+            else log.error({ detail: checks.database.detail }, 'database not answering: /readyz reports not ready');
+          }
+          for (const [id, a] of adapters) checks[id] = unhealthy.has(id) ? { ready: false, detail: unhealthy.get(id)! } : a.health();
+          const ready = Object.values(checks).every((c) => c.ready);
+          sendJson(res, ready ? 200 : 503, { ready, checks });
+        },
+      });
+      server.add({
+        method: 'GET',
+        path: '/metrics',
+        handle: async (_req, res) => {
+          const m = await metrics.exposition();
+          sendText(res, 200, m.body, { 'content-type': m.contentType });
+        },
+      });
+    };
+    let port: number | undefined;
+    let healthPort: number | undefined;
+    let healthServer: HttpServer | undefined;
+    if (config.HEALTH_PORT !== undefined) {
+      healthServer = new HttpServer((err, route) => log.error({ err, route }, 'HTTP handler failed'));
+      healthRoutes(healthServer);
+      const server = healthServer;
+      opened.push(() => server.close());
+      healthPort = await listenOn(server, config.HEALTH_PORT, 'HEALTH_PORT', config.HOST);
+    } else if (http.size > 0) {
+      healthRoutes(http);
+    }
+    if (http.size > 0) {
+      opened.push(() => http.close());
+      port = await listenOn(http, config.PORT, 'PORT', config.HOST);
+      log.info({ port, routes: http.paths() }, `listening on port ${port}`);
+    }
+    await served?.load();
+
+    const deliverers = new Map<string, Deliverer>();
+    for (const [id, a] of adapters) if (a.deliverer && !unhealthy.has(id)) deliverers.set(id, a.deliverer);
+    const scheduler = new BriefingScheduler({
+      store,
+      deliverers,
+      library: () => core.library(),
+      compose: (sub, edition, announceSince) => composer.forSubscription(sub, edition, announceSince),
+      log: log.child({ component: 'briefings' }),
+      owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+      graceMinutes: config.BRIEFING_GRACE_MINUTES,
+      leaseMs: config.BRIEFING_LEASE_SECONDS * 1000,
+      tickSeconds: config.BRIEFING_TICK_SECONDS,
+      attempts: config.BRIEFING_ATTEMPTS,
+      backoffMs: 1000,
+      retryAfterMs: 60_000,
+      concurrency: 8,
+      perChannelGapMs: 1100,
+      drainMs: 8000,
+      observe: { delivery: (x) => metrics.delivery(x), recovered: (n) => metrics.recovered(n), dbError: () => metrics.dbError() },
+    });
+    step();
+    opened.push(() => scheduler.stop());
+    await scheduler.start();
+    step();
+
+    for (const a of adapters.values()) if (a.finished) void a.finished.then(() => onFinish({ code: 0, reason: 'console closed' }));
+
+    let stopping: Promise<void> | undefined;
+    return {
+      core,
+      log,
+      config,
+      store,
+      scheduler,
+      adapters,
+      port,
+      healthPort,
+      finished,
+      reload() {
+        try {
+          const next = load();
+          const was = core.library().current.year;
+          core.reload(next);
+          log.info({ editions: next.years, current: next.current.year, was }, 'dataset reloaded');
+          return true;
+        } catch (err) {
+          log.error({ error: (err as Error).message }, 'dataset reload refused; still answering from the running edition');
+          return false;
+        }
+      },
+      stop() {
+        stopping ??= (async () => {
+          // Briefings first (no new posts, in-flight ones finished or given back), then the platforms.
+          await scheduler.stop();
+          for (const [id, a] of [...adapters].reverse()) await a.stop().catch((err: unknown) => log.error({ err, platform: id }, 'stop failed'));
+          await http.close();
+          await healthServer?.close();
+          await store.close().catch(() => {});
+        })();
+        return stopping;
+      },
+    };
   }
 }
 
