@@ -311,6 +311,8 @@ export class BriefingScheduler {
           log.info({ attempt }, 'briefing already in the channel (posted before a takeover): recorded, not posted again');
           this.o.observe?.delivery('skipped');
         } else if (recorded === NOT_MINE) {
+          // Posted here, so counted here; the new holder finds the post and counts it as skipped.
+          this.o.observe?.delivery('sent');
           log.info({ attempt, spotlight: message.spotlight.id }, 'briefing delivered; the slot had been taken over meanwhile, and its new holder records it');
         } else {
           this.o.observe?.delivery('sent');
