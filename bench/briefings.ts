@@ -25,13 +25,21 @@ async function sameSlot(rateLimitEvery: number): Promise<string> {
     await store.add(newSubscription({ channelId: `C${String(i).padStart(4, '0')}`, cron, label: 'bench' }));
   }
   await store.close();
-  const bot = await startTestBot({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789', SLACK_API_URL: fake.apiUrl, DATABASE_PATH: path, BRIEFING_TICK_SECONDS: '1', LOG_LEVEL: 'silent' });
+  const bot = await startTestBot({
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789',
+    SLACK_API_URL: fake.apiUrl,
+    DATABASE_PATH: path,
+    BRIEFING_TICK_SECONDS: '1',
+    LOG_LEVEL: 'silent',
+  });
   try {
     const deadline = slot.getTime() + 120_000;
     while (fake.messages.length < 1000 && Date.now() < deadline) await sleep(50);
     const seconds = (Date.now() - slot.getTime()) / 1000;
     const perSlot = new Map<string, number>();
-    for (const m of fake.messages) perSlot.set(String(m.metadata?.event_payload.subscription), (perSlot.get(String(m.metadata?.event_payload.subscription)) ?? 0) + 1);
+    for (const m of fake.messages)
+      perSlot.set(String(m.metadata?.event_payload.subscription), (perSlot.get(String(m.metadata?.event_payload.subscription)) ?? 0) + 1);
     const duplicates = [...perSlot.values()].reduce((a, n) => a + Math.max(0, n - 1), 0);
     const limited = fake.calls.filter((c) => c.method === 'chat.postMessage').length - fake.messages.length;
     return `| ${rateLimitEvery ? 'one post in ten' : 'none'} | ${perSlot.size} of 1,000 | ${seconds.toFixed(1)} s | ${limited} | ${duplicates} |`;
@@ -51,7 +59,9 @@ export async function benchBriefings(): Promise<void> {
   console.log('|---|---|---|---|---|');
   console.log(await sameSlot(0));
   console.log(await sameSlot(10));
-  console.log('A 429 makes that delivery wait Retry-After and try again; one whose three attempts all draw a 429 is recorded and retried at the next minute\'s tick, which sets the second figure.');
+  console.log(
+    "A 429 makes that delivery wait Retry-After and try again; one whose three attempts all draw a 429 is recorded and retried at the next minute's tick, which sets the second figure.",
+  );
   console.log('\n## Chaos: replicas killed with SIGKILL at random moments (half of them mid-batch) and restarted; slots every 5 s for 60 s');
   console.log('| store | replicas | subscriptions | kills | slots due | delivered | duplicates | lost | superseded | recovered | time |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
@@ -62,6 +72,8 @@ export async function benchBriefings(): Promise<void> {
   } finally {
     await pg.stop();
   }
-  console.log('"superseded": slots no replica ticked for before the next one fired (only the latest missed slot is delivered); "lost": claimed and never posted.');
+  console.log(
+    '"superseded": slots no replica ticked for before the next one fired (only the latest missed slot is delivered); "lost": claimed and never posted.',
+  );
   console.log('"recovered": slots a live process took over after their owner died (counted from the processes\' logs).');
 }

@@ -6,7 +6,17 @@ import { toSlackMessage } from '../src/render/slack-message.js';
 import { paperLibrary } from '../test/support/core.js';
 import { fmt, summarize } from './stats.js';
 
-const LINES = ['/overview', '/province Yunnan', '/exports top 5', '/exports country Malaysia', '/utilization', '/mismatch', '/compare Shandong Yunnan Henan', '/rank capacity top 5', '/table 3'];
+const LINES = [
+  '/overview',
+  '/province Yunnan',
+  '/exports top 5',
+  '/exports country Malaysia',
+  '/utilization',
+  '/mismatch',
+  '/compare Shandong Yunnan Henan',
+  '/rank capacity top 5',
+  '/table 3',
+];
 
 /** One answer computed from scratch (a core that caches nothing) and rendered for both platforms. */
 export async function benchCommands(): Promise<void> {

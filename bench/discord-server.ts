@@ -36,7 +36,12 @@ const bareHttp = createServer((req, res) => {
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
     const body = Buffer.concat(chunks);
-    const ok = verify(null, Buffer.concat([Buffer.from(String(req.headers['x-signature-timestamp'])), body]), key, Buffer.from(String(req.headers['x-signature-ed25519']), 'hex'));
+    const ok = verify(
+      null,
+      Buffer.concat([Buffer.from(String(req.headers['x-signature-timestamp'])), body]),
+      key,
+      Buffer.from(String(req.headers['x-signature-ed25519']), 'hex'),
+    );
     res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
     res.end(ok ? answer : '{}');
   });

@@ -22,7 +22,10 @@ export async function benchDiscord(): Promise<void> {
   const httpFake = await startFakeDiscord();
   const bareFake = await startFakeDiscord();
   const { publicHex, privateKey } = discordKeys();
-  const child = fork('bench/discord-server.ts', [gatewayFake.api, httpFake.api, bareFake.api, publicHex], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork('bench/discord-server.ts', [gatewayFake.api, httpFake.api, bareFake.api, publicHex], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const next = () => new Promise<unknown>((resolve) => child.once('message', resolve));
   const { httpPort } = (await next()) as { httpPort: number };
   try {
@@ -36,7 +39,11 @@ export async function benchDiscord(): Promise<void> {
       const ts = String(Math.floor(Date.now() / 1000));
       const signature = sign(null, Buffer.from(ts + body), privateKey).toString('hex');
       const t = performance.now();
-      const res = await fetch(`http://127.0.0.1:${port}/discord/interactions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts }, body });
+      const res = await fetch(`http://127.0.0.1:${port}/discord/interactions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts },
+        body,
+      });
       await res.text();
       if (res.status !== 200) throw new Error(`status ${res.status}`);
       return performance.now() - t;
@@ -54,25 +61,40 @@ export async function benchDiscord(): Promise<void> {
       rows[name] = { p50: s.median, p99: s.p99, rps: 0 };
     }
     const rps = await interleavedThroughput(servers.map(([, once]) => once));
-    servers.forEach(([name], i) => (rows[name]!.rps = rps[i]!));
-    console.log(`## Discord: /province name:Yunnan over loopback, servers in one child process (reply ${(JSON.stringify(canned).length / 1024).toFixed(1)} KB)`);
-    console.log('Gateway: INTERACTION_CREATE sent → callback received by the fake REST API. HTTP: signed POST → response (the benchmark process signs each request with Ed25519, as Discord does).');
+    for (const [i, [name]] of servers.entries()) rows[name]!.rps = rps[i]!;
+    console.log(
+      `## Discord: /province name:Yunnan over loopback, servers in one child process (reply ${(JSON.stringify(canned).length / 1024).toFixed(1)} KB)`,
+    );
+    console.log(
+      'Gateway: INTERACTION_CREATE sent → callback received by the fake REST API. HTTP: signed POST → response (the benchmark process signs each request with Ed25519, as Discord does).',
+    );
     console.log('| server | interactions/s (8 in flight; median of 5 alternating rounds) | p50 at 200/s | p99 at 200/s |');
     console.log('|---|---|---|---|');
     for (const [name, r] of Object.entries(rows)) console.log(`| ${name} | ${r.rps.toFixed(0)} | ${fmt(r.p50)} | ${fmt(r.p99)} |`);
-    const [bare, gateway, bareHttp, http] = Object.values(rows) as [typeof rows[string], typeof rows[string], typeof rows[string], typeof rows[string]];
-    console.log(`\nbot (gateway) / bare discord.js: throughput ${ratio(gateway.rps, bare.rps)} (target ≥ 0.95×), p50 ${ratio(gateway.p50, bare.p50)} (target ≤ 1.1×), p99 ${ratio(gateway.p99, bare.p99)}`);
-    console.log(`HTTP interactions / gateway: throughput ${ratio(http.rps, gateway.rps)}, p50 ${ratio(http.p50, gateway.p50)}, p99 ${ratio(http.p99, gateway.p99)}`);
-    console.log(`bot (HTTP) / bare node:http: throughput ${ratio(http.rps, bareHttp.rps)}, p50 ${ratio(http.p50, bareHttp.p50)}, p99 ${ratio(http.p99, bareHttp.p99)}`);
+    const [bare, gateway, bareHttp, http] = Object.values(rows) as [(typeof rows)[string], (typeof rows)[string], (typeof rows)[string], (typeof rows)[string]];
+    console.log(
+      `\nbot (gateway) / bare discord.js: throughput ${ratio(gateway.rps, bare.rps)} (target ≥ 0.95×), p50 ${ratio(gateway.p50, bare.p50)} (target ≤ 1.1×), p99 ${ratio(gateway.p99, bare.p99)}`,
+    );
+    console.log(
+      `HTTP interactions / gateway: throughput ${ratio(http.rps, gateway.rps)}, p50 ${ratio(http.p50, gateway.p50)}, p99 ${ratio(http.p99, gateway.p99)}`,
+    );
+    console.log(
+      `bot (HTTP) / bare node:http: throughput ${ratio(http.rps, bareHttp.rps)}, p50 ${ratio(http.p50, bareHttp.p50)}, p99 ${ratio(http.p99, bareHttp.p99)}`,
+    );
 
     // A click on "More": the full reply replaces the message (callback type 7).
-    const more = (canned.components as { type: number; components?: { label?: string; custom_id?: string }[] }[]).filter((row) => row.type === 1).flatMap((row) => row.components ?? []).find((c) => c.label === 'More');
+    const more = (canned.components as { type: number; components?: { label?: string; custom_id?: string }[] }[])
+      .filter((row) => row.type === 1)
+      .flatMap((row) => row.components ?? [])
+      .find((c) => c.label === 'More');
     if (!more?.custom_id) throw new Error('the reply has no More button');
     const click = async () => (await overGateway(gatewayFake, interaction('province', [], { type: 3, customId: more.custom_id! }))).ms;
     for (let i = 0; i < 100; i++) await click();
     const clicks = summarize(await atRate(click, 50, 10));
     const commands = summarize(await atRate(async () => (await overGateway(gatewayFake, PROVINCE())).ms, 50, 10));
-    console.log(`\nClick round trip ("More", gateway, until the updated message reaches the callback): p50 ${fmt(clicks.median)}, p99 ${fmt(clicks.p99)}; command round trip: p50 ${fmt(commands.median)}, p99 ${fmt(commands.p99)} (50/s each)`);
+    console.log(
+      `\nClick round trip ("More", gateway, until the updated message reaches the callback): p50 ${fmt(clicks.median)}, p99 ${fmt(clicks.p99)}; command round trip: p50 ${fmt(commands.median)}, p99 ${fmt(commands.p99)} (50/s each)`,
+    );
   } finally {
     child.kill('SIGTERM');
     await Promise.all([gatewayFake.close(), httpFake.close(), bareFake.close()]);

@@ -15,7 +15,14 @@ let seq = 0;
 export async function benchMcp(): Promise<void> {
   const fake = await startFakeSlack();
   const port = await freePort();
-  const bot = spawnBot({ MCP_TOKEN: TOKEN, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), DATABASE_PATH: join(openDir('anode-bench-mcp-'), 'bot.db') });
+  const bot = spawnBot({
+    MCP_TOKEN: TOKEN,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: String(port),
+    DATABASE_PATH: join(openDir('anode-bench-mcp-'), 'bot.db'),
+  });
   try {
     await bot.waitFor(`listening on port ${port}`, 60_000);
     const slack = () => command(port, fake.base);
@@ -34,12 +41,14 @@ export async function benchMcp(): Promise<void> {
     const s = summarize(await atRate(slack, 100, 10));
     const m = summarize(await atRate(mcp, 100, 10));
     const [slackRps, mcpRps] = await interleavedThroughput([slack, mcp]);
-    console.log('## MCP: a tool call over Streamable HTTP against the same command through Slack\'s HTTP path, one bot process, same run');
+    console.log("## MCP: a tool call over Streamable HTTP against the same command through Slack's HTTP path, one bot process, same run");
     console.log('| path | req/s (8 in flight) | p50 at 100/s | p99 at 100/s |');
     console.log('|---|---|---|---|');
     console.log(`| Slack: signed /province Yunnan | ${slackRps!.toFixed(0)} | ${fmt(s.median)} | ${fmt(s.p99)} |`);
     console.log(`| MCP: tools/call province {name: Yunnan} | ${mcpRps!.toFixed(0)} | ${fmt(m.median)} | ${fmt(m.p99)} |`);
-    console.log(`\nMCP / Slack: throughput ${ratio(mcpRps!, slackRps!)}, p50 ${ratio(m.median, s.median)}. Each MCP request is stateless: a server and a transport are made per request, so any replica answers it.`);
+    console.log(
+      `\nMCP / Slack: throughput ${ratio(mcpRps!, slackRps!)}, p50 ${ratio(m.median, s.median)}. Each MCP request is stateless: a server and a transport are made per request, so any replica answers it.`,
+    );
   } finally {
     bot.kill('SIGTERM');
     await bot.exited;

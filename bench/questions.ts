@@ -13,7 +13,9 @@ export async function benchQuestions(): Promise<void> {
   console.log('|---|---|---|---|---|---|');
   for (const s of scoreQuestions(questions, ctx)) {
     const pct = (n: number) => `${((n / s.total) * 100).toFixed(1)} %`;
-    console.log(`| ${s.lang === 'en' ? 'English' : 'Chinese'} | ${s.total} | ${pct(s.right)} | ${pct(s.askedBack)} | ${pct(s.right + s.askedBack)} | ${pct(s.wrong)} |`);
+    console.log(
+      `| ${s.lang === 'en' ? 'English' : 'Chinese'} | ${s.total} | ${pct(s.right)} | ${pct(s.askedBack)} | ${pct(s.right + s.askedBack)} | ${pct(s.wrong)} |`,
+    );
   }
   for (let i = 0; i < 3; i++) for (const q of questions) readQuestion(q.question, ctx);
   const samples: number[] = [];

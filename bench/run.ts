@@ -7,7 +7,15 @@ import { benchQuestions } from './questions.js';
 import { benchSlack } from './slack.js';
 import { benchStartup } from './startup.js';
 
-const suites: Record<string, () => Promise<void>> = { startup: benchStartup, commands: benchCommands, slack: benchSlack, discord: benchDiscord, briefings: benchBriefings, mcp: benchMcp, questions: benchQuestions };
+const suites: Record<string, () => Promise<void>> = {
+  startup: benchStartup,
+  commands: benchCommands,
+  slack: benchSlack,
+  discord: benchDiscord,
+  briefings: benchBriefings,
+  mcp: benchMcp,
+  questions: benchQuestions,
+};
 const only = process.argv.slice(2);
 const unknown = only.filter((s) => !(s in suites));
 if (unknown.length) {

@@ -25,5 +25,14 @@ bare.command('/province', async ({ ack }) => {
   await ack(canned as never);
 });
 const barePort = ((await bare.start(0)) as Server).address() as AddressInfo;
-console.log(JSON.stringify({ bot: t.port, bare: barePort.port, bytes: JSON.stringify(canned).length, more: (canned.blocks as { type: string; elements?: { text?: { text: string }; value?: string; action_id: string }[] }[]).flatMap((b) => b.elements ?? []).find((e) => e.text?.text === 'More') }));
+console.log(
+  JSON.stringify({
+    bot: t.port,
+    bare: barePort.port,
+    bytes: JSON.stringify(canned).length,
+    more: (canned.blocks as { type: string; elements?: { text?: { text: string }; value?: string; action_id: string }[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.text?.text === 'More'),
+  }),
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));

@@ -100,7 +100,8 @@ export async function benchStartup(): Promise<void> {
 
   // The console is ready to type when its prompt is drawn; `script` gives it a terminal.
   const ready: number[] = [];
-  for (let i = 0; i < RUNS; i++) ready.push(await until('script', ['-qfec', `${node} dist/main.js`, '/dev/null'], 'anode›', { ...env, NO_COLOR: '1', HOME: tmp('anode-home-') }));
+  for (let i = 0; i < RUNS; i++)
+    ready.push(await until('script', ['-qfec', `${node} dist/main.js`, '/dev/null'], 'anode›', { ...env, NO_COLOR: '1', HOME: tmp('anode-home-') }));
   console.log(`\nConsole (\`npm start\` with no tokens, in a terminal): spawn → prompt drawn, median ${fmt(summarize(ready).median)} (target ≤ 300 ms)`);
 
   const fake = await startFakeSlack();
@@ -119,7 +120,9 @@ export async function benchStartup(): Promise<void> {
     console.log('|---|---|---|');
     console.log(`| bare Bolt app (\`node bench/bare-bolt.mjs\`) | ${fmt(med(bolt, 'ms'))} | ${med(bolt, 'rssMb').toFixed(0)} MB |`);
     console.log(`| anode-bot (\`node dist/main.js\`, SQLite, the 2024 edition) | ${fmt(med(bot, 'ms'))} | ${med(bot, 'rssMb').toFixed(0)} MB |`);
-    console.log(`\nbot / bare Bolt: spawn → listening ${ratio(med(bot, 'ms'), med(bolt, 'ms'))}, idle RSS ${ratio(med(bot, 'rssMb'), med(bolt, 'rssMb'))} (targets ≤ 1.5× each)`);
+    console.log(
+      `\nbot / bare Bolt: spawn → listening ${ratio(med(bot, 'ms'), med(bolt, 'ms'))}, idle RSS ${ratio(med(bot, 'rssMb'), med(bolt, 'rssMb'))} (targets ≤ 1.5× each)`,
+    );
   } finally {
     await fake.close();
   }

@@ -61,7 +61,12 @@ const subscribe = defineLeaf({
     const { subscription, next, created } = result;
     const when = next.map((d) => formatInZone(d, tz!, m.lang)).join('\n');
     if (!created) {
-      return { tone: 'info', title: m.briefing.alreadyTitle(subscription.id), summary: m.briefing.already(subscription.kind, subscription.label, subscription.tz, subscription.id), fields: [{ label: m.briefing.nextDeliveries, value: when }] };
+      return {
+        tone: 'info',
+        title: m.briefing.alreadyTitle(subscription.id),
+        summary: m.briefing.already(subscription.kind, subscription.label, subscription.tz, subscription.id),
+        fields: [{ label: m.briefing.nextDeliveries, value: when }],
+      };
     }
     return {
       tone: 'info',
@@ -144,7 +149,11 @@ const preview = defineLeaf({
     const briefings = service(ctx);
     if ('tone' in briefings) return briefings;
     const message = await briefings.preview(ctx.invocation.platform, ctx.invocation.channelId, k, ctx.m.lang);
-    return { ...message.reply, subject: `preview ${k} ${message.spotlight.position + 1}`, notes: [...(message.reply.notes ?? []), ctx.m.briefing.previewNote(message.spotlight.position + 1, message.spotlight.of)] };
+    return {
+      ...message.reply,
+      subject: `preview ${k} ${message.spotlight.position + 1}`,
+      notes: [...(message.reply.notes ?? []), ctx.m.briefing.previewNote(message.spotlight.position + 1, message.spotlight.of)],
+    };
   },
 });
 
@@ -163,6 +172,14 @@ const now = defineLeaf({
 export const briefing = defineGroup({
   name: 'briefing',
   description: (m) => m.briefing.description,
-  examples: [EXAMPLE, '/briefing subscribe exports weekly mon 09:00 Asia/Shanghai thread only-new-data', '/briefing list', '/briefing unsubscribe 3', '/briefing resume 3', '/briefing preview utilization', '/briefing now'],
+  examples: [
+    EXAMPLE,
+    '/briefing subscribe exports weekly mon 09:00 Asia/Shanghai thread only-new-data',
+    '/briefing list',
+    '/briefing unsubscribe 3',
+    '/briefing resume 3',
+    '/briefing preview utilization',
+    '/briefing now',
+  ],
   subcommands: { subscribe, list, unsubscribe, resume, preview, now },
 });

@@ -20,7 +20,8 @@ export const changes = defineCommand({
   run(ctx, { from, to }): Reply {
     const { m, library } = ctx;
     const years = library.years;
-    if (years.length < 2) return errorReply(m.changes.oneEdition(years[0] ?? 0), m.common.sentences(m.changes.oneEditionHint, m.errors.editionsAre(yearsHeld(library, m.ref))));
+    if (years.length < 2)
+      return errorReply(m.changes.oneEdition(years[0] ?? 0), m.common.sentences(m.changes.oneEditionHint, m.errors.editionsAre(yearsHeld(library, m.ref))));
     const toYear = to ?? (from !== undefined && from > library.current.year ? from : library.current.year);
     const fromYear = from !== undefined && from !== toYear ? Math.min(from, toYear) : library.previousOf(toYear)?.year;
     const after = library.get(Math.max(toYear, fromYear ?? 0));
@@ -32,7 +33,12 @@ export const changes = defineCommand({
       const total = c.totals.find((t) => t.metric === metric)!;
       const kind = metric === 'exports' ? 'country' : 'province';
       const top = c.byMetric[metric].slice(0, PER_METRIC).map((x) => `${nameFor(p, kind, x.name)} ${show(x.delta, m, { signed: true, mark: false })}`);
-      return { label: m.changes.metric(metric), value: `${[m.changes.total(show(total.delta, m, { signed: true, mark: false })), ...top].join('\n')} †`, source: m.marks.derivedFrom(m.ref(total.delta.source.ref.split(' (')[0]!), m.how(total.delta.source.derived!)), key: metric !== 'utilization' };
+      return {
+        label: m.changes.metric(metric),
+        value: `${[m.changes.total(show(total.delta, m, { signed: true, mark: false })), ...top].join('\n')} †`,
+        source: m.marks.derivedFrom(m.ref(total.delta.source.ref.split(' (')[0]!), m.how(total.delta.source.derived!)),
+        key: metric !== 'utilization',
+      };
     });
     const figures = shown([...c.totals.map((t) => t.delta), ...CHANGE_METRICS.flatMap((k) => c.byMetric[k].slice(0, PER_METRIC).map((x) => x.delta))]);
     return {

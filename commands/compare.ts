@@ -32,7 +32,8 @@ export const compare = defineCommand({
     const { m, edition } = ctx;
     const profiles = provinces.map((n) => provinceProfile(edition.data, n));
     const names = provinces.map((n) => nameFor(ctx, 'province', n));
-    const cell = (f: Figure | undefined, signed?: boolean) => (f ? `${show(f, m, { signed, mark: false })}${f.source.derived ? '†' : ''}` : m.common.notAvailable);
+    const cell = (f: Figure | undefined, signed?: boolean) =>
+      f ? `${show(f, m, { signed, mark: false })}${f.source.derived ? '†' : ''}` : m.common.notAvailable;
     const missing = profiles.filter((p) => !p.balance).map((p) => nameFor(ctx, 'province', p.name));
     const figures = shown(profiles.flatMap((p) => ROWS.map((r) => r.get(p))));
     const chartRows: [string, string, (p: ProvinceProfile) => Figure | undefined][] = [
@@ -43,7 +44,16 @@ export const compare = defineCommand({
     return {
       tone: 'info',
       title: m.compare.title(names, edition.year),
-      summary: profiles.map((p, i) => m.compare.line(names[i]!, p.output ? show(p.output, m) : m.common.notAvailable, p.utilization ? show(p.utilization, m) : m.common.notAvailable, p.balance ? show(p.balance.netBalance, m, { signed: true }) : undefined)).join(m.compare.separator),
+      summary: profiles
+        .map((p, i) =>
+          m.compare.line(
+            names[i]!,
+            p.output ? show(p.output, m) : m.common.notAvailable,
+            p.utilization ? show(p.utilization, m) : m.common.notAvailable,
+            p.balance ? show(p.balance.netBalance, m, { signed: true }) : undefined,
+          ),
+        )
+        .join(m.compare.separator),
       table: {
         columns: [{ label: '', align: 'left' }, ...names.map((n) => ({ label: n, align: 'right' as const }))],
         rows: ROWS.map((r) => [r.label(m), ...profiles.map((p) => cell(r.get(p), r.signed))]),
@@ -64,8 +74,17 @@ export const compare = defineCommand({
             color,
           })),
           unit: m.units.axis('Mt'),
-          caption: [m.charts.source(`${m.ref('Table 2')}, ${m.ref('Table 3')}`), missing.length > 0 ? m.compare.noDemandCaption(missing) : ''].filter(Boolean).join(' · '),
-          alt: profiles.map((p, i) => m.compare.alt(names[i]!, chartRows.map(([label, , get]) => `${label} ${get(p) ? show(get(p)!, m) : m.common.notAvailable}`))).join('; '),
+          caption: [m.charts.source(`${m.ref('Table 2')}, ${m.ref('Table 3')}`), missing.length > 0 ? m.compare.noDemandCaption(missing) : '']
+            .filter(Boolean)
+            .join(' · '),
+          alt: profiles
+            .map((p, i) =>
+              m.compare.alt(
+                names[i]!,
+                chartRows.map(([label, , get]) => `${label} ${get(p) ? show(get(p)!, m) : m.common.notAvailable}`),
+              ),
+            )
+            .join('; '),
         },
       ],
       notes: [...(missing.length > 0 ? [m.compare.inOthers(missing)] : []), ...derivedNote(figures, m)],

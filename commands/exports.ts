@@ -44,14 +44,31 @@ const top = defineLeaf({
       show(e.share, m),
       r.previousYear ? changeText(e.change, m) : '—',
     ]);
-    const aggregate = (e: typeof total, name: string) => [name, show(e.volume, m, { unit: false }), show(e.share, m), r.previousYear ? changeText(e.change, m) : '—'];
+    const aggregate = (e: typeof total, name: string) => [
+      name,
+      show(e.volume, m, { unit: false }),
+      show(e.share, m),
+      r.previousYear ? changeText(e.change, m) : '—',
+    ];
     const fields: ReplyField[] = [
       ...field(m.exports.totalIn(chosen), total.volume, m, { key: true }),
       ...(total.change?.pct ? field(m.exports.changeOn(total.change.previousYear), total.change.pct, m, { signed: true, key: true }) : []),
-      ...r.entries.slice(0, 2).map((e) => ({ label: `#${e.rank} ${nameFor(p, 'country', e.name)}`, value: `${show(e.volume, m)} · ${show(e.share, m)}`, source: sourceLabel(e.volume, m), key: true })),
+      ...r.entries.slice(0, 2).map((e) => ({
+        label: `#${e.rank} ${nameFor(p, 'country', e.name)}`,
+        value: `${show(e.volume, m)} · ${show(e.share, m)}`,
+        source: sourceLabel(e.volume, m),
+        key: true,
+      })),
     ];
     const changes = r.entries.map((e) => e.change?.pct);
-    const figures = shown([total.volume, total.change?.pct, ...r.entries.flatMap((e) => [e.volume, e.share, e.change?.previous]), ...changes, r.others?.volume, r.others?.share]);
+    const figures = shown([
+      total.volume,
+      total.change?.pct,
+      ...r.entries.flatMap((e) => [e.volume, e.share, e.change?.previous]),
+      ...changes,
+      r.others?.volume,
+      r.others?.share,
+    ]);
     const cut = r.countries > r.entries.length ? m.exports.moreNotShown(r.countries - r.entries.length, r.countries) : '';
     const statements = chosen === edition.year ? statementsAbout(edition.data, NATIONAL, 'exports') : [];
     return {
@@ -81,14 +98,21 @@ const top = defineLeaf({
         m.exports.sharesNote,
         ...(r.entries.some((e) => e.change && e.change.basis !== 'normal') ? [m.exports.tinyBaseNote] : []),
         ...quoteNotes(statements, m),
-        ...findingNotes(findingsAbout(edition.findings, NATIONAL).filter((f) => f.check.startsWith('shares sum') && f.row === String(chosen) && f.severity !== 'rounding'), { m, edition }),
+        ...findingNotes(
+          findingsAbout(edition.findings, NATIONAL).filter((f) => f.check.startsWith('shares sum') && f.row === String(chosen) && f.severity !== 'rounding'),
+          { m, edition },
+        ),
         ...derivedNote(figures, m),
       ],
       sources: sourcesOf(edition, figures, m),
       figures,
       subject: `${chosen} top ${count}`,
       followUps: r.previousYear ? [{ label: String(r.previousYear), line: `/exports top ${count} ${r.previousYear}` }] : [],
-      menu: { placeholder: m.follow.country, prefix: '/exports country', options: r.entries.map((e) => ({ label: nameFor(p, 'country', e.name, { bilingual: true }), value: e.name })) },
+      menu: {
+        placeholder: m.follow.country,
+        prefix: '/exports country',
+        options: r.entries.map((e) => ({ label: nameFor(p, 'country', e.name, { bilingual: true }), value: e.name })),
+      },
     };
   },
 });
@@ -105,16 +129,37 @@ const country = defineLeaf({
     const fields: ReplyField[] = [
       ...c.years.flatMap((y) => [
         { label: m.exports.volumeIn(y.year), value: show(y.volume, m), source: sourceLabel(y.volume, m), key: y === latest },
-        { label: m.exports.shareRankIn(y.year), value: `${show(y.share, m)} · ${m.common.rank(y.rank, y.of, false).trim()}`, source: sourceLabel(y.share, m), key: y === latest },
+        {
+          label: m.exports.shareRankIn(y.year),
+          value: `${show(y.share, m)} · ${m.common.rank(y.rank, y.of, false).trim()}`,
+          source: sourceLabel(y.share, m),
+          key: y === latest,
+        },
       ]),
-      ...(c.change ? [{ label: m.exports.changeOn(c.change.previousYear), value: `${show(c.change.deltaKt, m, { signed: true, mark: false })} (${changeText(c.change, m)}) †`, source: sourceLabel(c.change.deltaKt, m), key: true }] : []),
+      ...(c.change
+        ? [
+            {
+              label: m.exports.changeOn(c.change.previousYear),
+              value: `${show(c.change.deltaKt, m, { signed: true, mark: false })} (${changeText(c.change, m)}) †`,
+              source: sourceLabel(c.change.deltaKt, m),
+              key: true,
+            },
+          ]
+        : []),
     ];
     const figures = shown([...c.years.flatMap((y) => [y.volume, y.share]), c.change?.deltaKt, c.change?.pct]);
     return {
       tone: 'info',
       title: m.exports.countryTitle(display),
       summary: latest
-        ? m.exports.countrySummary({ volume: show(latest.volume, m), year: latest.year, share: show(latest.share, m), rank: latest.rank, of: latest.of, change: c.change ? changeText(c.change, m) : undefined })
+        ? m.exports.countrySummary({
+            volume: show(latest.volume, m),
+            year: latest.year,
+            share: show(latest.share, m),
+            rank: latest.rank,
+            of: latest.of,
+            change: c.change ? changeText(c.change, m) : undefined,
+          })
         : m.exports.noVolumes(display),
       fields,
       charts: [
@@ -122,10 +167,20 @@ const country = defineLeaf({
           kind: 'bar',
           title: m.exports.countryChart(display),
           labels: c.years.map((y) => String(y.year)),
-          series: [{ label: m.units.axis('kt'), values: c.years.map((y) => y.volume.value), shown: c.years.map((y) => show(y.volume, m, { unit: false })), color: COLORS.current }],
+          series: [
+            {
+              label: m.units.axis('kt'),
+              values: c.years.map((y) => y.volume.value),
+              shown: c.years.map((y) => show(y.volume, m, { unit: false })),
+              color: COLORS.current,
+            },
+          ],
           unit: m.units.axis('kt'),
           caption: m.charts.source(m.ref(latest?.volume.source.ref ?? '')),
-          alt: m.exports.countryAlt(display, c.years.map((y) => `${y.year} ${show(y.volume, m)}`)),
+          alt: m.exports.countryAlt(
+            display,
+            c.years.map((y) => `${y.year} ${show(y.volume, m)}`),
+          ),
         },
       ],
       notes: [

@@ -23,7 +23,18 @@ export function helpReply(ctx: CommandContext, name?: string): Reply {
   if (name) {
     const wanted = name.replace(/^\//, '').toLowerCase();
     const def = commands.find((c) => c.name === wanted);
-    if (!def) return errorReply(m.errors.unknownCommand, m.errors.noSuchCommand(echo(name, 32), closestWords(wanted, commands.map((c) => c.name))), '/help');
+    if (!def)
+      return errorReply(
+        m.errors.unknownCommand,
+        m.errors.noSuchCommand(
+          echo(name, 32),
+          closestWords(
+            wanted,
+            commands.map((c) => c.name),
+          ),
+        ),
+        '/help',
+      );
     return {
       tone: 'info',
       title: `/${def.name}`,

@@ -14,4 +14,18 @@ import { table } from './table.js';
 import { utilization } from './utilization.js';
 
 /** Every command, in the order /help lists them. An explicit list: adding a command is one line here. */
-export const commands: readonly CommandDefinition[] = [overview, province, exportsCommand, utilization, mismatch, compare, rank, table, changes, briefing, language, sources, help];
+export const commands: readonly CommandDefinition[] = [
+  overview,
+  province,
+  exportsCommand,
+  utilization,
+  mismatch,
+  compare,
+  rank,
+  table,
+  changes,
+  briefing,
+  language,
+  sources,
+  help,
+];

@@ -20,7 +20,8 @@ export const mismatch = defineCommand({
     const r = regionalBalance(ds);
     const ordered = [...r.surplus, ...r.deficit];
     // A cell the paper prints in its prose shows as printed ("≈+4.2"); the others are derived (†).
-    const domestic = (e: BalanceEntry) => `${show(e.domesticBalance, m, { signed: true, unit: false, mark: false })}${e.domesticBalance.source.derived ? '†' : ''}`;
+    const domestic = (e: BalanceEntry) =>
+      `${show(e.domesticBalance, m, { signed: true, unit: false, mark: false })}${e.domesticBalance.source.derived ? '†' : ''}`;
     const row = (e: BalanceEntry, name: string) => [
       name,
       show(e.output, m, { unit: false }),
@@ -31,7 +32,11 @@ export const mismatch = defineCommand({
     ];
     const top = r.surplus[0];
     const gap = r.deficit[0];
-    const figures = shown([...ordered, ...(r.others ? [r.others] : []), r.total].flatMap((e) => [e.output, e.demand, e.exports, e.domesticBalance, e.netBalance]).concat(r.deficitSum));
+    const figures = shown(
+      [...ordered, ...(r.others ? [r.others] : []), r.total]
+        .flatMap((e) => [e.output, e.demand, e.exports, e.domesticBalance, e.netBalance])
+        .concat(r.deficitSum),
+    );
     const provinces = ordered.map((e) => e.name);
     const statements = provinces.flatMap((p) => statementsAbout(ds, p, 'balance').filter((s) => s.metric === 'domestic_balance_mt'));
     const findings = provinces.flatMap((p) => findingsAbout(edition.findings, p).filter((f) => f.check.startsWith('claim (output')));
@@ -63,7 +68,11 @@ export const mismatch = defineCommand({
           { label: m.mismatch.colDomestic, align: 'right' },
           { label: m.mismatch.colNet, align: 'right' },
         ],
-        rows: [...ordered.map((e) => row(e, nameFor(ctx, 'province', e.name))), ...(r.others ? [row(r.others, m.aggregateName('Others'))] : []), row(r.total, m.aggregateName('Total'))],
+        rows: [
+          ...ordered.map((e) => row(e, nameFor(ctx, 'province', e.name))),
+          ...(r.others ? [row(r.others, m.aggregateName('Others'))] : []),
+          row(r.total, m.aggregateName('Total')),
+        ],
       },
       charts: [balanceChart(ctx, r)],
       notes: [

@@ -33,7 +33,25 @@ export const overview = defineCommand({
       ...(latest?.change?.pct ? field(m.labels.exportsChange(latest.year, latest.change.previousYear), latest.change.pct, m, { signed: true }) : []),
       ...field(m.labels.anodeFactor, o.anodeFactor, m),
     ];
-    const figures = shown([o.capacity, o.output, o.utilization, o.capacityText, o.outputText, o.mix.high, o.mix.medium, o.mix.low, o.mix.shutdown, o.balance.demand, o.balance.exports, o.balance.netBalance, o.largest.capacityShare, ...o.exports.map((e) => e.total), latest?.change?.pct, o.anodeFactor, ...changes]);
+    const figures = shown([
+      o.capacity,
+      o.output,
+      o.utilization,
+      o.capacityText,
+      o.outputText,
+      o.mix.high,
+      o.mix.medium,
+      o.mix.low,
+      o.mix.shutdown,
+      o.balance.demand,
+      o.balance.exports,
+      o.balance.netBalance,
+      o.largest.capacityShare,
+      ...o.exports.map((e) => e.total),
+      latest?.change?.pct,
+      o.anodeFactor,
+      ...changes,
+    ]);
     const statements = statementsAbout(ds, NATIONAL, 'overview');
     return {
       tone: 'info',
@@ -49,9 +67,14 @@ export const overview = defineCommand({
       fields,
       charts: [mixChart(ctx, o.mix, m.overview.mixChart(edition.year))],
       notes: [
-        ...(o.capacityText && o.outputText ? [m.overview.abstractRounding(show(o.capacityText, m), show(o.outputText, m), show(o.capacity, m), show(o.output, m))] : []),
+        ...(o.capacityText && o.outputText
+          ? [m.overview.abstractRounding(show(o.capacityText, m), show(o.outputText, m), show(o.capacity, m), show(o.output, m))]
+          : []),
         ...quoteNotes(statements, m),
-        ...findingNotes(findingsAbout(edition.findings, NATIONAL).filter((f) => statements.some((s) => f.row === `${NATIONAL} ${s.metric}`)), { m, edition }),
+        ...findingNotes(
+          findingsAbout(edition.findings, NATIONAL).filter((f) => statements.some((s) => f.row === `${NATIONAL} ${s.metric}`)),
+          { m, edition },
+        ),
         ...derivedNote(figures, m),
       ],
       sources: sourcesOf(edition, figures, m),

@@ -54,15 +54,44 @@ export const province = defineCommand({
         kind: 'bar',
         title: m.province.supplyChart(display, edition.year),
         labels: present.map(([l]) => l),
-        series: [{ label: m.units.axis('Mt'), values: present.map(([, f]) => f.value), shown: present.map(([, f]) => show(f, m, { unit: false })), color: COLORS.output, colors: present.map(([, , c]) => c) }],
+        series: [
+          {
+            label: m.units.axis('Mt'),
+            values: present.map(([, f]) => f.value),
+            shown: present.map(([, f]) => show(f, m, { unit: false })),
+            color: COLORS.output,
+            colors: present.map(([, , c]) => c),
+          },
+        ],
         unit: m.units.axis('Mt'),
-        caption: [m.charts.source([...new Set(present.map(([, f]) => m.ref(f.source.ref)))].join(', ')), p.inBalanceOthers ? m.province.noBalanceCaption : ''].filter(Boolean).join(' · '),
-        alt: m.province.supplyAlt(display, present.map(([l, f]) => `${l} ${show(f, m)}`)),
+        caption: [m.charts.source([...new Set(present.map(([, f]) => m.ref(f.source.ref)))].join(', ')), p.inBalanceOthers ? m.province.noBalanceCaption : '']
+          .filter(Boolean)
+          .join(' · '),
+        alt: m.province.supplyAlt(
+          display,
+          present.map(([l, f]) => `${l} ${show(f, m)}`),
+        ),
       },
       ...(p.mix ? [mixChart(ctx, p.mix, m.province.mixChart(display, edition.year))] : []),
     ];
 
-    const figures = shown([p.capacity, p.output, p.utilization, p.capacityShare, b?.demand, b?.exports, b?.domesticBalance, b?.netBalance, p.mix?.high, p.mix?.medium, p.mix?.low, p.mix?.shutdown, p.aluminium, p.impliedDemand, ...changes]);
+    const figures = shown([
+      p.capacity,
+      p.output,
+      p.utilization,
+      p.capacityShare,
+      b?.demand,
+      b?.exports,
+      b?.domesticBalance,
+      b?.netBalance,
+      p.mix?.high,
+      p.mix?.medium,
+      p.mix?.low,
+      p.mix?.shutdown,
+      p.aluminium,
+      p.impliedDemand,
+      ...changes,
+    ]);
     const others = ds.production.filter((r) => r.kind === 'province' && r.name !== name).map((r) => r.name);
     return {
       tone: 'info',
@@ -92,7 +121,11 @@ export const province = defineCommand({
         { label: m.follow.rank, line: '/rank capacity' },
         ...(b ? [{ label: m.follow.balance, line: '/mismatch' }] : []),
       ],
-      menu: { placeholder: m.follow.compareWith, prefix: `/compare ${name}`, options: others.map((o) => ({ label: nameFor(ctx, 'province', o, { bilingual: true }), value: o })) },
+      menu: {
+        placeholder: m.follow.compareWith,
+        prefix: `/compare ${name}`,
+        options: others.map((o) => ({ label: nameFor(ctx, 'province', o, { bilingual: true }), value: o })),
+      },
     };
   },
 });

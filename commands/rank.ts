@@ -39,9 +39,20 @@ export const rank = defineCommand({
       tone: 'info',
       title: m.rank.title(label, edition.year),
       summary: first
-        ? m.rank.summary({ leader: nameFor(ctx, 'province', first.name), value: show(first.figure, m, { signed }), shown: listed.length, of: r.entries.length, tiedLead: tied(first) })
+        ? m.rank.summary({
+            leader: nameFor(ctx, 'province', first.name),
+            value: show(first.figure, m, { signed }),
+            shown: listed.length,
+            of: r.entries.length,
+            tiedLead: tied(first),
+          })
         : m.rank.none,
-      fields: listed.slice(0, 3).map((e) => ({ label: `${m.common.rankLabel(e.rank, tied(e))} ${nameFor(ctx, 'province', e.name)}`, value: show(e.figure, m, { signed }), source: sourceLabel(e.figure, m), key: true })),
+      fields: listed.slice(0, 3).map((e) => ({
+        label: `${m.common.rankLabel(e.rank, tied(e))} ${nameFor(ctx, 'province', e.name)}`,
+        value: show(e.figure, m, { signed }),
+        source: sourceLabel(e.figure, m),
+        key: true,
+      })),
       table: {
         columns: [
           { label: m.rank.colProvince, align: 'left' },
@@ -74,7 +85,11 @@ export const rank = defineCommand({
       figures,
       subject: subjectOf(ctx, metric, top),
       followUps: first ? [{ label: nameFor(ctx, 'province', first.name), line: `/province ${first.name}` }] : [],
-      menu: { placeholder: m.follow.otherMetric, prefix: '/rank', options: RANK_METRICS.filter((x) => x !== metric).map((x) => ({ label: m.rank.metricLabel(x), value: x })) },
+      menu: {
+        placeholder: m.follow.otherMetric,
+        prefix: '/rank',
+        options: RANK_METRICS.filter((x) => x !== metric).map((x) => ({ label: m.rank.metricLabel(x), value: x })),
+      },
     };
   },
 });

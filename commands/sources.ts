@@ -18,12 +18,21 @@ export const sources = defineCommand({
       tone: 'info',
       title: m.sources.title(meta.datasetVersion),
       summary: `${meta.paper.title}. ${meta.paper.authors.join(', ')}. ${meta.paper.publisher}. ${meta.paper.doi}`,
-      fields: Object.values(meta.tables).map((t) => ({ label: m.ref(t.source), value: m.captionOf(t.source, t.caption, t.captionZh).replace(/^[^:：]+[:：]\s*/, '') })),
+      fields: Object.values(meta.tables).map((t) => ({
+        label: m.ref(t.source),
+        value: m.captionOf(t.source, t.caption, t.captionZh).replace(/^[^:：]+[:：]\s*/, ''),
+      })),
       notes: [
         m.sources.editions(ctx.library.years, edition.year),
         m.sources.findings(inconsistencies, rounding, notes),
-        ...findingNotes(edition.findings.filter((f) => f.severity === 'inconsistency'), ctx),
-        ...findingNotes(edition.findings.filter((f) => f.severity === 'note'), ctx),
+        ...findingNotes(
+          edition.findings.filter((f) => f.severity === 'inconsistency'),
+          ctx,
+        ),
+        ...findingNotes(
+          edition.findings.filter((f) => f.severity === 'note'),
+          ctx,
+        ),
         m.sources.markingRule,
       ],
     };

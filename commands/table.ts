@@ -33,9 +33,26 @@ export const table = defineCommand({
         columns: [{ label: m.table.nameColumn(entity), align: 'left' }, ...shortHeaders.map((label) => ({ label, align: 'right' as const }))],
         rows: t.rows.map((r) => [nameFor(ctx, entity, r.name), ...r.cells.map(readableCell)]),
       },
-      notes: [m.table.columnsNote(t.columns.map((c, i) => `${shortHeaders[i]} = ${headers[i]}`)), m.table.asPrinted, ...(csv ? [m.table.csvAttached(name)] : [m.table.csvHint(t.number)])],
+      notes: [
+        m.table.columnsNote(t.columns.map((c, i) => `${shortHeaders[i]} = ${headers[i]}`)),
+        m.table.asPrinted,
+        ...(csv ? [m.table.csvAttached(name)] : [m.table.csvHint(t.number)]),
+      ],
       sources: [m.captionOf(t.ref, t.caption, t.captionZh)],
-      ...(csv ? { files: [{ name, contentType: 'text/csv; charset=utf-8', content: toCsv([m.table.nameColumn(entity), ...headers], t.rows.map((r) => [r.name, ...r.cells])) }] } : {}),
+      ...(csv
+        ? {
+            files: [
+              {
+                name,
+                contentType: 'text/csv; charset=utf-8',
+                content: toCsv(
+                  [m.table.nameColumn(entity), ...headers],
+                  t.rows.map((r) => [r.name, ...r.cells]),
+                ),
+              },
+            ],
+          }
+        : {}),
       subject: `${t.number} ${edition.year}`,
       followUps: csv ? [] : [{ label: m.follow.csv, line: `/table ${t.number} ${edition.year} csv` }],
     };

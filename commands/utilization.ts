@@ -45,7 +45,14 @@ export const utilization = defineCommand({
       return {
         tone: 'info',
         title: m.utilization.provinceTitle(display, edition.year),
-        summary: m.utilization.provinceSummary({ high: show(x.high, m), capacity: show(x.capacity, m), threshold: th.highAbovePct, shutdown: show(x.shutdown, m), average: p.utilization ? show(p.utilization, m) : undefined, province: display }),
+        summary: m.utilization.provinceSummary({
+          high: show(x.high, m),
+          capacity: show(x.capacity, m),
+          threshold: th.highAbovePct,
+          shutdown: show(x.shutdown, m),
+          average: p.utilization ? show(p.utilization, m) : undefined,
+          province: display,
+        }),
         fields: [
           ...field(m.labels.averageUtilization, p.utilization, m, { key: true }),
           ...field(m.labels.capacityTable1, x.capacity, m, { key: true }),
@@ -53,32 +60,63 @@ export const utilization = defineCommand({
           ...field(m.labels.highCapacity, x.highCapacity, m, { key: true }),
         ],
         charts: [mixChart(ctx, x, m.province.mixChart(display, edition.year))],
-        notes: [classes, ...quoteNotes(statementsAbout(ds, province, 'efficiency'), m), ...findingNotes(findingsAbout(edition.findings, province), { m, edition }), ...derivedNote(figures, m)],
+        notes: [
+          classes,
+          ...quoteNotes(statementsAbout(ds, province, 'efficiency'), m),
+          ...findingNotes(findingsAbout(edition.findings, province), { m, edition }),
+          ...derivedNote(figures, m),
+        ],
         sources: sourcesOf(edition, figures, m, [th.source]),
         figures,
         subject: subjectOf(ctx, province),
-        followUps: [{ label: m.follow.province, line: `/province ${province}` }, { label: m.follow.rank, line: '/rank high-share' }],
+        followUps: [
+          { label: m.follow.province, line: `/province ${province}` },
+          { label: m.follow.rank, line: '/rank high-share' },
+        ],
       };
     }
     const cls = (c: typeof s.high) => `${show(c.capacity, m)} · ${show(c.share, m)} · ${show(c.enterprises, m)}`;
     const statements = statementsAbout(ds, NATIONAL, 'efficiency');
     const figures = shown([
-      s.high.capacity, s.high.share, s.high.enterprises,
-      s.medium.capacity, s.medium.share, s.medium.enterprises,
-      s.lowAndIdle.capacity, s.lowAndIdle.share, s.lowAndIdle.enterprises,
-      s.idle?.capacity, s.idle?.enterprises, s.enterprises,
+      s.high.capacity,
+      s.high.share,
+      s.high.enterprises,
+      s.medium.capacity,
+      s.medium.share,
+      s.medium.enterprises,
+      s.lowAndIdle.capacity,
+      s.lowAndIdle.share,
+      s.lowAndIdle.enterprises,
+      s.idle?.capacity,
+      s.idle?.enterprises,
+      s.enterprises,
       ...rows.flatMap((x) => [x.capacity, x.high, x.medium, x.low, x.shutdown]),
     ]);
     const provincesShown = s.provinces;
     return {
       tone: 'info',
       title: m.utilization.title(edition.year),
-      summary: m.utilization.summary({ share: show(s.high.share, m), capacity: show(s.high.capacity, m), enterprises: show(s.high.enterprises, m), threshold: th.highAbovePct, lowShare: show(s.lowAndIdle.share, m) }),
+      summary: m.utilization.summary({
+        share: show(s.high.share, m),
+        capacity: show(s.high.capacity, m),
+        enterprises: show(s.high.enterprises, m),
+        threshold: th.highAbovePct,
+        lowShare: show(s.lowAndIdle.share, m),
+      }),
       fields: [
         { label: m.utilization.high(th.highAbovePct), value: cls(s.high), source: sourceLabel(s.high.capacity, m), key: true },
         { label: m.utilization.medium(th.lowBelowPct, th.highAbovePct), value: cls(s.medium), source: sourceLabel(s.medium.capacity, m), key: true },
         { label: m.utilization.lowAndIdle(th.lowBelowPct), value: cls(s.lowAndIdle), source: sourceLabel(s.lowAndIdle.capacity, m), key: true },
-        ...(s.idle ? [{ label: m.utilization.idle, value: `${show(s.idle.capacity, m)} · ${show(s.idle.enterprises, m)}`, source: sourceLabel(s.idle.capacity, m), key: true }] : []),
+        ...(s.idle
+          ? [
+              {
+                label: m.utilization.idle,
+                value: `${show(s.idle.capacity, m)} · ${show(s.idle.enterprises, m)}`,
+                source: sourceLabel(s.idle.capacity, m),
+                key: true,
+              },
+            ]
+          : []),
         ...field(m.labels.enterprisesClassified, s.enterprises, m),
       ],
       table,
@@ -88,14 +126,33 @@ export const utilization = defineCommand({
           title: m.utilization.chart(edition.year),
           labels: provincesShown.map((x) => nameFor(ctx, 'province', x.name, { bilingual: true })),
           series: [
-            { label: m.utilization.colHigh, values: provincesShown.map((x) => x.high.value), shown: provincesShown.map((x) => pct(x.high)), color: COLORS.high },
-            { label: m.utilization.colMedium, values: provincesShown.map((x) => x.medium.value), shown: provincesShown.map((x) => pct(x.medium)), color: COLORS.medium },
+            {
+              label: m.utilization.colHigh,
+              values: provincesShown.map((x) => x.high.value),
+              shown: provincesShown.map((x) => pct(x.high)),
+              color: COLORS.high,
+            },
+            {
+              label: m.utilization.colMedium,
+              values: provincesShown.map((x) => x.medium.value),
+              shown: provincesShown.map((x) => pct(x.medium)),
+              color: COLORS.medium,
+            },
             { label: m.utilization.colLow, values: provincesShown.map((x) => x.low.value), shown: provincesShown.map((x) => pct(x.low)), color: COLORS.low },
-            { label: m.utilization.colShut, values: provincesShown.map((x) => x.shutdown.value), shown: provincesShown.map((x) => `${pct(x.shutdown)} %`), color: COLORS.shutdown },
+            {
+              label: m.utilization.colShut,
+              values: provincesShown.map((x) => x.shutdown.value),
+              shown: provincesShown.map((x) => `${pct(x.shutdown)} %`),
+              color: COLORS.shutdown,
+            },
           ],
           unit: m.units.percentOfCapacity,
           caption: [m.charts.source(m.ref(s.total.high.source.ref)), m.charts.notShown([m.aggregateName('Others')])].join(' · '),
-          alt: m.utilization.chartAlt(provincesShown.map((x) => `${nameFor(ctx, 'province', x.name)} ${show(x.high, m)} / ${show(x.medium, m)} / ${show(x.low, m)} / ${show(x.shutdown, m)}`)),
+          alt: m.utilization.chartAlt(
+            provincesShown.map(
+              (x) => `${nameFor(ctx, 'province', x.name)} ${show(x.high, m)} / ${show(x.medium, m)} / ${show(x.low, m)} / ${show(x.shutdown, m)}`,
+            ),
+          ),
           max: 100,
         },
       ],
@@ -103,14 +160,24 @@ export const utilization = defineCommand({
         classes,
         m.utilization.table1Total(show(s.total.high, m), show(s.total.medium, m), show(s.total.low, m), show(s.total.shutdown, m)),
         ...quoteNotes(statements, m),
-        ...findingNotes(findingsAbout(edition.findings, NATIONAL).filter((f) => statements.some((st) => f.row === `${NATIONAL} ${st.metric}`)), { m, edition }),
+        ...findingNotes(
+          findingsAbout(edition.findings, NATIONAL).filter((f) => statements.some((st) => f.row === `${NATIONAL} ${st.metric}`)),
+          { m, edition },
+        ),
         ...derivedNote(figures, m),
       ],
       sources: sourcesOf(edition, figures, m, [th.source, ...statements.map((st) => st.source)]),
       figures,
       subject: subjectOf(ctx, 'national'),
-      followUps: [{ label: m.follow.rank, line: '/rank utilization' }, { label: m.follow.overview, line: '/overview' }],
-      menu: { placeholder: m.follow.oneProvince, prefix: '/utilization', options: s.provinces.map((x) => ({ label: nameFor(ctx, 'province', x.name, { bilingual: true }), value: x.name })) },
+      followUps: [
+        { label: m.follow.rank, line: '/rank utilization' },
+        { label: m.follow.overview, line: '/overview' },
+      ],
+      menu: {
+        placeholder: m.follow.oneProvince,
+        prefix: '/utilization',
+        options: s.provinces.map((x) => ({ label: nameFor(ctx, 'province', x.name, { bilingual: true }), value: x.name })),
+      },
     };
   },
 });

@@ -7,7 +7,9 @@ import { build } from 'esbuild';
 
 const BUNDLED = ['zod', 'csv-parse', 'fuse.js', 'quickchart-js'];
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies).filter((d) => !BUNDLED.includes(d)).flatMap((d) => [d, `${d}/*`]);
+const external = Object.keys(pkg.dependencies)
+  .filter((d) => !BUNDLED.includes(d))
+  .flatMap((d) => [d, `${d}/*`]);
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({

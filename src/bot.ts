@@ -119,14 +119,24 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     step();
     const served = chat || config.HEALTH_PORT !== undefined ? deferredMetrics() : undefined;
     const metrics: Metrics = served ?? noMetrics;
-    const declared = declaredBriefings(config.BRIEFINGS, config.BRIEFING_TZ, list.map((p) => p.id));
+    const declared = declaredBriefings(
+      config.BRIEFINGS,
+      config.BRIEFING_TZ,
+      list.map((p) => p.id),
+    );
     for (const sub of declared) await store.add({ ...sub, lastEdition: library.current.year });
     const resumed = await store.resumeDeclared();
     if (resumed > 0) log.info({ resumed }, 'briefings: operator-declared subscriptions resumed at start');
 
     let core!: Core;
     const composer = createComposer(store);
-    const briefings = createBriefingService({ store, composer, library: () => core.library(), defaultTz: config.BRIEFING_TZ, workspaceLimit: config.BRIEFING_WORKSPACE_LIMIT });
+    const briefings = createBriefingService({
+      store,
+      composer,
+      library: () => core.library(),
+      defaultTz: config.BRIEFING_TZ,
+      workspaceLimit: config.BRIEFING_WORKSPACE_LIMIT,
+    });
     const settings = cachedSettings(store);
     core = createCore({ library, services: { briefings, settings } });
 
@@ -138,7 +148,10 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     // be forged, and one made up per process would fail on the next replica.
     const componentSecret = config.COMPONENT_SECRET ?? (keys[0] ? createHash('sha256').update(`anode-bot components\n${keys[0]}`).digest('hex') : NO_CONTROLS);
     if (componentSecret === NO_CONTROLS && running.some((s) => s.module.componentKeys)) {
-      log.warn({ variable: 'COMPONENT_SECRET' }, 'buttons and menus are off: no secret to sign them with; set COMPONENT_SECRET (16+ characters, the same on every replica)');
+      log.warn(
+        { variable: 'COMPONENT_SECRET' },
+        'buttons and menus are off: no secret to sign them with; set COMPONENT_SECRET (16+ characters, the same on every replica)',
+      );
     }
     let onFinish: (r: { code: number; reason: string }) => void = () => {};
     const finished = new Promise<{ code: number; reason: string }>((resolve) => (onFinish = resolve));
@@ -152,7 +165,20 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     };
     // One replay record for every platform; replicas on one PostgreSQL database share it.
     const replays = new ReplayGuard(REPLAY_WINDOW_MS, config.DATABASE_URL ? store : undefined);
-    const ctx = (): PlatformContext => ({ core, log, config, http, store, settings, subscriptions: store, metrics, replays, componentSecret, lang: o.lang, fatal });
+    const ctx = (): PlatformContext => ({
+      core,
+      log,
+      config,
+      http,
+      store,
+      settings,
+      subscriptions: store,
+      metrics,
+      replays,
+      componentSecret,
+      lang: o.lang,
+      fatal,
+    });
     for (const s of running) adapters.set(s.module.id, await s.module.create(ctx(), s.env));
     step();
 
@@ -170,7 +196,8 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     }
     const healthy = [...adapters.keys()].filter((id) => !unhealthy.has(id));
     // One platform with bad credentials must not take down a healthy one; /readyz reports it.
-    if (healthy.length > 0) for (const err of failed) log.error({ platform: err.platform, variable: err.variable }, `${err.message} (the other platforms go on)`);
+    if (healthy.length > 0)
+      for (const err of failed) log.error({ platform: err.platform, variable: err.variable }, `${err.message} (the other platforms go on)`);
     if (healthy.length === 0 && unhealthy.size > 0) {
       throw new PlatformFatalError([...unhealthy.keys()].join(', '), '', [...unhealthy.values()].join('; '));
     }
@@ -185,7 +212,10 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
           const checks: Record<string, { ready: boolean; detail?: string }> = { dataset: { ready: core.library().current !== undefined } };
           // A database that stalls is not ready either: the check gives up after a few seconds.
           try {
-            await Promise.race([store.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${READY_DB_TIMEOUT_MS / 1000} s`)), READY_DB_TIMEOUT_MS).unref())]);
+            await Promise.race([
+              store.ping(),
+              new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${READY_DB_TIMEOUT_MS / 1000} s`)), READY_DB_TIMEOUT_MS).unref()),
+            ]);
             checks.database = { ready: true };
           } catch (err) {
             checks.database = { ready: false, detail: (err as Error).message };
@@ -301,7 +331,8 @@ async function listenOn(server: HttpServer, port: number, variable: string, host
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new ConfigError(`${variable}=${port}: that port is already in use; stop the other process or choose another port`);
     if (code === 'EACCES') throw new ConfigError(`${variable}=${port}: not allowed to listen on that port (below 1024 needs privileges)`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw new ConfigError(`HOST=${host}: no such address on this machine; unset HOST to listen on every interface`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+      throw new ConfigError(`HOST=${host}: no such address on this machine; unset HOST to listen on every interface`);
     throw err;
   }
 }

@@ -103,7 +103,13 @@ export function createCore(o: CoreOptions): Core {
     async ask(line, invocation) {
       const m = messages(invocation.lang);
       const split = splitFlags(line.trim());
-      if (!split.ok) return { reply: errorReply(m.errors.cannotRead(line.trim().split(/\s+/)[0] ?? ''), m.errors.unknownFlag(split.flag), '/help'), flags: new Set(), command: undefined, cacheKey: undefined };
+      if (!split.ok)
+        return {
+          reply: errorReply(m.errors.cannotRead(line.trim().split(/\s+/)[0] ?? ''), m.errors.unknownFlag(split.flag), '/help'),
+          flags: new Set(),
+          command: undefined,
+          cacheKey: undefined,
+        };
       const text = split.text.startsWith('/') ? split.text : `/${split.text}`;
       const r = route(registry, m, text);
       if (!r.ok) return { reply: r.reply, flags: split.flags, command: undefined, cacheKey: undefined };
@@ -129,12 +135,21 @@ export function createCore(o: CoreOptions): Core {
       // Not a question the reader is sure of, but a command typed without its slash ("briefing list").
       const first = words.split(/\s+/)[0]?.toLowerCase() ?? '';
       if (registry.get(first) || first === UMBRELLA) return { ...(await this.ask(`/${trimmed}`, invocation)), reading: undefined, lang: invocation.lang };
-      return { reply: questionReply(reading, library, messages(inv.lang)), flags: split.ok ? split.flags : new Set(), command: undefined, cacheKey: undefined, reading, lang: inv.lang };
+      return {
+        reply: questionReply(reading, library, messages(inv.lang)),
+        flags: split.ok ? split.flags : new Set(),
+        command: undefined,
+        cacheKey: undefined,
+        reading,
+        lang: inv.lang,
+      };
     },
     async run(name, sub, raw, invocation) {
       const def = registry.get(name);
       const leaf = def?.subcommands[sub ?? ''];
-      const cacheKey = leaf?.pure ? `${library.current.year}|${invocation.lang}|${name}|${sub ?? ''}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`.toLowerCase() : undefined;
+      const cacheKey = leaf?.pure
+        ? `${library.current.year}|${invocation.lang}|${name}|${sub ?? ''}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`.toLowerCase()
+        : undefined;
       const hit = cacheKey ? cache.get(cacheKey) : undefined;
       if (hit) return { reply: hit.reply, flags: new Set(), command: name, cacheKey };
       const reply = await dispatchOptions(registry, base(invocation), name, sub, raw);

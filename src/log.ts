@@ -5,7 +5,11 @@ import { pino, type Logger } from 'pino';
  * out twice: by key wherever they appear, and by value (every platform names its secrets), so a
  * token quoted inside an error message is cut out too.
  */
-export function createLogger(level = 'info', destination: NodeJS.WritableStream = pino.destination(2) as unknown as NodeJS.WritableStream, secrets: readonly string[] = []): Logger {
+export function createLogger(
+  level = 'info',
+  destination: NodeJS.WritableStream = pino.destination(2) as unknown as NodeJS.WritableStream,
+  secrets: readonly string[] = [],
+): Logger {
   const values = [...new Set(secrets.filter((s) => s.length >= 8))].sort((a, b) => b.length - a.length);
   const escaped = values.map((v) => JSON.stringify(v).slice(1, -1));
   return pino(

@@ -36,7 +36,10 @@ process.on('SIGINT', onStop);
 process.on('SIGTERM', onStop);
 // A SIGHUP during start-up must not end the process: it is kept and acted on once the bot runs.
 let reloadAsked = false;
-process.on('SIGHUP', () => (bot ? bot.reload() : (reloadAsked = true)));
+process.on('SIGHUP', () => {
+  if (bot) bot.reload();
+  else reloadAsked = true;
+});
 
 async function main(): Promise<void> {
   quietOnClosedPipe();

@@ -10,8 +10,21 @@ function filesUnder(dir: string): string[] {
 }
 
 /** A value import of a platform SDK; `import type` of the platforms' own types is allowed at the edges. */
-const PLATFORM = /import\s+(?!type\b)[^;]*from\s+['"](discord\.js|@discordjs\/[^'"]+|@slack\/[^'"]+|discord-api-types[^'"]*)['"]|import\(\s*['"](discord\.js|@slack\/|@discordjs)/;
-const PURE = ['src/dataset', 'src/metrics', 'src/commands', 'src/charts', 'src/render', 'src/format', 'src/i18n', 'src/briefings', 'src/editions.ts', 'src/core.ts', 'commands'];
+const PLATFORM =
+  /import\s+(?!type\b)[^;]*from\s+['"](discord\.js|@discordjs\/[^'"]+|@slack\/[^'"]+|discord-api-types[^'"]*)['"]|import\(\s*['"](discord\.js|@slack\/|@discordjs)/;
+const PURE = [
+  'src/dataset',
+  'src/metrics',
+  'src/commands',
+  'src/charts',
+  'src/render',
+  'src/format',
+  'src/i18n',
+  'src/briefings',
+  'src/editions.ts',
+  'src/core.ts',
+  'commands',
+];
 const files = (p: string) => (p.endsWith('.ts') ? [p] : filesUnder(p));
 
 describe('architecture boundaries', () => {
@@ -22,7 +35,9 @@ describe('architecture boundaries', () => {
 
   it('metrics and commands neither read the environment nor touch the file system or network', () => {
     const impure = /process\.env|from\s+['"]node:(fs|net|http|https)['"]/;
-    const offenders = [...filesUnder('src/metrics'), ...filesUnder('src/commands'), ...filesUnder('commands')].filter((f) => impure.test(readFileSync(f, 'utf8')));
+    const offenders = [...filesUnder('src/metrics'), ...filesUnder('src/commands'), ...filesUnder('commands')].filter((f) =>
+      impure.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -32,7 +47,14 @@ describe('architecture boundaries', () => {
   });
 
   it('platform modules load their SDKs lazily: the list imports no SDK', () => {
-    for (const f of ['src/adapters/index.ts', 'src/adapters/slack/index.ts', 'src/adapters/discord/index.ts', 'src/adapters/console/index.ts', 'src/bot.ts', 'src/main.ts']) {
+    for (const f of [
+      'src/adapters/index.ts',
+      'src/adapters/slack/index.ts',
+      'src/adapters/discord/index.ts',
+      'src/adapters/console/index.ts',
+      'src/bot.ts',
+      'src/main.ts',
+    ]) {
       expect(PLATFORM.test(readFileSync(f, 'utf8')), f).toBe(false);
     }
   });

@@ -8,4 +8,9 @@ import { slackPlatform } from './slack/index.js';
  * Every platform, in one explicit list: adding a platform is a folder under src/adapters/ and one line
  * here. Each module loads its SDK only when it is switched on.
  */
-export const platforms: readonly PlatformModule[] = [consolePlatform as PlatformModule, slackPlatform as PlatformModule, discordPlatform as PlatformModule, mcpPlatform as PlatformModule];
+export const platforms: readonly PlatformModule[] = [
+  consolePlatform as PlatformModule,
+  slackPlatform as PlatformModule,
+  discordPlatform as PlatformModule,
+  mcpPlatform as PlatformModule,
+];

@@ -34,11 +34,33 @@ function utilizationSection(p: Presenter): Section {
   return {
     lines: [
       m.briefing.utilizationLine(show(o.utilization, m), show(o.capacity, m), show(o.output, m), m.ref(o.utilization.source.ref)),
-      m.briefing.classesLine(s.thresholds.highAbovePct, show(s.high.share, m), show(s.medium.share, m), show(s.lowAndIdle.share, m), m.ref(s.high.share.source.ref)),
+      m.briefing.classesLine(
+        s.thresholds.highAbovePct,
+        show(s.high.share, m),
+        show(s.medium.share, m),
+        show(s.lowAndIdle.share, m),
+        m.ref(s.high.share.source.ref),
+      ),
       m.briefing.bestWorst(list(best), list(worst), m.ref(o.utilization.source.ref)),
     ],
-    figures: [o.utilization, o.capacity, o.output, s.high.share, s.medium.share, s.lowAndIdle.share, ...best.map((e) => e.figure), ...worst.map((e) => e.figure)],
-    chart: rankingChart(p, { title: m.charts.utilizationTitle(edition.year), unit: m.units.axis('%'), entries: ranked, signed: false, caption: m.charts.source(m.ref(o.utilization.source.ref)), max: 100 }),
+    figures: [
+      o.utilization,
+      o.capacity,
+      o.output,
+      s.high.share,
+      s.medium.share,
+      s.lowAndIdle.share,
+      ...best.map((e) => e.figure),
+      ...worst.map((e) => e.figure),
+    ],
+    chart: rankingChart(p, {
+      title: m.charts.utilizationTitle(edition.year),
+      unit: m.units.axis('%'),
+      entries: ranked,
+      signed: false,
+      caption: m.charts.source(m.ref(o.utilization.source.ref)),
+      max: 100,
+    }),
     followUps: [{ label: m.follow.utilization, line: '/utilization' }],
   };
 }
@@ -50,8 +72,21 @@ function mismatchSection(p: Presenter): Section {
   const gaps = r.deficit.slice(0, 3);
   return {
     lines: [
-      ...(top ? [m.briefing.surplusLine(nameFor(p, 'province', top.name), show(top.netBalance, m, { signed: true }), m.ref(top.netBalance.source.ref), show(top.domesticBalance, m, { signed: true }), m.ref(top.domesticBalance.source.ref))] : []),
-      m.briefing.gapsLine(gaps.map((e) => `${nameFor(p, 'province', e.name)} ${show(e.netBalance, m, { signed: true })}`), m.ref(r.total.netBalance.source.ref)),
+      ...(top
+        ? [
+            m.briefing.surplusLine(
+              nameFor(p, 'province', top.name),
+              show(top.netBalance, m, { signed: true }),
+              m.ref(top.netBalance.source.ref),
+              show(top.domesticBalance, m, { signed: true }),
+              m.ref(top.domesticBalance.source.ref),
+            ),
+          ]
+        : []),
+      m.briefing.gapsLine(
+        gaps.map((e) => `${nameFor(p, 'province', e.name)} ${show(e.netBalance, m, { signed: true })}`),
+        m.ref(r.total.netBalance.source.ref),
+      ),
       m.briefing.deficitSumLine(r.deficit.length, show(r.deficitSum, m, { signed: true })),
     ],
     figures: [...(top ? [top.netBalance, top.domesticBalance] : []), ...gaps.map((e) => e.netBalance), r.deficitSum],
@@ -69,8 +104,17 @@ function exportsSection(p: Presenter): Section {
   const change = r.total.change?.pct;
   return {
     lines: [
-      m.briefing.exportsLine(show(r.total.volume, m), year, change ? show(change, m, { signed: true }) : undefined, r.total.change?.previousYear, m.ref((change ?? r.total.volume).source.ref)),
-      m.briefing.topLine(top.map((e) => `${nameFor(p, 'country', e.name)} ${show(e.volume, m)} (${show(e.share, m)})`), m.ref(r.total.volume.source.ref)),
+      m.briefing.exportsLine(
+        show(r.total.volume, m),
+        year,
+        change ? show(change, m, { signed: true }) : undefined,
+        r.total.change?.previousYear,
+        m.ref((change ?? r.total.volume).source.ref),
+      ),
+      m.briefing.topLine(
+        top.map((e) => `${nameFor(p, 'country', e.name)} ${show(e.volume, m)} (${show(e.share, m)})`),
+        m.ref(r.total.volume.source.ref),
+      ),
     ],
     figures: [r.total.volume, ...(change ? [change] : []), ...top.flatMap((e) => [e.volume, e.share])],
     chart: exportsChart(p, r, 8),
@@ -85,11 +129,28 @@ function changesField(p: Presenter, c: EditionChanges): { field: ReplyField; fig
     const total = c.totals.find((t) => t.metric === metric)!;
     const biggest = c.byMetric[metric][0];
     const name = (n: string) => nameFor(p, metric === 'exports' ? 'country' : 'province', n);
-    return [m.changes.line(metric, show(total.delta, m, { signed: true, mark: false }), biggest ? `${name(biggest.name)} ${show(biggest.delta, m, { signed: true, mark: false })}` : undefined)];
+    return [
+      m.changes.line(
+        metric,
+        show(total.delta, m, { signed: true, mark: false }),
+        biggest ? `${name(biggest.name)} ${show(biggest.delta, m, { signed: true, mark: false })}` : undefined,
+      ),
+    ];
   });
-  const figures = [...c.totals.map((t) => t.delta), ...(['capacity', 'output', 'utilization', 'balance', 'exports'] as const).flatMap((k) => (c.byMetric[k][0] ? [c.byMetric[k][0]!.delta] : []))];
+  const figures = [
+    ...c.totals.map((t) => t.delta),
+    ...(['capacity', 'output', 'utilization', 'balance', 'exports'] as const).flatMap((k) => (c.byMetric[k][0] ? [c.byMetric[k][0]!.delta] : [])),
+  ];
   // Every figure here is a difference between editions: derived, marked once for the whole field.
-  return { field: { label: m.changes.since(c.from), value: `${lines.join('\n')} †`, source: m.marks.derivedFrom(`${m.ref('Table 2')}, ${m.ref('Table 3')}, ${m.ref('Table 4')}`, m.how(`${c.to} edition − ${c.from} edition`)), key: true }, figures };
+  return {
+    field: {
+      label: m.changes.since(c.from),
+      value: `${lines.join('\n')} †`,
+      source: m.marks.derivedFrom(`${m.ref('Table 2')}, ${m.ref('Table 3')}, ${m.ref('Table 4')}`, m.how(`${c.to} edition − ${c.from} edition`)),
+      key: true,
+    },
+    figures,
+  };
 }
 
 export interface BriefingMessage {
@@ -119,7 +180,10 @@ export interface ComposeOptions {
 /** A briefing: short, readable in a minute, one chart, one rotating spotlight, every figure sourced. Pure. */
 export function composeBriefing(p: Presenter, kind: BriefingKind, o: ComposeOptions): BriefingMessage {
   const { m, edition } = p;
-  const sections = kind === 'full' ? [utilizationSection(p), mismatchSection(p), exportsSection(p)] : [{ utilization: utilizationSection, mismatch: mismatchSection, exports: exportsSection }[kind](p)];
+  const sections =
+    kind === 'full'
+      ? [utilizationSection(p), mismatchSection(p), exportsSection(p)]
+      : [{ utilization: utilizationSection, mismatch: mismatchSection, exports: exportsSection }[kind](p)];
   const cycle = spotlightCycle(p, kind);
   const position = spotlightPosition(o.subscriptionId, o.cursor, cycle.length);
   const spot: SpotlightView | undefined = cycle[position]?.build(p);
@@ -133,9 +197,28 @@ export function composeBriefing(p: Presenter, kind: BriefingKind, o: ComposeOpti
   const title = m.briefing.title(kind, edition.year);
   const sources = sourcesOf(edition, figures, m);
   const notes = derivedNote(figures, m);
-  const reply: Reply = { tone: 'info', title, summary, fields: [...(changes ? [changes.field] : []), ...spotField], charts: [chart], notes, sources, figures, followUps };
+  const reply: Reply = {
+    tone: 'info',
+    title,
+    summary,
+    fields: [...(changes ? [changes.field] : []), ...spotField],
+    charts: [chart],
+    notes,
+    sources,
+    figures,
+    followUps,
+  };
   const headline: Reply = { tone: 'info', title, summary, fields: changes ? [changes.field] : [], figures, notes: [m.briefing.inThread] };
-  const details: Reply = { tone: 'info', title: spot ? m.briefing.spotlight(spot.title) : title, summary: spot?.lines.join('\n') ?? '', charts: [chart], notes, sources, figures, followUps };
+  const details: Reply = {
+    tone: 'info',
+    title: spot ? m.briefing.spotlight(spot.title) : title,
+    summary: spot?.lines.join('\n') ?? '',
+    charts: [chart],
+    notes,
+    sources,
+    figures,
+    followUps,
+  };
   const id = cycle[position]?.id ?? 'none';
   return {
     key: `${kind}|${edition.year}|${m.lang}|${id}|${o.announceSince?.year ?? '-'}`,

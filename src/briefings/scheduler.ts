@@ -131,7 +131,10 @@ export class BriefingScheduler {
   /** Ticks once at once (catching up what downtime missed, taking over dead claims), then on every tick. */
   async start(): Promise<TickReport> {
     const first = await this.tick();
-    this.o.log.info({ schedules: first.schedules, claimed: first.claimed, taken_over: first.recovered }, 'briefings: started (the first tick catches up missed slots and takes over dead processes\' claims)');
+    this.o.log.info(
+      { schedules: first.schedules, claimed: first.claimed, taken_over: first.recovered },
+      "briefings: started (the first tick catches up missed slots and takes over dead processes' claims)",
+    );
     const rule = this.o.tickSeconds >= 60 ? '0 * * * * *' : `*/${this.o.tickSeconds} * * * * *`;
     // Loaded here, after the port is open: node-schedule and its cron parser are 24 ms of start-up.
     const { default: schedule } = await import('node-schedule');
@@ -170,7 +173,10 @@ export class BriefingScheduler {
           claims = await this.o.store.claimDue({ cron, tz, slot, now, owner: this.o.owner, leaseMs: this.o.leaseMs, platforms });
         } catch (err) {
           this.o.observe?.dbError();
-          this.o.log.error({ err: describeDbError(err), cron, tz, slot }, 'briefings: cannot claim due slots (database); they stay due and are tried at the next tick');
+          this.o.log.error(
+            { err: describeDbError(err), cron, tz, slot },
+            'briefings: cannot claim due slots (database); they stay due and are tried at the next tick',
+          );
           continue;
         }
         for (const claim of claims) {
@@ -193,7 +199,10 @@ export class BriefingScheduler {
       }
       if (report.recovered > 0) {
         this.o.observe?.recovered(report.recovered);
-        this.o.log.info({ recovered: report.recovered }, 'briefings: took over slots whose holder died or timed out (checked against the channel before posting)');
+        this.o.log.info(
+          { recovered: report.recovered },
+          'briefings: took over slots whose holder died or timed out (checked against the channel before posting)',
+        );
       }
       return report;
     } finally {
@@ -256,7 +265,9 @@ export class BriefingScheduler {
     this.working.add(slotKey);
     const key = `${claim.subscription.platform}:${claim.subscription.channelId}`;
     const previous = this.chains.get(key) ?? Promise.resolve();
-    const run = previous.then(() => this.run(claim)).catch((err: unknown) => this.o.log.error({ err, subscription: claim.subscription.id }, 'briefings: delivery crashed'));
+    const run = previous
+      .then(() => this.run(claim))
+      .catch((err: unknown) => this.o.log.error({ err, subscription: claim.subscription.id }, 'briefings: delivery crashed'));
     this.chains.set(key, run);
     this.inFlight.add(run);
     void run.finally(() => {
@@ -280,7 +291,12 @@ export class BriefingScheduler {
     const previous = library.previousOf(edition.year);
     let announceSince: Edition | undefined;
     try {
-      if (previous && sub.lastEdition !== null && sub.lastEdition < edition.year && (await this.o.store.claimAnnouncement(sub.platform, sub.channelId, edition.year, sub.id, claim.slot))) {
+      if (
+        previous &&
+        sub.lastEdition !== null &&
+        sub.lastEdition < edition.year &&
+        (await this.o.store.claimAnnouncement(sub.platform, sub.channelId, edition.year, sub.id, claim.slot))
+      ) {
         announceSince = previous;
       }
     } catch (err) {
@@ -293,7 +309,11 @@ export class BriefingScheduler {
       message = await this.o.compose(sub, edition, announceSince);
     } catch (err) {
       log.error({ err }, 'briefing: could not compose');
-      await this.finish(claim, { status: 'retry', detail: `compose: ${(err as Error).message}`, nextAttempt: new Date(this.now().getTime() + this.o.retryAfterMs) });
+      await this.finish(claim, {
+        status: 'retry',
+        detail: `compose: ${(err as Error).message}`,
+        nextAttempt: new Date(this.now().getTime() + this.o.retryAfterMs),
+      });
       return;
     }
     let backoff = this.o.backoffMs;
@@ -305,7 +325,12 @@ export class BriefingScheduler {
         // Checked inside the permit, right before the post: waiting for a permit takes no time off the check.
         const result = await this.permits.use(async () => ((await this.stillMine(claim, log)) ? deliverer.deliver(target, message) : undefined));
         if (!result) return;
-        const recorded = await this.finish(claim, { status: 'sent', ...(result.messageRef ? { messageRef: result.messageRef } : {}), edition: edition.year, advanceCursor: true });
+        const recorded = await this.finish(claim, {
+          status: 'sent',
+          ...(result.messageRef ? { messageRef: result.messageRef } : {}),
+          edition: edition.year,
+          advanceCursor: true,
+        });
         // Counted once: by the process that posted it and recorded it, not again by a taker that found it.
         if (result.alreadyPosted) {
           log.info({ attempt }, 'briefing already in the channel (posted before a takeover): recorded, not posted again');
@@ -334,7 +359,11 @@ export class BriefingScheduler {
         }
       }
     }
-    await this.finish(claim, { status: 'retry', detail: 'transient failures outlasted the attempts', nextAttempt: new Date(this.now().getTime() + this.o.retryAfterMs) });
+    await this.finish(claim, {
+      status: 'retry',
+      detail: 'transient failures outlasted the attempts',
+      nextAttempt: new Date(this.now().getTime() + this.o.retryAfterMs),
+    });
     this.o.observe?.delivery('retry');
     log.error({ retryInMs: this.o.retryAfterMs }, 'briefing not delivered yet: recorded, tried again at a later tick within the grace window');
   }
@@ -345,7 +374,10 @@ export class BriefingScheduler {
     } catch (err) {
       this.o.observe?.dbError();
       // The claim's lease runs out and the next tick takes the slot over, checking the channel first.
-      this.o.log.error({ err: describeDbError(err), subscription: claim.subscription.id, slot: claim.slot, outcome: outcome.status }, 'briefings: could not record a delivery (database); the slot is taken over when its lease ends');
+      this.o.log.error(
+        { err: describeDbError(err), subscription: claim.subscription.id, slot: claim.slot, outcome: outcome.status },
+        'briefings: could not record a delivery (database); the slot is taken over when its lease ends',
+      );
       return undefined;
     }
   }

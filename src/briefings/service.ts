@@ -23,7 +23,13 @@ export interface BriefingService {
   preview(platform: string, channelId: string, kind: BriefingKind, lang: Lang): Promise<BriefingMessage>;
 }
 
-export function createBriefingService(o: { store: SubscriptionStore; composer: Composer; library: () => Library; defaultTz: string; workspaceLimit?: number }): BriefingService {
+export function createBriefingService(o: {
+  store: SubscriptionStore;
+  composer: Composer;
+  library: () => Library;
+  defaultTz: string;
+  workspaceLimit?: number;
+}): BriefingService {
   const scheduled = (s: Subscription, n = 1): ScheduledSubscription => ({ subscription: s, next: s.paused ? [] : nextRuns(s.cron, s.tz, new Date(), n) });
   return {
     defaultTz: o.defaultTz,

@@ -45,7 +45,13 @@ function utilizationSpotlights(p: Presenter): Spotlight[] {
       return {
         title: display,
         lines: [
-          m.spotlight.utilization(display, pr.utilization ? show(pr.utilization, m) : m.common.notAvailable, pr.ranks.utilization ? m.common.rank(pr.ranks.utilization.rank, pr.ranks.utilization.of, pr.ranks.utilization.tied).trim() : '', pr.capacity ? show(pr.capacity, m) : m.common.notAvailable, pr.capacity ? ref(pp, pr.capacity) : ''),
+          m.spotlight.utilization(
+            display,
+            pr.utilization ? show(pr.utilization, m) : m.common.notAvailable,
+            pr.ranks.utilization ? m.common.rank(pr.ranks.utilization.rank, pr.ranks.utilization.of, pr.ranks.utilization.tied).trim() : '',
+            pr.capacity ? show(pr.capacity, m) : m.common.notAvailable,
+            pr.capacity ? ref(pp, pr.capacity) : '',
+          ),
           ...(pr.mix ? [m.spotlight.mix(mixValue(pr.mix, m), ref(pp, pr.mix.high))] : []),
           ...(quote ? [m.marks.quote(quote.quote, m.ref(quote.source))] : []),
         ],
@@ -73,12 +79,25 @@ function utilizationSpotlights(p: Presenter): Spotlight[] {
       id: 'class:idle',
       build(pp) {
         const { m } = pp;
-        return { title: m.utilization.idle, lines: [m.spotlight.idleLine(show(idle.enterprises, m), show(idle.capacity, m), ref(pp, idle.capacity))], figures: [idle.enterprises, idle.capacity] };
+        return {
+          title: m.utilization.idle,
+          lines: [m.spotlight.idleLine(show(idle.enterprises, m), show(idle.capacity, m), ref(pp, idle.capacity))],
+          figures: [idle.enterprises, idle.capacity],
+        };
       },
     });
   }
-  const quotes = quoteSpotlights(p, statementsAbout(ds, NATIONAL, 'efficiency').filter((t) => t.source.startsWith('Section 3.5')), 'size');
-  const findings = findingSpotlights(p, p.edition.findings.filter((f) => f.severity !== 'rounding' && (f.row.endsWith('utilization_pct') || f.row.includes('enterprise') || f.check.includes('utilization vs high share'))));
+  const quotes = quoteSpotlights(
+    p,
+    statementsAbout(ds, NATIONAL, 'efficiency').filter((t) => t.source.startsWith('Section 3.5')),
+    'size',
+  );
+  const findings = findingSpotlights(
+    p,
+    p.edition.findings.filter(
+      (f) => f.severity !== 'rounding' && (f.row.endsWith('utilization_pct') || f.row.includes('enterprise') || f.check.includes('utilization vs high share')),
+    ),
+  );
   return interleave([byProvince, classes, quotes, findings]);
 }
 
@@ -93,7 +112,16 @@ function mismatchSpotlights(p: Presenter): Spotlight[] {
       const display = nameFor(pp, 'province', e.name);
       return {
         title: display,
-        lines: [m.spotlight.balance(display, show(e.output, m), show(e.demand, m), show(e.exports, m), show(e.netBalance, m, { signed: true }), ref(pp, e.netBalance))],
+        lines: [
+          m.spotlight.balance(
+            display,
+            show(e.output, m),
+            show(e.demand, m),
+            show(e.exports, m),
+            show(e.netBalance, m, { signed: true }),
+            ref(pp, e.netBalance),
+          ),
+        ],
         figures: [e.output, e.demand, e.exports, e.netBalance],
         followUp: { label: display, line: `/province ${e.name}` },
       };
@@ -108,7 +136,15 @@ function mismatchSpotlights(p: Presenter): Spotlight[] {
         const display = nameFor(pp, 'province', e.name);
         return {
           title: m.spotlight.twoViewsTitle(display),
-          lines: [m.spotlight.twoViews(display, show(e.domesticBalance, m, { signed: true }), ref(pp, e.domesticBalance), show(e.netBalance, m, { signed: true }), ref(pp, e.netBalance))],
+          lines: [
+            m.spotlight.twoViews(
+              display,
+              show(e.domesticBalance, m, { signed: true }),
+              ref(pp, e.domesticBalance),
+              show(e.netBalance, m, { signed: true }),
+              ref(pp, e.netBalance),
+            ),
+          ],
           figures: [e.domesticBalance, e.netBalance],
         };
       },
@@ -117,27 +153,39 @@ function mismatchSpotlights(p: Presenter): Spotlight[] {
     const pr = provinceProfile(ds, e.name);
     if (!pr.capacity || pr.capacity.value >= e.demand.value) return [];
     const capacity = pr.capacity;
-    return [{
-      id: `capacity-below-demand:${e.name}`,
-      build(pp: Presenter) {
-        const { m } = pp;
-        const display = nameFor(pp, 'province', e.name);
-        return { title: display, lines: [m.spotlight.capacityBelowDemand(display, show(capacity, m), ref(pp, capacity), show(e.demand, m), ref(pp, e.demand))], figures: [capacity, e.demand] };
+    return [
+      {
+        id: `capacity-below-demand:${e.name}`,
+        build(pp: Presenter) {
+          const { m } = pp;
+          const display = nameFor(pp, 'province', e.name);
+          return {
+            title: display,
+            lines: [m.spotlight.capacityBelowDemand(display, show(capacity, m), ref(pp, capacity), show(e.demand, m), ref(pp, e.demand))],
+            figures: [capacity, e.demand],
+          };
+        },
       },
-    }];
+    ];
   });
   const implied: Spotlight[] = rowsOfKind(ds.production, 'province').flatMap((row) => {
     const pr = provinceProfile(ds, row.name);
     if (!pr.aluminium || !pr.impliedDemand || !pr.anodeFactor) return [];
     const { aluminium, impliedDemand, anodeFactor } = pr;
-    return [{
-      id: `implied-demand:${row.name}`,
-      build(pp: Presenter) {
-        const { m } = pp;
-        const display = nameFor(pp, 'province', row.name);
-        return { title: display, lines: [m.spotlight.implied(display, show(aluminium, m), show(anodeFactor, m), show(impliedDemand, m), ref(pp, impliedDemand))], figures: [aluminium, anodeFactor, impliedDemand] };
+    return [
+      {
+        id: `implied-demand:${row.name}`,
+        build(pp: Presenter) {
+          const { m } = pp;
+          const display = nameFor(pp, 'province', row.name);
+          return {
+            title: display,
+            lines: [m.spotlight.implied(display, show(aluminium, m), show(anodeFactor, m), show(impliedDemand, m), ref(pp, impliedDemand))],
+            figures: [aluminium, anodeFactor, impliedDemand],
+          };
+        },
       },
-    }];
+    ];
   });
   const extremes: Spotlight[] = [];
   const top = r.surplus[0];
@@ -147,7 +195,19 @@ function mismatchSpotlights(p: Presenter): Spotlight[] {
       id: 'surplus-vs-deficit',
       build(pp) {
         const { m } = pp;
-        return { title: m.spotlight.extremesTitle, lines: [m.spotlight.extremes(nameFor(pp, 'province', top.name), show(top.netBalance, m, { signed: true }), nameFor(pp, 'province', gap.name), show(gap.netBalance, m, { signed: true }), ref(pp, top.netBalance))], figures: [top.netBalance, gap.netBalance] };
+        return {
+          title: m.spotlight.extremesTitle,
+          lines: [
+            m.spotlight.extremes(
+              nameFor(pp, 'province', top.name),
+              show(top.netBalance, m, { signed: true }),
+              nameFor(pp, 'province', gap.name),
+              show(gap.netBalance, m, { signed: true }),
+              ref(pp, top.netBalance),
+            ),
+          ],
+          figures: [top.netBalance, gap.netBalance],
+        };
       },
     });
   }
@@ -156,7 +216,20 @@ function mismatchSpotlights(p: Presenter): Spotlight[] {
     build(pp) {
       const { m } = pp;
       const t = r.total;
-      return { title: m.charts.china, lines: [m.spotlight.balance(m.charts.china, show(t.output, m), show(t.demand, m), show(t.exports, m), show(t.netBalance, m, { signed: true }), ref(pp, t.netBalance))], figures: [t.output, t.demand, t.exports, t.netBalance] };
+      return {
+        title: m.charts.china,
+        lines: [
+          m.spotlight.balance(
+            m.charts.china,
+            show(t.output, m),
+            show(t.demand, m),
+            show(t.exports, m),
+            show(t.netBalance, m, { signed: true }),
+            ref(pp, t.netBalance),
+          ),
+        ],
+        figures: [t.output, t.demand, t.exports, t.netBalance],
+      };
     },
   });
   const others = r.others;
@@ -167,14 +240,31 @@ function mismatchSpotlights(p: Presenter): Spotlight[] {
         const { m } = pp;
         return {
           title: m.aggregateName('Others'),
-          lines: [m.spotlight.balance(m.aggregateName('Others'), show(others.output, m), show(others.demand, m), show(others.exports, m), show(others.netBalance, m, { signed: true }), ref(pp, others.netBalance)), ...(r.inOthers.length > 0 ? [m.mismatch.inOthers(r.inOthers.map((n) => nameFor(pp, 'province', n)))] : [])],
+          lines: [
+            m.spotlight.balance(
+              m.aggregateName('Others'),
+              show(others.output, m),
+              show(others.demand, m),
+              show(others.exports, m),
+              show(others.netBalance, m, { signed: true }),
+              ref(pp, others.netBalance),
+            ),
+            ...(r.inOthers.length > 0 ? [m.mismatch.inOthers(r.inOthers.map((n) => nameFor(pp, 'province', n)))] : []),
+          ],
           figures: [others.output, others.demand, others.exports, others.netBalance],
         };
       },
     });
   }
-  const quotes = quoteSpotlights(p, entries.flatMap((e) => statementsAbout(ds, e.name, 'balance')), 'balance-quote');
-  const findings = findingSpotlights(p, p.edition.findings.filter((f) => f.severity === 'note' && f.check.includes('output over demand')));
+  const quotes = quoteSpotlights(
+    p,
+    entries.flatMap((e) => statementsAbout(ds, e.name, 'balance')),
+    'balance-quote',
+  );
+  const findings = findingSpotlights(
+    p,
+    p.edition.findings.filter((f) => f.severity === 'note' && f.check.includes('output over demand')),
+  );
   return interleave([byProvince, views, short, implied, extremes, quotes, findings]);
 }
 
@@ -189,38 +279,77 @@ function exportSpotlights(p: Presenter): Spotlight[] {
       const display = nameFor(pp, 'country', e.name);
       const c = e.change;
       const quote = statementsAbout(ds, e.name)[0];
-      const change = !c ? '' : c.basis === 'new' ? m.exports.isNew : c.basis === 'tiny-base' || !c.pct ? m.exports.fromTinyBase(show(c.previous, m)) : show(c.pct, m, { signed: true });
+      const change = !c
+        ? ''
+        : c.basis === 'new'
+          ? m.exports.isNew
+          : c.basis === 'tiny-base' || !c.pct
+            ? m.exports.fromTinyBase(show(c.previous, m))
+            : show(c.pct, m, { signed: true });
       return {
         title: display,
-        lines: [m.spotlight.destination(display, show(e.volume, m), year, show(e.share, m), c ? show(c.previous, m) : undefined, c?.previousYear, change, ref(pp, e.volume)), ...(quote ? [m.marks.quote(quote.quote, m.ref(quote.source))] : [])],
+        lines: [
+          m.spotlight.destination(
+            display,
+            show(e.volume, m),
+            year,
+            show(e.share, m),
+            c ? show(c.previous, m) : undefined,
+            c?.previousYear,
+            change,
+            ref(pp, e.volume),
+          ),
+          ...(quote ? [m.marks.quote(quote.quote, m.ref(quote.source))] : []),
+        ],
         figures: [e.volume, e.share, ...(c ? [c.previous, ...(c.pct ? [c.pct] : [])] : [])],
         ...(e.rank > 0 ? { followUp: { label: display, line: `/exports country ${e.name}` } } : {}),
       };
     },
   }));
-  const provinceExports: Spotlight[] = ds.balance.filter((b) => b.kind !== 'total' && b.exportsMt > 0).map((b) => ({
-    id: `province-exports:${b.name}`,
-    build(pp) {
-      const { m } = pp;
-      const t3 = regionalBalance(ds);
-      const e = [...t3.surplus, ...t3.deficit, ...(t3.others ? [t3.others] : [])].find((x) => x.name === b.name)!;
-      const display = b.kind === 'others' ? m.aggregateName('Others') : nameFor(pp, 'province', b.name);
-      return { title: display, lines: [m.spotlight.provinceExports(display, show(e.exports, m), show(t3.total.exports, m), ref(pp, e.exports))], figures: [e.exports, t3.total.exports] };
-    },
-  }));
+  const provinceExports: Spotlight[] = ds.balance
+    .filter((b) => b.kind !== 'total' && b.exportsMt > 0)
+    .map((b) => ({
+      id: `province-exports:${b.name}`,
+      build(pp) {
+        const { m } = pp;
+        const t3 = regionalBalance(ds);
+        const e = [...t3.surplus, ...t3.deficit, ...(t3.others ? [t3.others] : [])].find((x) => x.name === b.name)!;
+        const display = b.kind === 'others' ? m.aggregateName('Others') : nameFor(pp, 'province', b.name);
+        return {
+          title: display,
+          lines: [m.spotlight.provinceExports(display, show(e.exports, m), show(t3.total.exports, m), ref(pp, e.exports))],
+          figures: [e.exports, t3.total.exports],
+        };
+      },
+    }));
   const movers: Spotlight[] = [];
-  const moved = r.entries.filter((e) => e.change).sort((a, b) => Math.abs(b.change!.deltaKt.value) - Math.abs(a.change!.deltaKt.value)).slice(0, 3);
+  const moved = r.entries
+    .filter((e) => e.change)
+    .sort((a, b) => Math.abs(b.change!.deltaKt.value) - Math.abs(a.change!.deltaKt.value))
+    .slice(0, 3);
   if (moved.length > 0) {
     movers.push({
       id: 'movers',
       build(pp) {
         const { m } = pp;
-        return { title: m.spotlight.moversTitle, lines: [m.spotlight.movers(moved.map((e) => `${nameFor(pp, 'country', e.name)} ${show(e.change!.deltaKt, m, { signed: true })}`), ref(pp, moved[0]!.change!.deltaKt))], figures: moved.map((e) => e.change!.deltaKt) };
+        return {
+          title: m.spotlight.moversTitle,
+          lines: [
+            m.spotlight.movers(
+              moved.map((e) => `${nameFor(pp, 'country', e.name)} ${show(e.change!.deltaKt, m, { signed: true })}`),
+              ref(pp, moved[0]!.change!.deltaKt),
+            ),
+          ],
+          figures: moved.map((e) => e.change!.deltaKt),
+        };
       },
     });
   }
   const quotes = quoteSpotlights(p, statementsAbout(ds, NATIONAL, 'exports'), 'exports-quote');
-  const findings = findingSpotlights(p, p.edition.findings.filter((f) => f.severity === 'note' && f.check.includes('export share')));
+  const findings = findingSpotlights(
+    p,
+    p.edition.findings.filter((f) => f.severity === 'note' && f.check.includes('export share')),
+  );
   return interleave([byCountry, provinceExports, movers, quotes, findings]);
 }
 
@@ -230,10 +359,16 @@ function quoteSpotlights(p: Presenter, statements: ReturnType<typeof statementsA
   return statements.flatMap((t) => {
     if (seen.has(t.quote)) return [];
     seen.add(t.quote);
-    return [{
-      id: `${prefix}:${t.source}:${t.quote.slice(0, 40)}`,
-      build: (pp: Presenter) => ({ title: pp.m.spotlight.inThePaper(pp.m.ref(t.source)), lines: [pp.m.marks.quote(t.quote, pp.m.ref(t.source))], figures: [] }),
-    }];
+    return [
+      {
+        id: `${prefix}:${t.source}:${t.quote.slice(0, 40)}`,
+        build: (pp: Presenter) => ({
+          title: pp.m.spotlight.inThePaper(pp.m.ref(t.source)),
+          lines: [pp.m.marks.quote(t.quote, pp.m.ref(t.source))],
+          figures: [],
+        }),
+      },
+    ];
   });
 }
 

@@ -30,7 +30,22 @@ export interface Subscription {
   lastEdition: number | null;
 }
 
-export type NewSubscription = Pick<Subscription, 'platform' | 'channelId' | 'workspaceId' | 'enterpriseId' | 'kind' | 'cron' | 'label' | 'tz' | 'layout' | 'onlyNewData' | 'createdBy' | 'source' | 'lastEdition'>;
+export type NewSubscription = Pick<
+  Subscription,
+  | 'platform'
+  | 'channelId'
+  | 'workspaceId'
+  | 'enterpriseId'
+  | 'kind'
+  | 'cron'
+  | 'label'
+  | 'tz'
+  | 'layout'
+  | 'onlyNewData'
+  | 'createdBy'
+  | 'source'
+  | 'lastEdition'
+>;
 
 /** A delivery slot this process now holds: deliver it, then finish it. */
 export interface Claim {

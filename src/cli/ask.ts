@@ -84,16 +84,29 @@ export async function ask(argv: string[]): Promise<void> {
   }
   if (format === 'text') {
     const reply = answer.flags.has('compact') ? compactReply(answer.reply) : answer.reply;
-    const images = values['no-png'] || reply.tone === 'error' ? quickChartImages(reply, config.QUICKCHART_BASE_URL) : await writeChartFiles(reply, config.CHART_DIR, stemOf(answer.command, reply.subject), answer.lang);
+    const images =
+      values['no-png'] || reply.tone === 'error'
+        ? quickChartImages(reply, config.QUICKCHART_BASE_URL)
+        : await writeChartFiles(reply, config.CHART_DIR, stemOf(answer.command, reply.subject), answer.lang);
     const files = reply.tone === 'info' ? await writeReplyFiles(reply, config.CHART_DIR) : [];
     process.stdout.write(`${toConsoleText(reply, { images, files, m, color: false })}\n`);
     return;
   }
   // What the platform would receive: the phone-sized form unless --full, with its buttons.
   const reply = answer.flags.has('full') ? answer.reply : compactReply(answer.reply);
-  const images: ChartImage[] = config.CHART_MODE === 'upload' ? (reply.charts ?? []).map((_c, i) => ({ kind: 'attachment', name: attachmentName(i) })) : quickChartImages(reply, config.QUICKCHART_BASE_URL);
-  const controls = controlsFor(answer.reply, { secret: 'npm-run-ask', channelId: 'C0000000000', line: answer.reading?.kind === 'command' ? answer.reading.line : text, detail: answer.flags.has('full') ? 'full' : 'compact', isPublic: answer.flags.has('public'), shareable: Boolean(answer.cacheKey), m });
+  const images: ChartImage[] =
+    config.CHART_MODE === 'upload'
+      ? (reply.charts ?? []).map((_c, i) => ({ kind: 'attachment', name: attachmentName(i) }))
+      : quickChartImages(reply, config.QUICKCHART_BASE_URL);
+  const controls = controlsFor(answer.reply, {
+    secret: 'npm-run-ask',
+    channelId: 'C0000000000',
+    line: answer.reading?.kind === 'command' ? answer.reading.line : text,
+    detail: answer.flags.has('full') ? 'full' : 'compact',
+    isPublic: answer.flags.has('public'),
+    shareable: Boolean(answer.cacheKey),
+    m,
+  });
   const payload = format === 'slack' ? toSlackMessage(reply, { images, controls, m }) : toDiscordMessage(reply, { images, controls, m });
   process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
 }
-

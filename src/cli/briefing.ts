@@ -23,12 +23,30 @@ export const BRIEFING_USAGE = `usage: npm run briefing -- [${BRIEFING_KINDS.join
 export async function briefing(argv: string[]): Promise<void> {
   quietOnClosedPipe();
   const { values, positionals } = await parseCli(
-    () => parseArgs({ args: argv, options: { format: { type: 'string', default: 'text' }, delivery: { type: 'string', default: '1' }, lang: { type: 'string' }, 'no-png': { type: 'boolean', default: false } }, allowPositionals: true, strict: true }),
+    () =>
+      parseArgs({
+        args: argv,
+        options: {
+          format: { type: 'string', default: 'text' },
+          delivery: { type: 'string', default: '1' },
+          lang: { type: 'string' },
+          'no-png': { type: 'boolean', default: false },
+        },
+        allowPositionals: true,
+        strict: true,
+      }),
     BRIEFING_USAGE,
   );
   const kind = (positionals[0] ?? 'full').toLowerCase();
   const n = Number(values.delivery);
-  if (!(BRIEFING_KINDS as readonly string[]).includes(kind) || positionals.length > 1 || !['text', 'slack', 'discord'].includes(values.format) || !Number.isInteger(n) || n < 1 || n > 10_000) {
+  if (
+    !(BRIEFING_KINDS as readonly string[]).includes(kind) ||
+    positionals.length > 1 ||
+    !['text', 'slack', 'discord'].includes(values.format) ||
+    !Number.isInteger(n) ||
+    n < 1 ||
+    n > 10_000
+  ) {
     console.error(BRIEFING_USAGE);
     process.exit(2);
   }
@@ -40,11 +58,14 @@ export async function briefing(argv: string[]): Promise<void> {
   const reply = message.reply;
   const m = messages(lang);
   if (values.format === 'text') {
-    const images = values['no-png'] ? quickChartImages(reply, config.QUICKCHART_BASE_URL) : await writeChartFiles(reply, config.CHART_DIR, stemOf('briefing', `${kind} ${n}`), lang);
+    const images = values['no-png']
+      ? quickChartImages(reply, config.QUICKCHART_BASE_URL)
+      : await writeChartFiles(reply, config.CHART_DIR, stemOf('briefing', `${kind} ${n}`), lang);
     process.stdout.write(`${toConsoleText(reply, { images, m })}\n\n(${m.briefing.previewNote(message.spotlight.position + 1, message.spotlight.of)})\n`);
     return;
   }
   const images = quickChartImages(reply, config.QUICKCHART_BASE_URL);
-  process.stdout.write(`${JSON.stringify(values.format === 'slack' ? toSlackMessage(reply, { images, m }) : toDiscordMessage(reply, { images, m }), null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify(values.format === 'slack' ? toSlackMessage(reply, { images, m }) : toDiscordMessage(reply, { images, m }), null, 2)}\n`,
+  );
 }
-

@@ -7,7 +7,8 @@ import { crossCheck, summarizeFindings, type Finding } from '../metrics/cross-ch
 import { parseArgs } from 'node:util';
 import { parseCli, quietOnClosedPipe } from './failure.js';
 
-export const DATA_CHECK_USAGE = 'usage: npm run data:check\n  Loads every edition in DATA_DIR and prints where the paper\'s figures disagree with its own totals; nothing is corrected.';
+export const DATA_CHECK_USAGE =
+  "usage: npm run data:check\n  Loads every edition in DATA_DIR and prints where the paper's figures disagree with its own totals; nothing is corrected.";
 
 export async function dataCheck(argv: string[] = []): Promise<void> {
   quietOnClosedPipe();
@@ -19,8 +20,11 @@ export async function dataCheck(argv: string[] = []): Promise<void> {
     const findings = crossCheck(ds);
     const { inconsistencies, rounding, notes } = summarizeFindings(findings);
     console.log(`Edition ${ds.edition.year} (dataset ${ds.edition.datasetVersion}) from ${config.DATA_DIR}/${ds.edition.year}: loaded.`);
-    console.log(`${findings.length} findings: ${inconsistencies} beyond rounding, ${notes} soft tensions (notes), ${rounding} within rounding. Nothing is corrected.\n`);
-    const line = (f: Finding) => `${f.table} · ${f.row} · ${f.check}: ${f.severity === 'note' ? '' : `off by ${formatNumber(f.difference, 3, true)} ${f.unit === '%' ? 'pp' : f.unit}. `}${f.detail}`;
+    console.log(
+      `${findings.length} findings: ${inconsistencies} beyond rounding, ${notes} soft tensions (notes), ${rounding} within rounding. Nothing is corrected.\n`,
+    );
+    const line = (f: Finding) =>
+      `${f.table} · ${f.row} · ${f.check}: ${f.severity === 'note' ? '' : `off by ${formatNumber(f.difference, 3, true)} ${f.unit === '%' ? 'pp' : f.unit}. `}${f.detail}`;
     const groups: [string, Finding['severity'], string][] = [
       ['Beyond rounding (real inconsistencies of the paper)', 'inconsistency', 'WARN'],
       ['Soft tensions (a claim of the prose set against the tables)', 'note', 'NOTE'],
@@ -34,4 +38,3 @@ export async function dataCheck(argv: string[] = []): Promise<void> {
     }
   }
 }
-

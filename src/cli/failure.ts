@@ -12,7 +12,9 @@ export function startupFailure(err: unknown): never {
   else if (err instanceof PlatformFatalError) console.error(`anode-bot: cannot start: ${err.message}`);
   else {
     // Unexpected: still one line for whoever started it; the stack for whoever debugs it.
-    console.error(`anode-bot: cannot start: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}${process.env.LOG_LEVEL === 'debug' ? '' : ' (LOG_LEVEL=debug shows the details)'}`);
+    console.error(
+      `anode-bot: cannot start: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}${process.env.LOG_LEVEL === 'debug' ? '' : ' (LOG_LEVEL=debug shows the details)'}`,
+    );
   }
   if (process.env.LOG_LEVEL === 'debug') console.error(err);
   process.exit(1);
@@ -44,4 +46,3 @@ export async function parseCli<T>(parse: () => T, usage: string, argv: readonly 
     process.exit(2);
   }
 }
-

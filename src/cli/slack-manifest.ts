@@ -12,7 +12,10 @@ export const MANIFEST_USAGE = 'usage: npm run slack:manifest [-- --http-url http
 
 export async function manifest(argv: string[]): Promise<void> {
   quietOnClosedPipe();
-  const { values } = await parseCli(() => parseArgs({ args: argv, options: { 'http-url': { type: 'string' }, oauth: { type: 'boolean', default: false } }, strict: true }), MANIFEST_USAGE);
+  const { values } = await parseCli(
+    () => parseArgs({ args: argv, options: { 'http-url': { type: 'string' }, oauth: { type: 'boolean', default: false } }, strict: true }),
+    MANIFEST_USAGE,
+  );
   const httpUrl = values['http-url'];
   if (values.oauth && !httpUrl) {
     console.error(`--oauth needs --http-url (Slack redirects to your server)\n${MANIFEST_USAGE}`);
@@ -24,4 +27,3 @@ export async function manifest(argv: string[]): Promise<void> {
   }
   process.stdout.write(`${JSON.stringify(slackManifest(commands, { ...(httpUrl ? { httpUrl } : {}), oauth: values.oauth }), null, 2)}\n`);
 }
-

@@ -133,7 +133,14 @@ export function defineCommand<O extends OptionSpecs>(def: {
   changesChannel?: boolean;
 }): CommandDefinition {
   const { name, description, examples, changesChannel: changes, ...leaf } = def;
-  return { name, description, examples, subcommands: { [ROOT]: defineLeaf({ description, ...leaf }) }, defaultSubcommand: ROOT, ...(changes ? { changesChannel: true } : {}) };
+  return {
+    name,
+    description,
+    examples,
+    subcommands: { [ROOT]: defineLeaf({ description, ...leaf }) },
+    defaultSubcommand: ROOT,
+    ...(changes ? { changesChannel: true } : {}),
+  };
 }
 
 export function defineGroup(def: {
@@ -148,7 +155,12 @@ export function defineGroup(def: {
 
 /** `/exports top [N] [year]`: one line per leaf, built from the option specs (help, errors, manifest). */
 export function usageOf(def: CommandDefinition, sub?: string): string {
-  const line = (l: Leaf) => [`/${def.name}`, ...(l.sub ? [l.sub] : []), ...Object.values(l.leaf.options).map((o) => (o.keyword ? `[${o.keyword} ${o.placeholder.replace(/^\[|\]$/g, '')}]` : o.placeholder))].join(' ');
+  const line = (l: Leaf) =>
+    [
+      `/${def.name}`,
+      ...(l.sub ? [l.sub] : []),
+      ...Object.values(l.leaf.options).map((o) => (o.keyword ? `[${o.keyword} ${o.placeholder.replace(/^\[|\]$/g, '')}]` : o.placeholder)),
+    ].join(' ');
   const leaves = leavesOf(def).filter((l) => sub === undefined || l.sub === sub);
   return leaves.map(line).join('\n');
 }
@@ -165,5 +177,9 @@ export function subjectOf(ctx: Pick<CommandContext, 'edition' | 'library'>, ...p
  * data. They become an AI assistant's tools; a new command of that kind is one by existing.
  */
 export function readOnlyLeaves(commands: readonly CommandDefinition[]): { def: CommandDefinition; sub: string | undefined; leaf: LeafDefinition }[] {
-  return commands.flatMap((def) => leavesOf(def).filter((l) => l.leaf.pure && !l.leaf.meta && !l.leaf.requiresManage).map((l) => ({ def, ...l })));
+  return commands.flatMap((def) =>
+    leavesOf(def)
+      .filter((l) => l.leaf.pure && !l.leaf.meta && !l.leaf.requiresManage)
+      .map((l) => ({ def, ...l })),
+  );
 }

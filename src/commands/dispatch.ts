@@ -46,9 +46,7 @@ export interface ContextBase {
 }
 
 /** A text line routed to one leaf of one command, not yet run. */
-export type Route =
-  | { ok: true; def: CommandDefinition; sub: string | undefined; leaf: LeafDefinition; tokens: string[] }
-  | { ok: false; reply: Reply };
+export type Route = { ok: true; def: CommandDefinition; sub: string | undefined; leaf: LeafDefinition; tokens: string[] } | { ok: false; reply: Reply };
 
 /** Finds the command and subcommand a line names ("/anode exports country Malaysia"). */
 export function route(registry: CommandRegistry, m: Messages, line: string): Route {
@@ -63,7 +61,9 @@ export function route(registry: CommandRegistry, m: Messages, line: string): Rou
     return { ok: false, reply: errorReply(m.errors.unknownCommand, m.errors.noSuchCommand(echo(name, 32), guesses), '/help') };
   }
   const word = tokens[0]?.toLowerCase();
-  const subs = leavesOf(def).map((l) => l.sub).filter((s): s is string => s !== undefined);
+  const subs = leavesOf(def)
+    .map((l) => l.sub)
+    .filter((s): s is string => s !== undefined);
   let sub = def.defaultSubcommand || undefined;
   if (word !== undefined && subs.includes(word)) {
     sub = word;
@@ -72,7 +72,11 @@ export function route(registry: CommandRegistry, m: Messages, line: string): Rou
     const close = word ? closestWords(word, subs) : [];
     return {
       ok: false,
-      reply: errorReply(m.errors.needsSubcommand(def.name), word ? m.errors.unknownSubcommand(echo(word), def.name, close, subs) : m.errors.chooseSubcommand(subs), usageOf(def)),
+      reply: errorReply(
+        m.errors.needsSubcommand(def.name),
+        word ? m.errors.unknownSubcommand(echo(word), def.name, close, subs) : m.errors.chooseSubcommand(subs),
+        usageOf(def),
+      ),
     };
   }
   const leaf = leafOf(def, sub)!;
@@ -142,7 +146,8 @@ async function runLeaf(base: ContextBase, def: CommandDefinition, sub: string | 
     const key = String(issue.path[0] ?? '');
     const spec = leaf.options[key];
     const missing = issue.code === 'invalid_type' && issue.input === undefined;
-    if (missing && spec) return errorReply(m.errors.cannotRead(cmd), m.errors.missing(spec.placeholder.replace(/[<>[\]]/g, ''), spec.kind.values?.(spec, kctx)), usage);
+    if (missing && spec)
+      return errorReply(m.errors.cannotRead(cmd), m.errors.missing(spec.placeholder.replace(/[<>[\]]/g, ''), spec.kind.values?.(spec, kctx)), usage);
     return errorReply(m.errors.cannotRead(cmd), m.errors.badValue(key, issue.message), usage);
   }
   const values = result.data as Record<string, unknown>;
@@ -156,7 +161,12 @@ async function runLeaf(base: ContextBase, def: CommandDefinition, sub: string | 
       // A year the edition holds as a column (the year before's exports in an edition) is not an edition:
       // say where that year is, rather than that it is nowhere.
       const holder = editionWithExportYear(base.library, year);
-      if (holder) return errorReply(m.errors.yearIsColumn(year, holder.year), m.errors.onlyExportsGoBack(year, m.ref(holder.data.edition.tables['exports-by-country'].source)), usage);
+      if (holder)
+        return errorReply(
+          m.errors.yearIsColumn(year, holder.year),
+          m.errors.onlyExportsGoBack(year, m.ref(holder.data.edition.tables['exports-by-country'].source)),
+          usage,
+        );
       return errorReply(m.errors.noEdition(year), m.errors.editionsAre(yearsHeld(base.library, m.ref)), usage);
     }
     edition = chosen;

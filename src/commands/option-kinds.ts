@@ -102,7 +102,11 @@ function entityKind(entity: EntityKind): OptionKind {
         return { label: han ? `${name} (${han})` : name, value: name };
       });
     },
-    values: (_spec, ctx) => ctx.edition.names.names(entity).map((n) => displayName(ctx, entity, n)).join(ctx.m.lang === 'zh-CN' ? '、' : ', '),
+    values: (_spec, ctx) =>
+      ctx.edition.names
+        .names(entity)
+        .map((n) => displayName(ctx, entity, n))
+        .join(ctx.m.lang === 'zh-CN' ? '、' : ', '),
     resolve: (_spec, ctx, value) => resolveName(ctx, entity, value as string),
   };
 }
@@ -116,7 +120,10 @@ export function resolveName(ctx: KindContext, entity: EntityKind, typed: string)
   return {
     ok: false,
     problem: m.errors.unknownName(entity, echo(typed), ctx.edition.year),
-    hint: r.suggestions.length > 0 ? m.errors.didYouMean(r.suggestions.map((n) => displayName(ctx, entity, n))) : m.errors.oneOf(all.map((n) => displayName(ctx, entity, n))),
+    hint:
+      r.suggestions.length > 0
+        ? m.errors.didYouMean(r.suggestions.map((n) => displayName(ctx, entity, n)))
+        : m.errors.oneOf(all.map((n) => displayName(ctx, entity, n))),
   };
 }
 
@@ -152,7 +159,11 @@ export const kinds = {
       const v = String(value).toLowerCase();
       if (choices.includes(v)) return { ok: true, value: v };
       const close = closestWords(v, choices);
-      return { ok: false, problem: ctx.m.errors.notAChoice(echo(String(value))), hint: close.length > 0 ? ctx.m.common.sentences(ctx.m.errors.didYouMean(close), ctx.m.errors.oneOf(choices)) : ctx.m.errors.oneOf(choices) };
+      return {
+        ok: false,
+        problem: ctx.m.errors.notAChoice(echo(String(value))),
+        hint: close.length > 0 ? ctx.m.common.sentences(ctx.m.errors.didYouMean(close), ctx.m.errors.oneOf(choices)) : ctx.m.errors.oneOf(choices),
+      };
     },
   } satisfies OptionKind,
   integer: {
@@ -193,7 +204,13 @@ export const kinds = {
 export const opt = {
   province<R extends boolean = true>(description: Text, o: { required?: R } = {}): OptionSpec<R extends false ? string | undefined : string> {
     const required = o.required ?? true;
-    return { kind: kinds.province, description, required, schema: optional(nameText, required) as z.ZodType<never>, placeholder: required ? '<province>' : '[province]' };
+    return {
+      kind: kinds.province,
+      description,
+      required,
+      schema: optional(nameText, required) as z.ZodType<never>,
+      placeholder: required ? '<province>' : '[province]',
+    };
   },
   country(description: Text): OptionSpec<string> {
     return { kind: kinds.country, description, required: true, schema: nameText, placeholder: '<country>' };
@@ -202,14 +219,25 @@ export const opt = {
     const schema = z.array(nameText).min(o.min, `name at least ${o.min} provinces`).max(o.max, `name at most ${o.max} provinces`);
     return { kind: kinds.provinces, description, required: true, schema, minItems: o.min, maxItems: o.max, placeholder: '<province> <province> [more…]' };
   },
-  choice<C extends string, D extends C | undefined = undefined, Opt extends boolean = false>(description: Text, choices: readonly C[], o: { default?: D; optional?: Opt; placeholder: string }): OptionSpec<Opt extends true ? C | undefined : C> {
+  choice<C extends string, D extends C | undefined = undefined, Opt extends boolean = false>(
+    description: Text,
+    choices: readonly C[],
+    o: { default?: D; optional?: Opt; placeholder: string },
+  ): OptionSpec<Opt extends true ? C | undefined : C> {
     const required = o.default === undefined && !o.optional;
     // Validated as any short word here; the kind resolves it, so a near miss gets "did you mean".
     const base = z.string().trim().min(1).max(40);
     return { kind: kinds.choice, description, required, schema: optional(base, required, o.default) as z.ZodType<never>, choices, placeholder: o.placeholder };
   },
-  integer<D extends number | undefined = undefined>(description: Text, o: { min: number; max: number; default?: D; keyword?: string; pattern?: RegExp; placeholder: string }): OptionSpec<D extends number ? number : number | undefined> {
-    const base = z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(o.min, `expected a number from ${o.min} to ${o.max}`).max(o.max, `expected a number from ${o.min} to ${o.max}`);
+  integer<D extends number | undefined = undefined>(
+    description: Text,
+    o: { min: number; max: number; default?: D; keyword?: string; pattern?: RegExp; placeholder: string },
+  ): OptionSpec<D extends number ? number : number | undefined> {
+    const base = z.coerce
+      .number({ error: 'expected a whole number' })
+      .int('expected a whole number')
+      .min(o.min, `expected a number from ${o.min} to ${o.max}`)
+      .max(o.max, `expected a number from ${o.min} to ${o.max}`);
     return {
       kind: kinds.integer,
       description,
@@ -232,11 +260,28 @@ export const opt = {
   },
   flag(description: Text, word: string): OptionSpec<boolean> {
     const schema = z.union([z.boolean(), z.literal(word).transform(() => true)]);
-    return { kind: kinds.flag, description, required: false, schema: schema.optional().default(false) as unknown as z.ZodType<boolean>, word, placeholder: `[${word}]` };
+    return {
+      kind: kinds.flag,
+      description,
+      required: false,
+      schema: schema.optional().default(false) as unknown as z.ZodType<boolean>,
+      word,
+      placeholder: `[${word}]`,
+    };
   },
   text(description: Text, o: { placeholder: string; required?: boolean }): OptionSpec<string | undefined> {
-    const schema = z.string().trim().max(80, 'at most 80 characters').refine((s) => !/\p{Cc}/u.test(s), 'control characters are not allowed');
-    return { kind: kinds.text, description, required: o.required ?? false, schema: (o.required ? schema.min(1) : schema.optional()) as unknown as z.ZodType<never>, placeholder: o.placeholder };
+    const schema = z
+      .string()
+      .trim()
+      .max(80, 'at most 80 characters')
+      .refine((s) => !/\p{Cc}/u.test(s), 'control characters are not allowed');
+    return {
+      kind: kinds.text,
+      description,
+      required: o.required ?? false,
+      schema: (o.required ? schema.min(1) : schema.optional()) as unknown as z.ZodType<never>,
+      placeholder: o.placeholder,
+    };
   },
 };
 

@@ -42,7 +42,10 @@ export function parseText(options: OptionSpecs, tokens: string[], ctx: KindConte
 export function splitNames(tokens: string[], names: NameIndex, kind: EntityKind): string[] {
   const joined = tokens.join(' ');
   if (joined.includes(',') || joined.includes('，') || joined.includes('、')) {
-    return joined.split(/[,，、]/).map((s) => s.trim()).filter((s) => s.length > 0);
+    return joined
+      .split(/[,，、]/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
   }
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {

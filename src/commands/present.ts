@@ -37,7 +37,15 @@ export function sourceLabel(f: Figure, m: Messages, o: { signed?: boolean } = {}
   const check = f.source.check;
   if (!check) return ref;
   const computed = m.units.withUnit(formatNumber(check.value, check.decimals, o.signed), f.unit, check.value);
-  return m.marks.alsoComputed(ref, check.ref.split(';').map((r) => m.ref(r.trim())).join('; '), computed, check.agrees);
+  return m.marks.alsoComputed(
+    ref,
+    check.ref
+      .split(';')
+      .map((r) => m.ref(r.trim()))
+      .join('; '),
+    computed,
+    check.agrees,
+  );
 }
 
 export function field(label: string, f: Figure | undefined, m: Messages, o: ShowOptions & { key?: boolean } = {}): ReplyField[] {
@@ -73,7 +81,9 @@ export function findingNotes(findings: readonly Finding[], p: Presenter): string
   const { m } = p;
   const names = p.edition.names;
   const name = (n: string) => (m.lang === 'zh-CN' ? (names.chinese('province', n) ?? names.chinese('country', n) ?? m.aggregateName(n)) : n);
-  return findings.map((f) => (f.severity === 'inconsistency' ? m.marks.inconsistency(m.ref(f.table), m.finding(f, name)) : m.marks.tension(m.finding(f, name))));
+  return findings.map((f) =>
+    f.severity === 'inconsistency' ? m.marks.inconsistency(m.ref(f.table), m.finding(f, name)) : m.marks.tension(m.finding(f, name)),
+  );
 }
 
 /** The † footnote, when some figure of the reply is the bot's own computation. */

@@ -42,7 +42,15 @@ export function mixChart(p: Presenter, mix: EfficiencyMix, title: string): Chart
     kind: 'bar',
     title,
     labels: m.mix.classLabels(th.highAbovePct, th.lowBelowPct),
-    series: [{ label: m.units.percentOfCapacity, values: figures.map((f) => f.value), shown: figures.map((f) => show(f, m)), color: COLORS.output, colors: CLASS_COLORS }],
+    series: [
+      {
+        label: m.units.percentOfCapacity,
+        values: figures.map((f) => f.value),
+        shown: figures.map((f) => show(f, m)),
+        color: COLORS.output,
+        colors: CLASS_COLORS,
+      },
+    ],
     unit: m.units.percentOfCapacity,
     caption: m.charts.source(m.ref(mix.high.source.ref)),
     alt: m.mix.alt(mix.name === 'Total' ? m.charts.china : nameFor(p, 'province', mix.name), mixValue(mix, m)),
@@ -62,10 +70,20 @@ export function balanceChart(p: Presenter, r: RegionalBalance): ChartSpec {
     kind: 'diverging-bar',
     title: m.charts.balanceTitle(p.edition.year),
     labels: ordered.map((e) => nameFor(p, 'province', e.name, { bilingual: true })),
-    series: [{ label: m.labels.netBalance, values: ordered.map((e) => e.netBalance.value), shown: ordered.map((e) => show(e.netBalance, m, { signed: true })), color: COLORS.surplus }],
+    series: [
+      {
+        label: m.labels.netBalance,
+        values: ordered.map((e) => e.netBalance.value),
+        shown: ordered.map((e) => show(e.netBalance, m, { signed: true })),
+        color: COLORS.surplus,
+      },
+    ],
     unit: m.charts.balanceUnit,
     caption: [m.charts.source(m.ref(r.total.netBalance.source.ref)), left.length > 0 ? m.charts.notShown(left) : ''].filter(Boolean).join(' · '),
-    alt: m.charts.balanceAlt(ordered.map((e) => `${nameFor(p, 'province', e.name)} ${show(e.netBalance, m, { signed: true })}`), left),
+    alt: m.charts.balanceAlt(
+      ordered.map((e) => `${nameFor(p, 'province', e.name)} ${show(e.netBalance, m, { signed: true })}`),
+      left,
+    ),
   };
 }
 
@@ -81,30 +99,55 @@ export function exportsChart(p: Presenter, r: ExportRanking, count: number): Cha
     labels: names,
     series: [
       ...(previous
-        ? [{
-            label: String(previous),
-            values: entries.map((e) => e.change?.previous.value ?? null),
-            shown: entries.map((e) => (e.change ? show(e.change.previous, m, { unit: false }) : m.common.notAvailable)),
-            color: COLORS.previous,
-          }]
+        ? [
+            {
+              label: String(previous),
+              values: entries.map((e) => e.change?.previous.value ?? null),
+              shown: entries.map((e) => (e.change ? show(e.change.previous, m, { unit: false }) : m.common.notAvailable)),
+              color: COLORS.previous,
+            },
+          ]
         : []),
-      { label: String(r.year), values: entries.map((e) => e.volume.value), shown: entries.map((e) => show(e.volume, m, { unit: false })), color: COLORS.current },
+      {
+        label: String(r.year),
+        values: entries.map((e) => e.volume.value),
+        shown: entries.map((e) => show(e.volume, m, { unit: false })),
+        color: COLORS.current,
+      },
     ],
     unit: m.units.axis('kt'),
-    caption: [m.charts.source(m.ref(r.total.volume.source.ref)), r.countries > entries.length || r.others ? m.charts.topOf(entries.length, r.countries, Boolean(r.others)) : ''].filter(Boolean).join(' · '),
-    alt: m.charts.exportsAlt(r.year, entries.map((e, i) => `${names[i]} ${show(e.volume, m)}`)),
+    caption: [
+      m.charts.source(m.ref(r.total.volume.source.ref)),
+      r.countries > entries.length || r.others ? m.charts.topOf(entries.length, r.countries, Boolean(r.others)) : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    alt: m.charts.exportsAlt(
+      r.year,
+      entries.map((e, i) => `${names[i]} ${show(e.volume, m)}`),
+    ),
   };
 }
 
 /** Provinces ranked by one metric, as bars (diverging for balances). */
-export function rankingChart(p: Presenter, o: { title: string; unit: string; entries: readonly RankedEntry[]; signed: boolean; caption: string; max?: number }): ChartSpec {
+export function rankingChart(
+  p: Presenter,
+  o: { title: string; unit: string; entries: readonly RankedEntry[]; signed: boolean; caption: string; max?: number },
+): ChartSpec {
   const { m } = p;
   const names = o.entries.map((e) => nameFor(p, 'province', e.name, { bilingual: true }));
   return {
     kind: o.signed ? 'diverging-bar' : 'horizontal-bar',
     title: o.title,
     labels: names,
-    series: [{ label: o.unit, values: o.entries.map((e) => e.figure.value), shown: o.entries.map((e) => show(e.figure, m, { signed: o.signed, mark: false })), color: COLORS.output }],
+    series: [
+      {
+        label: o.unit,
+        values: o.entries.map((e) => e.figure.value),
+        shown: o.entries.map((e) => show(e.figure, m, { signed: o.signed, mark: false })),
+        color: COLORS.output,
+      },
+    ],
     unit: o.unit,
     caption: o.caption,
     alt: `${o.title}: ${o.entries.map((e, i) => `${names[i]} ${show(e.figure, m, { signed: o.signed })}`).join(', ')}.`,

@@ -20,8 +20,14 @@ export function questionReply(reading: Exclude<QuestionReading, { kind: 'command
   }
   const edition = library.current;
   const ctx = { edition, library, m };
-  const list = (kind: 'province' | 'country') => edition.names.names(kind).map((n) => displayName(ctx, kind, n)).join(m.lang === 'zh-CN' ? '、' : ', ');
-  const years = [...new Set(library.years.flatMap((y) => library.get(y)?.exportYears ?? [y]).concat(library.years))].sort().join(m.lang === 'zh-CN' ? '、' : ', ');
+  const list = (kind: 'province' | 'country') =>
+    edition.names
+      .names(kind)
+      .map((n) => displayName(ctx, kind, n))
+      .join(m.lang === 'zh-CN' ? '、' : ', ');
+  const years = [...new Set(library.years.flatMap((y) => library.get(y)?.exportYears ?? [y]).concat(library.years))]
+    .sort()
+    .join(m.lang === 'zh-CN' ? '、' : ', ');
   const title = reading.why === 'forecast' ? m.question.outside.forecast(years) : m.question.outside[reading.why];
   return { tone: 'info', title, summary: m.question.outsideSummary(list('province'), list('country')) };
 }

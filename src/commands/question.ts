@@ -8,10 +8,7 @@ import { countIn, INTENT_WORDS, NOT_NAMES, OUT_OF_SCOPE, tableIn, yearsIn, type 
  * dataset spells them), two or three readings to choose from when unsure, or a question the paper
  * cannot answer. Never a guess presented as sure.
  */
-export type QuestionReading =
-  | { kind: 'command'; line: string }
-  | { kind: 'choices'; lines: string[] }
-  | { kind: 'outside'; why: OutOfScope | 'unknown' };
+export type QuestionReading = { kind: 'command'; line: string } | { kind: 'choices'; lines: string[] } | { kind: 'outside'; why: OutOfScope | 'unknown' };
 
 /** Whether text is written in Chinese (then the answer is too). */
 export const hasHan = (text: string) => /\p{Script=Han}/u.test(text);
@@ -44,7 +41,12 @@ function spellingsOf(edition: Edition): Spelling[] {
   if (!list) {
     list = (['province', 'country'] as const).flatMap((kind) =>
       edition.names.names(kind).flatMap((name) =>
-        [name, ...edition.names.spellings(kind).filter((s) => edition.names.exact(kind, s) === name && s !== name)].map((s) => ({ kind, name, key: normalizeName(s), han: hasHan(s) })),
+        [name, ...edition.names.spellings(kind).filter((s) => edition.names.exact(kind, s) === name && s !== name)].map((s) => ({
+          kind,
+          name,
+          key: normalizeName(s),
+          han: hasHan(s),
+        })),
       ),
     );
     list.sort((a, b) => b.key.length - a.key.length);
@@ -75,7 +77,11 @@ export function spotNames(original: string, edition: Edition): Spotted {
     }
   }
   // Latin: words (possessives dropped), then the longest run of words that is a spelling.
-  const words = [...text.matchAll(/[a-z][a-z'’-]*/g)].map((m) => ({ word: m[0].replace(/['’]s$/, '').replace(/['’-]/g, ''), at: m.index, raw: original.slice(m.index, m.index + m[0].length) }));
+  const words = [...text.matchAll(/[a-z][a-z'’-]*/g)].map((m) => ({
+    word: m[0].replace(/['’]s$/, '').replace(/['’-]/g, ''),
+    at: m.index,
+    raw: original.slice(m.index, m.index + m[0].length),
+  }));
   const used = new Set<number>();
   for (let n = 3; n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
@@ -98,7 +104,8 @@ export function spotNames(original: string, edition: Edition): Spotted {
     if (used.has(i) || w.word.length < 5 || NOT_NAMES.has(w.word)) continue;
     const limit = w.word.length >= 8 ? 2 : 1;
     const close = new Map<string, EntityKind>();
-    for (const s of spellingsOf(edition)) if (!s.han && Math.abs(s.key.length - w.word.length) <= limit && levenshtein(s.key, w.word) <= limit) close.set(s.name, s.kind);
+    for (const s of spellingsOf(edition))
+      if (!s.han && Math.abs(s.key.length - w.word.length) <= limit && levenshtein(s.key, w.word) <= limit) close.set(s.name, s.kind);
     const only = close.size === 1 ? [...close][0] : undefined;
     if (only) {
       found.push({ kind: only[1], name: only[0], at: w.at });
@@ -129,7 +136,11 @@ function rankMetrics(commands: readonly CommandDefinition[]): readonly string[] 
  */
 export function readQuestion(question: string, ctx: QuestionContext): QuestionReading {
   const edition = ctx.library.current;
-  const raw = question.normalize('NFKC').replace(/[？?！!。，,、；;：:“”"（）()]/g, ' ').replace(/\s+/g, ' ').trim();
+  const raw = question
+    .normalize('NFKC')
+    .replace(/[？?！!。，,、；;：:“”"（）()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (raw === '') return { kind: 'outside', why: 'unknown' };
   const spotted = spotNames(raw, edition);
   const text = spotted.rest.replace(/\s+/g, ' ').trim();
@@ -183,7 +194,10 @@ export function readQuestion(question: string, ctx: QuestionContext): QuestionRe
   if (has('highShare')) return ranking ? sure(rank('high-share')) : { kind: 'command', line: `/utilization${editionYear}` };
   if (has('efficiency')) return { kind: 'command', line: `/utilization${editionYear}` };
   if (has('deficit') || has('surplus') || has('balance')) return { kind: 'command', line: `/mismatch${editionYear}` };
-  if (has('demand')) return ranking ? sure(rank('demand')) : { kind: 'choices', lines: [`/mismatch${editionYear}`, ...[rank('demand')].filter((l): l is string => Boolean(l)), `/overview${editionYear}`] };
+  if (has('demand'))
+    return ranking
+      ? sure(rank('demand'))
+      : { kind: 'choices', lines: [`/mismatch${editionYear}`, ...[rank('demand')].filter((l): l is string => Boolean(l)), `/overview${editionYear}`] };
   if (has('output')) return ranking ? sure(rank('output')) : { kind: 'command', line: `/overview${editionYear}` };
   if (has('capacity')) return ranking ? sure(rank('capacity')) : { kind: 'command', line: `/overview${editionYear}` };
   if (has('overview')) return { kind: 'command', line: `/overview${editionYear}` };

@@ -7,10 +7,20 @@ import type { ReplyField } from './reply.js';
  * The change of a figure against the previous edition, when there is one: "(+0.10 Mt † on the <year>
  * edition)". Always derived: no paper prints the difference between two papers.
  */
-export function versus(ctx: Pick<CommandContext, 'm' | 'previous' | 'edition'>, current: Figure | undefined, previous: Figure | undefined): { text: string; figure?: Figure } {
+export function versus(
+  ctx: Pick<CommandContext, 'm' | 'previous' | 'edition'>,
+  current: Figure | undefined,
+  previous: Figure | undefined,
+): { text: string; figure?: Figure } {
   if (!current || !previous || !ctx.previous) return { text: '' };
   const unit = current.unit === '%' ? 'pp' : current.unit;
-  const delta = derived(current.value - previous.value, unit, `${current.source.ref} (${ctx.previous.year}, ${ctx.edition.year})`, `change on the ${ctx.previous.year} edition`, Math.max(current.decimals, previous.decimals));
+  const delta = derived(
+    current.value - previous.value,
+    unit,
+    `${current.source.ref} (${ctx.previous.year}, ${ctx.edition.year})`,
+    `change on the ${ctx.previous.year} edition`,
+    Math.max(current.decimals, previous.decimals),
+  );
   return { text: ctx.m.common.versus(show(delta, ctx.m, { signed: true }), ctx.previous.year), figure: delta };
 }
 

@@ -33,4 +33,8 @@ export function parseEnv<S extends z.ZodObject>(schema: S, env: Record<string, s
 }
 
 export const httpUrl = (name: string) => z.string().refine((s) => /^https?:\/\/\S+$/.test(s), `${name} must be an http(s) URL`);
-export const port = z.coerce.number({ error: 'expected a port number' }).int('expected a port number').min(0, 'expected a port from 0 to 65535').max(65535, 'expected a port from 0 to 65535');
+export const port = z.coerce
+  .number({ error: 'expected a port number' })
+  .int('expected a port number')
+  .min(0, 'expected a port from 0 to 65535')
+  .max(65535, 'expected a port from 0 to 65535');

@@ -145,7 +145,12 @@ function checkStructure(ds: Dataset): void {
   ];
   for (const [key, rows] of tables) requireUniqueAndOneTotal(ds.files[key], rows);
   const years = [...new Set(ds.exports.map((r) => r.year))];
-  for (const year of years) requireUniqueAndOneTotal(ds.files['exports-by-country'], ds.exports.filter((r) => r.year === year), ` for ${year}`);
+  for (const year of years)
+    requireUniqueAndOneTotal(
+      ds.files['exports-by-country'],
+      ds.exports.filter((r) => r.year === year),
+      ` for ${year}`,
+    );
   const classes = new Set<string>();
   for (const row of ds.classes) {
     if (classes.has(row.class)) throw new DatasetError(`${ds.files['efficiency-classes']}: row ${row.line} (${row.class}), field class: appears twice`);

@@ -37,7 +37,12 @@ export function readCsv<S extends z.ZodType<Record<string, unknown>>>(
     throw new DatasetError(`${file}: not valid CSV: ${(err as Error).message}`);
   }
   const shape = (schema as unknown as z.ZodObject).shape as Record<string, unknown> | undefined;
-  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]?.split(',').map((h) => h.trim()) ?? [];
+  const header =
+    text
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/, 1)[0]
+      ?.split(',')
+      .map((h) => h.trim()) ?? [];
   for (const column of Object.keys(shape ?? {})) {
     if (!header.includes(column)) {
       throw new DatasetError(`${file}: header row: missing column "${column}" (columns found: ${header.join(', ')})`);

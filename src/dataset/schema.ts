@@ -43,7 +43,11 @@ export const balanceRowSchema = z.object({
 export const exportRowSchema = z.object({
   country: label,
   kind: z.enum(['country', 'others', 'total']),
-  year: z.string().trim().regex(/^\d{4}$/, 'expected a four-digit year').transform(Number),
+  year: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, 'expected a four-digit year')
+    .transform(Number),
   exports_kt: nonNegative,
   share_pct: percent,
 });
@@ -57,7 +61,10 @@ export const classRowSchema = z.object({
 
 export const textFigureSchema = z.object({
   subject: label,
-  metric: z.string().trim().regex(/^[a-z0-9_]+$/, 'expected a snake_case metric name'),
+  metric: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]+$/, 'expected a snake_case metric name'),
   value: decimal,
   unit: z.enum(['Mt', 'kt', '%', 'pp', 'kg/t', 'enterprises']),
   qualifier: z.enum(['exact', 'approx', 'over', 'under']),
@@ -67,7 +74,15 @@ export const textFigureSchema = z.object({
 });
 
 export const claimSchema = z.object({
-  subjects: z.string().transform((s) => s.split('|').map((a) => a.trim()).filter(Boolean)).pipe(z.array(z.string()).min(1, 'expected at least one subject')),
+  subjects: z
+    .string()
+    .transform((s) =>
+      s
+        .split('|')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string()).min(1, 'expected at least one subject')),
   check: z.enum(['output_over_demand', 'export_share_change', 'utilization_vs_high_share']),
   source: z.string().trim().min(1, 'expected a section'),
   quote: z.string().trim().min(1, 'expected the quoted sentence').max(200, 'expected a brief quote (200 characters at most)'),
@@ -76,7 +91,12 @@ export const claimSchema = z.object({
 export const nameRowSchema = z.object({
   name: label,
   kind: z.enum(['province', 'country']),
-  aliases: z.string().transform((s) => s.split('|').map((a) => a.trim()).filter((a) => a.length > 0)),
+  aliases: z.string().transform((s) =>
+    s
+      .split('|')
+      .map((a) => a.trim())
+      .filter((a) => a.length > 0),
+  ),
 });
 
 // captionZh: the caption in Chinese, for Chinese replies (optional: the English caption stands in).

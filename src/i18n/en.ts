@@ -29,7 +29,13 @@ const METRIC_LABELS: Record<RankMetric, string> = {
   'high-share': 'High-efficiency share',
   'shutdown-share': 'Shut-down share',
 };
-const CHANGE_LABELS: Record<ChangeMetric, string> = { capacity: 'Capacity', output: 'Output', utilization: 'Utilization', balance: 'Net balance', exports: 'Exports' };
+const CHANGE_LABELS: Record<ChangeMetric, string> = {
+  capacity: 'Capacity',
+  output: 'Output',
+  utilization: 'Utilization',
+  balance: 'Net balance',
+  exports: 'Exports',
+};
 
 /** The English catalogue: the source of every string a reader sees. zh-CN implements the same shape. */
 export const en = {
@@ -43,11 +49,11 @@ export const en = {
       price: 'The paper gives no prices or costs',
       company: 'The paper names no companies',
       forecast: (years: string) => `The paper gives no forecasts: its figures are for ${years}`,
-      weather: 'I only know the paper\'s figures',
-      smallTalk: 'Hello! I answer questions about China\'s prebaked-anode industry',
-      other: 'I only know the paper\'s figures',
+      weather: "I only know the paper's figures",
+      smallTalk: "Hello! I answer questions about China's prebaked-anode industry",
+      other: "I only know the paper's figures",
       place: 'The paper has no figures of its own for that place',
-      unknown: 'I could not read that as a question about the paper\'s figures',
+      unknown: "I could not read that as a question about the paper's figures",
     },
     outsideSummary: (provinces: string, countries: string) =>
       `I answer from one industry paper: capacity, output, utilization, demand and the supply–demand balance of ${provinces}; exports to ${countries}. Try "yunnan utilization?", "top 5 export destinations", "compare henan and xinjiang", or /help for the commands.`,
@@ -71,11 +77,12 @@ export const en = {
 
   marks: {
     derivedFrom: (ref: string, how: string) => `derived from ${ref}: ${how}`,
-    alsoComputed: (ref: string, computedRef: string, computed: string, agrees: boolean) => `${ref} (computed from ${computedRef.split(/;\s*/).join(' and ')}: ${computed}, ${agrees ? 'agrees' : 'does not agree'})`,
+    alsoComputed: (ref: string, computedRef: string, computed: string, agrees: boolean) =>
+      `${ref} (computed from ${computedRef.split(/;\s*/).join(' and ')}: ${computed}, ${agrees ? 'agrees' : 'does not agree'})`,
     quote: (quote: string, ref: string) => `“${quote}” (${ref})`,
     inconsistency: (table: string, detail: string) => `⚠ The paper disagrees with itself (${table}): ${detail}`,
     tension: (detail: string) => `Note: ${detail}`,
-    derivedNote: '† derived: computed by the bot from the paper\'s figures; the paper does not print it.',
+    derivedNote: "† derived: computed by the bot from the paper's figures; the paper does not print it.",
   },
 
   common: {
@@ -123,7 +130,8 @@ export const en = {
     china: 'China',
     balanceTitle: (year: number) => `Net anode balance by province, ${year} (Mt)`,
     balanceUnit: 'Mt (surplus + / deficit −)',
-    balanceAlt: (items: readonly string[], left: readonly string[]) => `Net balance after exports: ${items.join(', ')}.${left.length > 0 ? ` Not shown: ${list(left)}.` : ''}`,
+    balanceAlt: (items: readonly string[], left: readonly string[]) =>
+      `Net balance after exports: ${items.join(', ')}.${left.length > 0 ? ` Not shown: ${list(left)}.` : ''}`,
     exportsTitle: (year: number) => `Anode exports by destination, ${year} (kt)`,
     topOf: (shown: number, of: number, others: boolean) => `Top ${shown} of ${of} named destinations${others ? '; Others not shown' : ''}`,
     exportsAlt: (year: number, items: readonly string[]) => `Exports ${year}: ${items.join(', ')}.`,
@@ -166,9 +174,9 @@ export const en = {
     layout: 'compact: one message; thread: headline in the channel, details in its thread',
     onlyNewData: 'Deliver only when a new edition of the data has been loaded',
     schedule: 'daily 09:00, weekdays 08:30, weekly mon 09:00, monthly 1 09:00 or cron',
-    timezone: 'IANA time zone, e.g. Europe/Berlin (default: the bot\'s)',
+    timezone: "IANA time zone, e.g. Europe/Berlin (default: the bot's)",
     subscriptionId: 'Subscription id from /briefing list',
-    language: 'zh, en or auto (the reader\'s own language)',
+    language: "zh, en or auto (the reader's own language)",
     fromEdition: 'The older edition (default: the one before the newer)',
     toEdition: 'The newer edition (default: the latest)',
     publicAnswer: 'Post the answer in the channel for everyone (default: only you see it)',
@@ -178,9 +186,11 @@ export const en = {
     typeACommand: 'Type a command',
     typeACommandHint: 'For example /province Yunnan or /exports top 5.',
     unknownCommand: 'Unknown command',
-    noSuchCommand: (name: string, guesses: readonly string[]) => `There is no /${name}. ${guesses.length > 0 ? `Did you mean ${guesses.map((g) => `/${g}`).join(' or ')}?` : 'Type /help for the list.'}`,
+    noSuchCommand: (name: string, guesses: readonly string[]) =>
+      `There is no /${name}. ${guesses.length > 0 ? `Did you mean ${guesses.map((g) => `/${g}`).join(' or ')}?` : 'Type /help for the list.'}`,
     needsSubcommand: (name: string) => `/${name} needs a subcommand`,
-    unknownSubcommand: (word: string, name: string, close: readonly string[], subs: readonly string[]) => `/${name} has no "${word}".${close.length > 0 ? ` Did you mean ${close.map((c) => `/${name} ${c}`).join(' or ')}?` : ''} Choose one of: ${subs.join(', ')}.`,
+    unknownSubcommand: (word: string, name: string, close: readonly string[], subs: readonly string[]) =>
+      `/${name} has no "${word}".${close.length > 0 ? ` Did you mean ${close.map((c) => `/${name} ${c}`).join(' or ')}?` : ''} Choose one of: ${subs.join(', ')}.`,
     chooseSubcommand: (subs: readonly string[]) => `Choose one of: ${subs.join(', ')}.`,
     cannotRead: (cmd: string) => `Cannot read that ${cmd}`,
     /** An option's value refused by its schema; `problem` is one of option-kinds' messages. */
@@ -189,13 +199,15 @@ export const en = {
     notUnderstood: (token: string, elsewhere: string | undefined) => `I did not understand "${token}".${elsewhere ? ` Did you mean ${elsewhere}?` : ''}`,
     unknownFlag: (flag: string) => `There is no option ${flag}. Lines may end with --public (answer in the channel), --full or --compact.`,
     notAllowed: 'Not allowed here',
-    needsManage: (cmd: string) => `${cmd} changes this channel's settings: it needs the Manage Channels permission (Discord) or a workspace admin or owner (Slack). Anyone may use /briefing list and /briefing preview.`,
+    needsManage: (cmd: string) =>
+      `${cmd} changes this channel's settings: it needs the Manage Channels permission (Discord) or a workspace admin or owner (Slack). Anyone may use /briefing list and /briefing preview.`,
     missing: (key: string, values: string | undefined) => `Which ${key}?${values ? ` One of: ${values}.` : ''}`,
     noEdition: (year: number) => `No ${year} edition`,
     editionsAre: (held: readonly YearsHeld[]) =>
       `Editions loaded: ${held.map((e) => `${e.year}${e.alsoExports.length > 0 ? ` (every table for ${e.year}; exports by destination, ${e.exportsRef}, also for ${e.alsoExports.join(', ')})` : ''}`).join('; ')}.`,
     yearIsColumn: (year: number, edition: number) => `${year} is not an edition: it is a column of the ${edition} edition`,
-    onlyExportsGoBack: (year: number, ref: string) => `Only exports by destination (${ref}) have ${year} figures: try /exports top 10 ${year} or /exports country <country>.`,
+    onlyExportsGoBack: (year: number, ref: string) =>
+      `Only exports by destination (${ref}) have ${year} figures: try /exports top 10 ${year} or /exports country <country>.`,
     aggregate: (kind: 'province' | 'country', typed: string, aggregate: 'Others' | 'Total') =>
       aggregate === 'Total'
         ? `"${typed}" means the national total, not a ${kind}: type /overview${kind === 'country' ? ' or /exports' : ''}.`
@@ -215,22 +227,40 @@ export const en = {
     summary: (o: { capacity: string; output: string; utilization: string; provinces: number; largest: string; largestShare: string }) =>
       `${o.capacity} capacity, ${o.output} output, ${o.utilization} utilization across ${o.provinces} named provinces and "Others". ${o.largest} alone holds ${o.largestShare} of capacity.`,
     mixChart: (year: number) => `China: capacity by efficiency class, ${year} (%)`,
-    abstractRounding: (capText: string, outText: string, cap: string, out: string) => `The abstract gives ${capText} capacity and ${outText} output; the tables round them to ${cap} and ${out}.`,
+    abstractRounding: (capText: string, outText: string, cap: string, out: string) =>
+      `The abstract gives ${capText} capacity and ${outText} output; the tables round them to ${cap} and ${out}.`,
   },
 
   province: {
     description: 'One province: capacity, output, utilization, efficiency mix, demand and balance',
     title: (name: string, year: number) => `${name} · prebaked anodes ${year}`,
-    summary: (o: { capacity?: string | undefined; capacityRank?: string; output?: string | undefined; utilization?: string | undefined; utilizationRank?: string; net?: string | undefined; surplus?: boolean | undefined }) =>
+    summary: (o: {
+      capacity?: string | undefined;
+      capacityRank?: string;
+      output?: string | undefined;
+      utilization?: string | undefined;
+      utilizationRank?: string;
+      net?: string | undefined;
+      surplus?: boolean | undefined;
+    }) =>
       [
-        [o.capacity && `${o.capacity} capacity${o.capacityRank ?? ''}`, o.output && `${o.output} output`, o.utilization && `${o.utilization} utilization${o.utilizationRank ?? ''}`].filter(Boolean).join(', ') + '.',
+        [
+          o.capacity && `${o.capacity} capacity${o.capacityRank ?? ''}`,
+          o.output && `${o.output} output`,
+          o.utilization && `${o.utilization} utilization${o.utilizationRank ?? ''}`,
+        ]
+          .filter(Boolean)
+          .join(', ') + '.',
         o.net ? `Net balance ${o.net} after in-province demand and exports: output ${o.surplus ? 'above' : 'below'} what the province uses and exports.` : '',
-      ].filter(Boolean).join(' '),
+      ]
+        .filter(Boolean)
+        .join(' '),
     supplyChart: (name: string, year: number) => `${name}: supply and demand, ${year} (Mt)`,
     supplyAlt: (name: string, items: readonly string[]) => `${name}: ${items.join(', ')}.`,
     mixChart: (name: string, year: number) => `${name}: capacity by efficiency class, ${year} (%)`,
     noBalanceCaption: 'No demand bar: Table 3 gives none for this province',
-    inOthers: (name: string) => `Table 3 does not list ${name} on its own: its output is inside Table 3's "Others" row, so the paper gives no in-province demand or balance for ${name}.`,
+    inOthers: (name: string) =>
+      `Table 3 does not list ${name} on its own: its output is inside Table 3's "Others" row, so the paper gives no in-province demand or balance for ${name}.`,
   },
 
   exports: {
@@ -245,14 +275,23 @@ export const en = {
     changeOn: (previous: number) => `Change on ${previous}`,
     moreNotShown: (n: number, of: number) => ` (${plural(n, 'more named country', 'more named countries')} not shown; /exports top ${of})`,
     topTitle: (year: number, n: number) => `Anode exports ${year}: top ${n} destinations`,
-    topSummary: (o: { total: string; year: number; change?: string | undefined; previousYear?: number | undefined; leader?: string | undefined; leaderShare?: string | undefined; cut: string }) =>
+    topSummary: (o: {
+      total: string;
+      year: number;
+      change?: string | undefined;
+      previousYear?: number | undefined;
+      leader?: string | undefined;
+      leaderShare?: string | undefined;
+      cut: string;
+    }) =>
       `China exported ${o.total} in ${o.year}${o.change ? ` (${o.change} on ${o.previousYear})` : ''}.${o.leader ? ` ${o.leader} took ${o.leaderShare}.` : ''}${o.cut}`,
     colCountry: 'Country',
     colShare: 'Share',
     colVersus: (year: number) => `vs ${year}`,
     colChange: 'Change',
     sharesNote: "Shares are the paper's whole percentages; they may not add to 100 %. Changes on the year before are derived †.",
-    tinyBaseNote: '“from …”: the year before was too small (under a twentieth of the new volume) for a percentage to mean anything; "new": nothing the year before.',
+    tinyBaseNote:
+      '“from …”: the year before was too small (under a twentieth of the new volume) for a percentage to mean anything; "new": nothing the year before.',
     volumeIn: (year: number) => `${year} volume`,
     shareRankIn: (year: number) => `${year} share · rank`,
     countryTitle: (name: string) => `Anode exports to ${name}`,
@@ -289,12 +328,24 @@ export const en = {
   mismatch: {
     description: 'Regional supply–demand mismatch: surplus and deficit provinces, both balance views',
     title: (year: number) => `Regional anode mismatch · ${year}`,
-    summary: (o: { surplus?: string | undefined; surplusNet?: string | undefined; surplusDomestic?: string | undefined; surplusDomesticRef?: string | undefined; gap?: string | undefined; gapNet?: string | undefined; deficits: number; deficitSum: string }) =>
+    summary: (o: {
+      surplus?: string | undefined;
+      surplusNet?: string | undefined;
+      surplusDomestic?: string | undefined;
+      surplusDomesticRef?: string | undefined;
+      gap?: string | undefined;
+      gapNet?: string | undefined;
+      deficits: number;
+      deficitSum: string;
+    }) =>
       [
-        o.surplus && `${o.surplus} has the largest surplus: ${o.surplusNet} after in-province demand and exports, ${o.surplusDomestic} over in-province demand (${o.surplusDomesticRef}).`,
+        o.surplus &&
+          `${o.surplus} has the largest surplus: ${o.surplusNet} after in-province demand and exports, ${o.surplusDomestic} over in-province demand (${o.surplusDomesticRef}).`,
         o.gap && `${o.gap} has the largest gap: ${o.gapNet}.`,
         `${plural(o.deficits, 'province')} ${o.deficits === 1 ? 'is' : 'are'} short: ${o.deficitSum} together.`,
-      ].filter(Boolean).join(' '),
+      ]
+        .filter(Boolean)
+        .join(' '),
     largestSurplus: (name: string) => `Largest surplus: ${name}`,
     largestGap: (name: string) => `Largest gap: ${name}`,
     deficitSum: (n: number) => `${plural(n, 'deficit province')} together`,
@@ -305,7 +356,8 @@ export const en = {
     colExports: 'Exp',
     colDomestic: 'Out−dem',
     colNet: 'Net',
-    columnsNote: (ref: string) => `Mt. Out, Dem, Exp and Net as ${ref} prints them (Net = output − demand − exports). Out−dem: output minus in-province demand (the view of Section 5.2): as Section 5.2 states it where it does (≈), derived (†) elsewhere.`,
+    columnsNote: (ref: string) =>
+      `Mt. Out, Dem, Exp and Net as ${ref} prints them (Net = output − demand − exports). Out−dem: output minus in-province demand (the view of Section 5.2): as Section 5.2 states it where it does (≈), derived (†) elsewhere.`,
     inOthers: (names: readonly string[]) => `Table 3 has no separate rows for ${list(names)}: they are inside "Others".`,
   },
 
@@ -316,12 +368,14 @@ export const en = {
     domestic: 'Out − demand',
     net: 'Net balance',
     title: (names: readonly string[], year: number) => `${names.join(' vs ')} · ${year}`,
-    line: (name: string, output: string, utilization: string, net: string | undefined) => `${name}: ${output} output at ${utilization}${net ? `, net ${net}` : ''}`,
+    line: (name: string, output: string, utilization: string, net: string | undefined) =>
+      `${name}: ${output} output at ${utilization}${net ? `, net ${net}` : ''}`,
     separator: '; ',
     chart: (year: number) => `Capacity, output and demand, ${year} (Mt)`,
     noDemandCaption: (names: readonly string[]) => `n/a: no demand for ${list(names)} in Table 3`,
     alt: (name: string, items: readonly string[]) => `${name}: ${items.join(', ')}`,
-    inOthers: (names: readonly string[]) => `n/a: Table 3 folds ${list(names)} into "Others"; the paper gives no separate demand or balance (no bar in the chart).`,
+    inOthers: (names: readonly string[]) =>
+      `n/a: Table 3 folds ${list(names)} into "Others"; the paper gives no separate demand or balance (no bar in the chart).`,
   },
 
   rank: {
@@ -329,7 +383,8 @@ export const en = {
     metricLabel: (metric: RankMetric) => METRIC_LABELS[metric],
     zeroRun: (metric: RankMetric, n: number) => (metric === 'exports' ? `${n} provinces export nothing` : `${n} provinces at zero`),
     title: (label: string, year: number) => `Provinces by ${label.toLowerCase()} · ${year}`,
-    summary: (o: { leader: string; value: string; shown: number; of: number; tiedLead: boolean }) => `${o.leader} ${o.tiedLead ? 'shares the lead' : 'leads'} with ${o.value}.${o.shown < o.of ? ` Showing ${o.shown} of ${o.of}.` : ''}`,
+    summary: (o: { leader: string; value: string; shown: number; of: number; tiedLead: boolean }) =>
+      `${o.leader} ${o.tiedLead ? 'shares the lead' : 'leads'} with ${o.value}.${o.shown < o.of ? ` Showing ${o.shown} of ${o.of}.` : ''}`,
     none: 'No provinces.',
     colProvince: 'Province',
     chart: (label: string, year: number, unit: string) => `${label}, ${year} (${unit})`,
@@ -358,8 +413,10 @@ export const en = {
     description: 'Where the figures come from: the paper, its tables, the dataset version, its inconsistencies',
     title: (version: string) => `Sources · dataset ${version}`,
     editions: (years: readonly number[], current: number) => `Editions loaded: ${years.join(', ')}; answering from ${current} unless a year is given.`,
-    findings: (inconsistencies: number, rounding: number, notes: number) => `Cross-checks at load: ${plural(inconsistencies, 'inconsistency', 'inconsistencies')} beyond rounding, ${rounding} gaps within rounding and ${plural(notes, 'soft tension')}; reported, never corrected (npm run data:check lists them all).`,
-    markingRule: 'Marks: a figure printed in a table cites the table; one printed in the prose cites its section (and says whether the bot\'s own computation agrees); † marks only figures the paper prints nowhere: every sum, share and difference the bot computes.',
+    findings: (inconsistencies: number, rounding: number, notes: number) =>
+      `Cross-checks at load: ${plural(inconsistencies, 'inconsistency', 'inconsistencies')} beyond rounding, ${rounding} gaps within rounding and ${plural(notes, 'soft tension')}; reported, never corrected (npm run data:check lists them all).`,
+    markingRule:
+      "Marks: a figure printed in a table cites the table; one printed in the prose cites its section (and says whether the bot's own computation agrees); † marks only figures the paper prints nowhere: every sum, share and difference the bot computes.",
   },
 
   help: {
@@ -388,21 +445,30 @@ export const en = {
     scheduleProblem: (p: ScheduleProblem) => {
       const examples = 'For example: daily 09:00, weekdays 08:30, weekly mon 09:00, monthly 1 09:00, or cron 0 9 * * 1-5.';
       switch (p.part) {
-        case 'empty': return `A schedule is needed. ${examples}`;
-        case 'time': return `The time${p.got ? ` "${p.got}"` : ''} is not a time: "${p.preset}" needs one like 09:00 (24-hour clock).`;
-        case 'weekday': return `The day${p.got ? ` "${p.got}"` : ''} is not a weekday: "weekly" needs mon, tue, wed, thu, fri, sat or sun, then a time (weekly mon 09:00).`;
-        case 'monthday': return `The day${p.got ? ` "${p.got}"` : ''} is not a day from 1 to 28: "monthly" needs one, then a time (monthly 1 09:00).`;
-        case 'extra': return `"${p.got}" after "${p.preset}" is not part of a schedule. A time zone goes last and is an IANA name such as Europe/Berlin.`;
-        case 'cron': return `"${p.got}" is not a valid cron expression (${p.detail}). ${examples}`;
-        case 'unknown': return `"${p.got}" is not a schedule I know. ${examples}`;
+        case 'empty':
+          return `A schedule is needed. ${examples}`;
+        case 'time':
+          return `The time${p.got ? ` "${p.got}"` : ''} is not a time: "${p.preset}" needs one like 09:00 (24-hour clock).`;
+        case 'weekday':
+          return `The day${p.got ? ` "${p.got}"` : ''} is not a weekday: "weekly" needs mon, tue, wed, thu, fri, sat or sun, then a time (weekly mon 09:00).`;
+        case 'monthday':
+          return `The day${p.got ? ` "${p.got}"` : ''} is not a day from 1 to 28: "monthly" needs one, then a time (monthly 1 09:00).`;
+        case 'extra':
+          return `"${p.got}" after "${p.preset}" is not part of a schedule. A time zone goes last and is an IANA name such as Europe/Berlin.`;
+        case 'cron':
+          return `"${p.got}" is not a valid cron expression (${p.detail}). ${examples}`;
+        case 'unknown':
+          return `"${p.got}" is not a schedule I know. ${examples}`;
       }
     },
     badZone: 'Unknown time zone',
     tooMany: (limit: number) => `This workspace has ${limit} briefings already, the most it may have`,
     tooManyHint: 'Unsubscribe one first: /briefing list shows their ids, /briefing unsubscribe <id> removes one. The limit is BRIEFING_WORKSPACE_LIMIT.',
-    zoneProblem: (tz: string, like: readonly string[]) => `"${tz}" is not an IANA time zone.${like.length > 0 ? ` Did you mean ${list(like)}?` : ' Use a name such as Europe/Berlin, America/New_York, Asia/Shanghai or UTC.'}`,
+    zoneProblem: (tz: string, like: readonly string[]) =>
+      `"${tz}" is not an IANA time zone.${like.length > 0 ? ` Did you mean ${list(like)}?` : ' Use a name such as Europe/Berlin, America/New_York, Asia/Shanghai or UTC.'}`,
     alreadyTitle: (id: number) => `Already subscribed: #${id}`,
-    already: (kind: BriefingKind, label: string, tz: string, id: number) => `This channel already gets the ${KIND_NAMES[kind]} briefing ${label} (${tz}) as subscription #${id}; nothing was added.`,
+    already: (kind: BriefingKind, label: string, tz: string, id: number) =>
+      `This channel already gets the ${KIND_NAMES[kind]} briefing ${label} (${tz}) as subscription #${id}; nothing was added.`,
     nextDeliveries: 'Next deliveries',
     subscribedTitle: (kind: BriefingKind, label: string, tz: string) => `Subscribed: ${KIND_NAMES[kind]} briefing, ${label} (${tz})`,
     subscribed: (id: number, kind: BriefingKind, label: string, tz: string, layout: Layout, quiet: boolean) =>
@@ -432,34 +498,57 @@ export const en = {
     resumedTitle: (id: string) => `Resumed: #${id}`,
     resumed: 'It is delivered again from its next slot.',
     previewNote: (position: number, of: number) => `Preview: spotlight ${position} of ${of} in this kind's cycle; each delivery moves on to the next.`,
-    title: (kind: BriefingKind, year: number) => `${{ utilization: 'Utilization briefing', mismatch: 'Regional mismatch briefing', exports: 'Exports briefing', full: 'Anode industry briefing' }[kind]} · ${year}`,
-    utilizationLine: (util: string, capacity: string, output: string, ref: string) => `National utilization ${util} on ${capacity} of capacity (${output} output; ${ref}).`,
-    classesLine: (th: number, high: string, medium: string, low: string, ref: string) => `High-efficiency (> ${th} %) ${high} of capacity, medium ${medium}, low and idle ${low} (${ref}).`,
+    title: (kind: BriefingKind, year: number) =>
+      `${{ utilization: 'Utilization briefing', mismatch: 'Regional mismatch briefing', exports: 'Exports briefing', full: 'Anode industry briefing' }[kind]} · ${year}`,
+    utilizationLine: (util: string, capacity: string, output: string, ref: string) =>
+      `National utilization ${util} on ${capacity} of capacity (${output} output; ${ref}).`,
+    classesLine: (th: number, high: string, medium: string, low: string, ref: string) =>
+      `High-efficiency (> ${th} %) ${high} of capacity, medium ${medium}, low and idle ${low} (${ref}).`,
     bestWorst: (best: readonly string[], worst: readonly string[], ref: string) => `Highest: ${best.join(', ')}; lowest: ${worst.join(', ')} (${ref}).`,
-    surplusLine: (name: string, net: string, netRef: string, domestic: string, domesticRef: string) => `${name}: ${net} after in-province demand and exports (${netRef}), ${domestic} over in-province demand (${domesticRef}).`,
+    surplusLine: (name: string, net: string, netRef: string, domestic: string, domesticRef: string) =>
+      `${name}: ${net} after in-province demand and exports (${netRef}), ${domestic} over in-province demand (${domesticRef}).`,
     gapsLine: (items: readonly string[], ref: string) => `Largest gaps: ${items.join(', ')} (${ref}).`,
     deficitSumLine: (n: number, sum: string) => `${plural(n, 'deficit province')}: ${sum} together.`,
-    exportsLine: (total: string, year: number, change: string | undefined, previous: number | undefined, ref: string) => `${total} exported in ${year}${change ? `, ${change} on ${previous}` : ''} (${ref}).`,
+    exportsLine: (total: string, year: number, change: string | undefined, previous: number | undefined, ref: string) =>
+      `${total} exported in ${year}${change ? `, ${change} on ${previous}` : ''} (${ref}).`,
     topLine: (items: readonly string[], ref: string) => `Top destinations: ${items.join(', ')} (${ref}).`,
     spotlight: (title: string) => `Spotlight: ${title}`,
     inThread: 'Details and chart in the thread.',
   },
 
   spotlight: {
-    utilization: (name: string, util: string, rank: string, capacity: string, ref: string) => `${name}: ${util} utilization${rank ? ` ${rank}` : ''} on ${capacity} of capacity (${ref}).`,
+    utilization: (name: string, util: string, rank: string, capacity: string, ref: string) =>
+      `${name}: ${util} utilization${rank ? ` ${rank}` : ''} on ${capacity} of capacity (${ref}).`,
     mix: (value: string, ref: string) => `Capacity by class: ${value} (${ref}).`,
-    classTitle: (c: 'high' | 'medium' | 'lowAndIdle', high: number, low: number) => ({ high: `High-efficiency plants (> ${high} %)`, medium: `Medium-efficiency plants (${low}–${high} %)`, lowAndIdle: `Low-efficiency and idle plants (< ${low} %)` })[c],
+    classTitle: (c: 'high' | 'medium' | 'lowAndIdle', high: number, low: number) =>
+      ({
+        high: `High-efficiency plants (> ${high} %)`,
+        medium: `Medium-efficiency plants (${low}–${high} %)`,
+        lowAndIdle: `Low-efficiency and idle plants (< ${low} %)`,
+      })[c],
     classLine: (enterprises: string, capacity: string, share: string, ref: string) => `${enterprises}, ${capacity}, ${share} of national capacity (${ref}).`,
     idleLine: (enterprises: string, capacity: string, ref: string) => `${enterprises} did not operate at all: ${capacity} of capacity (${ref}).`,
-    balance: (name: string, output: string, demand: string, exports: string, net: string, ref: string) => `${name}: output ${output}, in-province demand ${demand}, exports ${exports}: net ${net} (${ref}).`,
+    balance: (name: string, output: string, demand: string, exports: string, net: string, ref: string) =>
+      `${name}: output ${output}, in-province demand ${demand}, exports ${exports}: net ${net} (${ref}).`,
     twoViewsTitle: (name: string) => `${name}: two views of the balance`,
-    twoViews: (name: string, domestic: string, domesticRef: string, net: string, netRef: string) => `${name}: ${domestic} over in-province demand (${domesticRef}); ${net} after exports too (${netRef}).`,
-    capacityBelowDemand: (name: string, capacity: string, capacityRef: string, demand: string, demandRef: string) => `${name}'s capacity, ${capacity} (${capacityRef}), is below its in-province demand, ${demand} (${demandRef}).`,
-    implied: (name: string, aluminium: string, factor: string, demand: string, ref: string) => `${name}: ${aluminium} of aluminium at ${factor} of anode needs ${demand} of anodes (${ref}).`,
+    twoViews: (name: string, domestic: string, domesticRef: string, net: string, netRef: string) =>
+      `${name}: ${domestic} over in-province demand (${domesticRef}); ${net} after exports too (${netRef}).`,
+    capacityBelowDemand: (name: string, capacity: string, capacityRef: string, demand: string, demandRef: string) =>
+      `${name}'s capacity, ${capacity} (${capacityRef}), is below its in-province demand, ${demand} (${demandRef}).`,
+    implied: (name: string, aluminium: string, factor: string, demand: string, ref: string) =>
+      `${name}: ${aluminium} of aluminium at ${factor} of anode needs ${demand} of anodes (${ref}).`,
     extremesTitle: 'Largest surplus and largest gap',
     extremes: (a: string, av: string, b: string, bv: string, ref: string) => `${a} ${av} against ${b} ${bv} (${ref}).`,
-    destination: (name: string, volume: string, year: number, share: string, previous: string | undefined, previousYear: number | undefined, change: string, ref: string) =>
-      `${name}: ${volume} in ${year}, ${share} of China's exports${previous ? `; ${previous} in ${previousYear} (${change})` : ''} (${ref}).`,
+    destination: (
+      name: string,
+      volume: string,
+      year: number,
+      share: string,
+      previous: string | undefined,
+      previousYear: number | undefined,
+      change: string,
+      ref: string,
+    ) => `${name}: ${volume} in ${year}, ${share} of China's exports${previous ? `; ${previous} in ${previousYear} (${change})` : ''} (${ref}).`,
     provinceExports: (name: string, exports: string, total: string, ref: string) => `${name} exported ${exports} of China's ${total} (${ref}).`,
     moversTitle: 'Biggest movers',
     movers: (items: readonly string[], ref: string) => `${items.join(', ')} on the year before (${ref}).`,
@@ -470,7 +559,8 @@ export const en = {
 
   changes: {
     description: 'What changed between two editions of the data: the largest changes',
-    line: (metric: ChangeMetric, total: string, biggest: string | undefined) => `${CHANGE_LABELS[metric]}: ${total} nationally${biggest ? `; largest: ${biggest}` : ''}.`,
+    line: (metric: ChangeMetric, total: string, biggest: string | undefined) =>
+      `${CHANGE_LABELS[metric]}: ${total} nationally${biggest ? `; largest: ${biggest}` : ''}.`,
     since: (year: number) => `What changed since the ${year} edition`,
     oneEdition: (year: number) => `Only one edition (${year})`,
     oneEditionHint: '/changes compares two editions of the data; only one is loaded. A new edition is a new folder under data/.',
@@ -478,18 +568,21 @@ export const en = {
     metric: (metric: ChangeMetric) => CHANGE_LABELS[metric],
     total: (delta: string) => `National: ${delta}`,
     title: (from: number, to: number) => `What changed: ${from} → ${to} edition`,
-    summary: (from: number, to: number) => `The largest changes from the ${from} to the ${to} edition, by province (capacity, output, utilization in points, net balance) and by destination (exports).`,
+    summary: (from: number, to: number) =>
+      `The largest changes from the ${from} to the ${to} edition, by province (capacity, output, utilization in points, net balance) and by destination (exports).`,
     note: 'Only provinces and destinations both editions list are compared.',
   },
 
   language: {
     description: 'The language of replies and briefings in this channel: zh, en or auto',
-    notHere: 'Language settings need the bot\'s database',
+    notHere: "Language settings need the bot's database",
     notHereHint: 'Start the bot with npm start; in the console and npm run ask, use --lang zh or --lang en.',
     currentTitle: 'Language of this channel',
-    current: (lang: string) => `This channel reads ${lang === 'zh-CN' ? 'Chinese (zh)' : lang === 'en' ? 'English (en)' : "each reader's own language where the platform says it, else English (auto)"}. Change it with /language zh, /language en or /language auto.`,
+    current: (lang: string) =>
+      `This channel reads ${lang === 'zh-CN' ? 'Chinese (zh)' : lang === 'en' ? 'English (en)' : "each reader's own language where the platform says it, else English (auto)"}. Change it with /language zh, /language en or /language auto.`,
     setTitle: 'Language set',
-    set: (lang: string) => `Replies and briefings in this channel are now in ${lang === 'zh-CN' ? 'Chinese' : lang === 'en' ? 'English' : "each reader's own language (auto)"}.`,
+    set: (lang: string) =>
+      `Replies and briefings in this channel are now in ${lang === 'zh-CN' ? 'Chinese' : lang === 'en' ? 'English' : "each reader's own language (auto)"}.`,
   },
 
   render: {
@@ -512,12 +605,14 @@ export const en = {
   },
 
   console: {
-    banner: (years: readonly number[]) => [
-      `anode-bot · China prebaked anodes (${years.join(', ')} edition${years.length > 1 ? 's' : ''}), in your terminal`,
-      'Type a command such as /province Yunnan, /exports top 5 or help. Tab completes; quit or Ctrl-D leaves.',
-      'To serve Slack or Discord instead, set their tokens (see README.md and .env.example).',
-    ].join('\n'),
-    dataset: (year: number, version: string, inconsistencies: number) => `Answering from the ${year} edition (dataset ${version}): ${plural(inconsistencies, 'inconsistency', 'inconsistencies')} of the paper flagged (/sources).`,
+    banner: (years: readonly number[]) =>
+      [
+        `anode-bot · China prebaked anodes (${years.join(', ')} edition${years.length > 1 ? 's' : ''}), in your terminal`,
+        'Type a command such as /province Yunnan, /exports top 5 or help. Tab completes; quit or Ctrl-D leaves.',
+        'To serve Slack or Discord instead, set their tokens (see README.md and .env.example).',
+      ].join('\n'),
+    dataset: (year: number, version: string, inconsistencies: number) =>
+      `Answering from the ${year} edition (dataset ${version}): ${plural(inconsistencies, 'inconsistency', 'inconsistencies')} of the paper flagged (/sources).`,
     failed: (id: string) => `✖ Sorry, that failed on our side (error id ${id}).`,
     briefingArrived: 'Scheduled briefing',
   },
@@ -526,7 +621,13 @@ export const en = {
 export type Messages = typeof en;
 
 const TABLE_COLUMNS: Record<string, Record<string, string>> = {
-  'efficiency-by-province': { capacity: 'Capacity (Mt)', high: 'High-efficiency (> 90 %) (%)', medium: 'Medium-efficiency (62–90 %) (%)', low: 'Low-efficiency (< 62 %) (%)', shutdown: 'Shutdown (%)' },
+  'efficiency-by-province': {
+    capacity: 'Capacity (Mt)',
+    high: 'High-efficiency (> 90 %) (%)',
+    medium: 'Medium-efficiency (62–90 %) (%)',
+    low: 'Low-efficiency (< 62 %) (%)',
+    shutdown: 'Shutdown (%)',
+  },
   'production-by-province': { capacity: 'Capacity (Mt)', output: 'Output (Mt)', utilization: 'Utilization (%)' },
   'balance-by-province': { output: 'Output (Mt)', demand: 'Domestic Demand (Mt)', exports: 'Exports (Mt)', balance: 'Regional Balance (Mt)' },
 };

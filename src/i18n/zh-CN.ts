@@ -98,7 +98,8 @@ const quoteOf = (q: string) => `“${q}”`;
 function finding(f: Finding, name: (n: string) => string): string {
   const x = f.facts;
   const [, other = ''] = f.table.split(' vs ');
-  if (!x) return `${ref(f.table)} · ${name(f.row)}：计算值${num(Math.round(f.expected * 1000) / 1000)}，所载值${num(f.found)}（相差${num(Math.round(f.difference * 1000) / 1000)}${unit(f.unit)}）。`;
+  if (!x)
+    return `${ref(f.table)} · ${name(f.row)}：计算值${num(Math.round(f.expected * 1000) / 1000)}，所载值${num(f.found)}（相差${num(Math.round(f.difference * 1000) / 1000)}${unit(f.unit)}）。`;
   switch (x.kind) {
     case 'text':
       return `原文称${quoteOf(x.quote)}（${ref(x.source)}），而表格数据为${num(x.tables)}${unit(x.unit)}。`;
@@ -118,7 +119,13 @@ function finding(f: Finding, name: (n: string) => string): string {
 }
 
 const TABLE_COLUMNS: Record<string, Record<string, string>> = {
-  'efficiency-by-province': { capacity: '产能（百万吨）', high: '高效（> 90%）（%）', medium: '中效（62–90%）（%）', low: '低效（< 62%）（%）', shutdown: '停产（%）' },
+  'efficiency-by-province': {
+    capacity: '产能（百万吨）',
+    high: '高效（> 90%）（%）',
+    medium: '中效（62–90%）（%）',
+    low: '低效（< 62%）（%）',
+    shutdown: '停产（%）',
+  },
   'production-by-province': { capacity: '产能（百万吨）', output: '产量（百万吨）', utilization: '产能利用率（%）' },
   'balance-by-province': { output: '产量（百万吨）', demand: '国内需求（百万吨）', exports: '出口（百万吨）', balance: '区域平衡（百万吨）' },
 };
@@ -283,9 +290,11 @@ export const zhCN: Messages = {
     typeACommand: '请输入命令',
     typeACommandHint: '例如 /province 云南 或 /exports top 5。',
     unknownCommand: '未知命令',
-    noSuchCommand: (name, guesses) => `没有 /${name} 这个命令。${guesses.length > 0 ? `您是想用 ${guesses.map((g) => `/${g}`).join(' 或 ')} 吗？` : '输入 /help 查看命令列表。'}`,
+    noSuchCommand: (name, guesses) =>
+      `没有 /${name} 这个命令。${guesses.length > 0 ? `您是想用 ${guesses.map((g) => `/${g}`).join(' 或 ')} 吗？` : '输入 /help 查看命令列表。'}`,
     needsSubcommand: (name) => `/${name} 需要子命令`,
-    unknownSubcommand: (word, name, close, subs) => `/${name} 没有“${word}”。${close.length > 0 ? `您是想用 ${close.map((c) => `/${name} ${c}`).join(' 或 ')} 吗？` : ''}可选：${subs.join('、')}。`,
+    unknownSubcommand: (word, name, close, subs) =>
+      `/${name} 没有“${word}”。${close.length > 0 ? `您是想用 ${close.map((c) => `/${name} ${c}`).join(' 或 ')} 吗？` : ''}可选：${subs.join('、')}。`,
     chooseSubcommand: (subs) => `可选：${subs.join('、')}。`,
     cannotRead: (cmd) => `无法识别该 ${cmd} 命令`,
     badValue: (option, problem) => `${option}：${PROBLEMS.reduce((text, [p, zh]) => text.replace(p, zh), problem)}。`,
@@ -293,10 +302,12 @@ export const zhCN: Messages = {
     notUnderstood: (token, elsewhere) => `无法理解“${token}”。${elsewhere ? `您是想用 ${elsewhere} 吗？` : ''}`,
     unknownFlag: (flag) => `没有 ${flag} 这个选项。行末可加 --public（在频道中公开回复）、--full 或 --compact。`,
     notAllowed: '此处无权操作',
-    needsManage: (cmd) => `${cmd} 会更改本频道的设置：需要“管理频道”权限（Discord）或工作区管理员/所有者身份（Slack）。任何人都可以使用 /briefing list 和 /briefing preview。`,
+    needsManage: (cmd) =>
+      `${cmd} 会更改本频道的设置：需要“管理频道”权限（Discord）或工作区管理员/所有者身份（Slack）。任何人都可以使用 /briefing list 和 /briefing preview。`,
     missing: (key, values) => `请指定${PLACEHOLDERS[key] ?? key}。${values ? `可选：${values}。` : ''}`,
     noEdition: (year) => `没有${year}年版`,
-    editionsAre: (held) => `已载入的版本：${held.map((e) => `${e.year}年版${e.alsoExports.length > 0 ? `（各表均为${e.year}年数据；${e.exportsRef}的分国别出口另含${e.alsoExports.map((y) => `${y}年`).join('、')}）` : ''}`).join('；')}。`,
+    editionsAre: (held) =>
+      `已载入的版本：${held.map((e) => `${e.year}年版${e.alsoExports.length > 0 ? `（各表均为${e.year}年数据；${e.exportsRef}的分国别出口另含${e.alsoExports.map((y) => `${y}年`).join('、')}）` : ''}`).join('；')}。`,
     yearIsColumn: (year, edition) => `${year}年不是一个版本，而是${edition}年版中的一列`,
     onlyExportsGoBack: (year, ref) => `只有分国别出口（${ref}）含${year}年数据：可输入 /exports top 10 ${year} 或 /exports country <国家>。`,
     aggregate: (kind, typed, aggregate) =>
@@ -315,7 +326,8 @@ export const zhCN: Messages = {
   overview: {
     description: '全国总体数据：产能、产量、产能利用率、效率结构、出口',
     title: (year) => `中国预焙阳极 · ${year}年概览`,
-    summary: (o) => `产能${o.capacity}，产量${o.output}，产能利用率${o.utilization}，涵盖${o.provinces}个具名省份及“其他”。仅${o.largest}一省即占全国产能的${o.largestShare}。`,
+    summary: (o) =>
+      `产能${o.capacity}，产量${o.output}，产能利用率${o.utilization}，涵盖${o.provinces}个具名省份及“其他”。仅${o.largest}一省即占全国产能的${o.largestShare}。`,
     mixChart: (year) => `中国各效率等级产能占比，${year}年（%）`,
     abstractRounding: (capText, outText, cap, out) => `摘要给出的产能为${capText}、产量为${outText}；表格中四舍五入为${cap}和${out}。`,
   },
@@ -325,7 +337,13 @@ export const zhCN: Messages = {
     title: (name, year) => `${name} · ${year}年预焙阳极`,
     summary: (o) =>
       [
-        [o.capacity && `产能${o.capacity}${o.capacityRank ?? ''}`, o.output && `产量${o.output}`, o.utilization && `产能利用率${o.utilization}${o.utilizationRank ?? ''}`].filter(Boolean).join('，') + '。',
+        [
+          o.capacity && `产能${o.capacity}${o.capacityRank ?? ''}`,
+          o.output && `产量${o.output}`,
+          o.utilization && `产能利用率${o.utilization}${o.utilizationRank ?? ''}`,
+        ]
+          .filter(Boolean)
+          .join('，') + '。',
         o.net ? `扣除省内需求和出口后的净平衡为${o.net}：产量${o.surplus ? '高于' : '低于'}本省用量与出口之和。` : '',
       ].join(''),
     supplyChart: (name, year) => `${name}：供需情况，${year}年（百万吨）`,
@@ -347,7 +365,8 @@ export const zhCN: Messages = {
     changeOn: (previous) => `较${previous}年变化`,
     moreNotShown: (n, of) => `（另有${n}个具名国家未显示；/exports top ${of}）`,
     topTitle: (year, n) => `${year}年阳极出口：前${n}大目的地`,
-    topSummary: (o) => `${o.year}年中国出口阳极${o.total}${o.change ? `（较${o.previousYear}年${o.change}）` : ''}。${o.leader ? `${o.leader}占${o.leaderShare}。` : ''}${o.cut}`,
+    topSummary: (o) =>
+      `${o.year}年中国出口阳极${o.total}${o.change ? `（较${o.previousYear}年${o.change}）` : ''}。${o.leader ? `${o.leader}占${o.leaderShare}。` : ''}${o.cut}`,
     colCountry: '国家',
     colShare: '占比',
     colVersus: (year) => `较${year}年`,
@@ -372,7 +391,8 @@ export const zhCN: Messages = {
     colLow: '低效',
     colShut: '停产',
     provinceTitle: (name, year) => `${name} · ${year}年产能利用率`,
-    provinceSummary: (o) => `${o.province}${o.capacity}的产能中，${o.high}的产能利用率高于${o.threshold}%；${o.shutdown}处于停产。${o.average ? `平均产能利用率${o.average}。` : ''}`,
+    provinceSummary: (o) =>
+      `${o.province}${o.capacity}的产能中，${o.high}的产能利用率高于${o.threshold}%；${o.shutdown}处于停产。${o.average ? `平均产能利用率${o.average}。` : ''}`,
     title: (year) => `按效率等级划分的产能利用率 · ${year}年`,
     summary: (o) => `全国${o.share}的产能（${o.capacity}，${o.enterprises}）产能利用率高于${o.threshold}%；${o.lowShare}为低效或闲置产能。`,
     high: (th) => `高效（> ${th}%）`,
@@ -392,7 +412,9 @@ export const zhCN: Messages = {
         o.surplus && `${o.surplus}盈余最大：扣除省内需求和出口后为${o.surplusNet}，较省内需求多出${o.surplusDomestic}（${o.surplusDomesticRef}）。`,
         o.gap && `${o.gap}缺口最大：${o.gapNet}。`,
         `${o.deficits}个省份存在缺口，合计${o.deficitSum}。`,
-      ].filter(Boolean).join(''),
+      ]
+        .filter(Boolean)
+        .join(''),
     largestSurplus: (name) => `最大盈余：${name}`,
     largestGap: (name) => `最大缺口：${name}`,
     deficitSum: (n) => `${n}个缺口省份合计`,
@@ -403,7 +425,8 @@ export const zhCN: Messages = {
     colExports: '出口',
     colDomestic: '产−需',
     colNet: '净额',
-    columnsNote: (r) => `单位：百万吨。产量、需求、出口和净额均按${r}所列（净额 = 产量 − 需求 − 出口）。产−需：产量减省内需求（第5.2节的口径）：第5.2节有表述之处按其表述（≈），其余为推算值（†）。`,
+    columnsNote: (r) =>
+      `单位：百万吨。产量、需求、出口和净额均按${r}所列（净额 = 产量 − 需求 − 出口）。产−需：产量减省内需求（第5.2节的口径）：第5.2节有表述之处按其表述（≈），其余为推算值（†）。`,
     inOthers: (names) => `表3未单列${list(names)}：计入“其他”。`,
   },
 
@@ -456,8 +479,10 @@ export const zhCN: Messages = {
     description: '数据来源：论文、表格、数据集版本及其中的不一致之处',
     title: (version) => `数据来源 · 数据集 ${version}`,
     editions: (years, current) => `已载入的版本：${years.join('、')}；未指定年份时使用${current}年版。`,
-    findings: (inconsistencies, rounding, notes) => `载入时的交叉核对：${inconsistencies}处超出四舍五入范围的不一致，${rounding}处四舍五入范围内的差异，${notes}处值得留意的出入；只报告，不更正（npm run data:check 可列出全部）。`,
-    markingRule: '标注规则：表格所列数据注明表号；正文所述数据注明章节（并说明机器人自行计算的结果是否一致）；† 仅标注论文中任何地方都未列出的数据，即机器人计算的各类合计、占比和差值。',
+    findings: (inconsistencies, rounding, notes) =>
+      `载入时的交叉核对：${inconsistencies}处超出四舍五入范围的不一致，${rounding}处四舍五入范围内的差异，${notes}处值得留意的出入；只报告，不更正（npm run data:check 可列出全部）。`,
+    markingRule:
+      '标注规则：表格所列数据注明表号；正文所述数据注明章节（并说明机器人自行计算的结果是否一致）；† 仅标注论文中任何地方都未列出的数据，即机器人计算的各类合计、占比和差值。',
   },
 
   help: {
@@ -486,19 +511,27 @@ export const zhCN: Messages = {
     scheduleProblem: (p) => {
       const got = 'got' in p && p.got ? `“${p.got}”` : '';
       switch (p.part) {
-        case 'empty': return `需要指定推送时间。${SCHEDULE_EXAMPLES}`;
-        case 'time': return `时间${got}无效：“${p.preset}”需要形如 09:00 的时间（24小时制）。`;
-        case 'weekday': return `${got || '该日期'}不是星期几：“weekly”需要 mon、tue、wed、thu、fri、sat 或 sun，后接时间（weekly mon 09:00）。`;
-        case 'monthday': return `${got || '该日期'}不是1到28之间的日子：“monthly”需要这样一个日子，后接时间（monthly 1 09:00）。`;
-        case 'extra': return `${got}不属于“${p.preset}”的时间设置。时区写在最后，须为 IANA 名称，如 Asia/Shanghai。`;
-        case 'cron': return `${got}不是有效的 cron 表达式（${p.detail}）。${SCHEDULE_EXAMPLES}`;
-        case 'unknown': return `${got}不是可识别的时间设置。${SCHEDULE_EXAMPLES}`;
+        case 'empty':
+          return `需要指定推送时间。${SCHEDULE_EXAMPLES}`;
+        case 'time':
+          return `时间${got}无效：“${p.preset}”需要形如 09:00 的时间（24小时制）。`;
+        case 'weekday':
+          return `${got || '该日期'}不是星期几：“weekly”需要 mon、tue、wed、thu、fri、sat 或 sun，后接时间（weekly mon 09:00）。`;
+        case 'monthday':
+          return `${got || '该日期'}不是1到28之间的日子：“monthly”需要这样一个日子，后接时间（monthly 1 09:00）。`;
+        case 'extra':
+          return `${got}不属于“${p.preset}”的时间设置。时区写在最后，须为 IANA 名称，如 Asia/Shanghai。`;
+        case 'cron':
+          return `${got}不是有效的 cron 表达式（${p.detail}）。${SCHEDULE_EXAMPLES}`;
+        case 'unknown':
+          return `${got}不是可识别的时间设置。${SCHEDULE_EXAMPLES}`;
       }
     },
     badZone: '未知时区',
     tooMany: (limit) => `本工作区已有${limit}个简报，已达上限`,
     tooManyHint: '请先退订一个：/briefing list 可查看编号，/briefing unsubscribe <编号> 可退订。上限由 BRIEFING_WORKSPACE_LIMIT 设定。',
-    zoneProblem: (tz, like) => `“${tz}”不是 IANA 时区。${like.length > 0 ? `您是指${list(like)}吗？` : '请使用 Asia/Shanghai、Europe/Berlin、America/New_York 或 UTC 等名称。'}`,
+    zoneProblem: (tz, like) =>
+      `“${tz}”不是 IANA 时区。${like.length > 0 ? `您是指${list(like)}吗？` : '请使用 Asia/Shanghai、Europe/Berlin、America/New_York 或 UTC 等名称。'}`,
     alreadyTitle: (id) => `已订阅：#${id}`,
     already: (kind, label, tz, id) => `本频道已按 ${label}（${tz}）接收${KIND[kind]}简报，订阅编号 #${id}；未新增订阅。`,
     nextDeliveries: '下次推送',
@@ -534,7 +567,8 @@ export const zhCN: Messages = {
     utilizationLine: (util, capacity, output, r) => `全国产能利用率${util}，产能${capacity}（产量${output}；${r}）。`,
     classesLine: (th, high, medium, low, r) => `高效产能（> ${th}%）占${high}，中效${medium}，低效及闲置${low}（${r}）。`,
     bestWorst: (best, worst, r) => `最高：${best.join('、')}；最低：${worst.join('、')}（${r}）。`,
-    surplusLine: (name, net, netRef, domestic, domesticRef) => `${name}：扣除省内需求和出口后为${net}（${netRef}），较省内需求多出${domestic}（${domesticRef}）。`,
+    surplusLine: (name, net, netRef, domestic, domesticRef) =>
+      `${name}：扣除省内需求和出口后为${net}（${netRef}），较省内需求多出${domestic}（${domesticRef}）。`,
     gapsLine: (items, r) => `缺口最大：${items.join('、')}（${r}）。`,
     deficitSumLine: (n, sum) => `${n}个缺口省份合计${sum}。`,
     exportsLine: (total, year, change, previous, r) => `${year}年出口${total}${change ? `，较${previous}年${change}` : ''}（${r}）。`,
@@ -552,7 +586,8 @@ export const zhCN: Messages = {
     balance: (name, output, demand, exports, net, r) => `${name}：产量${output}，省内需求${demand}，出口${exports}：净额${net}（${r}）。`,
     twoViewsTitle: (name) => `${name}：两种口径的供需平衡`,
     twoViews: (name, domestic, domesticRef, net, netRef) => `${name}：较省内需求多出${domestic}（${domesticRef}）；再扣除出口后为${net}（${netRef}）。`,
-    capacityBelowDemand: (name, capacity, capacityRef, demand, demandRef) => `${name}的产能${capacity}（${capacityRef}）低于其省内需求${demand}（${demandRef}）。`,
+    capacityBelowDemand: (name, capacity, capacityRef, demand, demandRef) =>
+      `${name}的产能${capacity}（${capacityRef}）低于其省内需求${demand}（${demandRef}）。`,
     implied: (name, aluminium, factor, demand, r) => `${name}：电解铝产量${aluminium}，按吨铝消耗阳极${factor}计，需阳极${demand}（${r}）。`,
     extremesTitle: '最大盈余与最大缺口',
     extremes: (a, av, b, bv, r) => `${a} ${av}，${b} ${bv}（${r}）。`,
@@ -585,7 +620,8 @@ export const zhCN: Messages = {
     notHere: '语言设置需要机器人的数据库',
     notHereHint: '请用 npm start 启动机器人；在控制台和 npm run ask 中，请使用 --lang zh 或 --lang en。',
     currentTitle: '本频道的语言',
-    current: (lang) => `本频道使用${lang === 'zh-CN' ? '中文（zh）' : lang === 'en' ? '英文（en）' : '各读者自己的语言（平台提供时；否则为英文，auto）'}。可用 /language zh、/language en 或 /language auto 更改。`,
+    current: (lang) =>
+      `本频道使用${lang === 'zh-CN' ? '中文（zh）' : lang === 'en' ? '英文（en）' : '各读者自己的语言（平台提供时；否则为英文，auto）'}。可用 /language zh、/language en 或 /language auto 更改。`,
     setTitle: '语言已设置',
     set: (lang) => `本频道的回复和简报现在使用${lang === 'zh-CN' ? '中文' : lang === 'en' ? '英文' : '各读者自己的语言（auto）'}。`,
   },

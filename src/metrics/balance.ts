@@ -65,7 +65,13 @@ export function regionalBalance(ds: Dataset): RegionalBalance {
     deficit,
     others: others ? balanceEntry(ds, others) : undefined,
     total: balanceEntry(ds, totalOf(ds.balance)),
-    deficitSum: derived(deficit.reduce((s, e) => s + e.netBalance.value, 0), 'Mt', t3, 'sum of the deficit provinces\' net balances', decimals),
+    deficitSum: derived(
+      deficit.reduce((s, e) => s + e.netBalance.value, 0),
+      'Mt',
+      t3,
+      "sum of the deficit provinces' net balances",
+      decimals,
+    ),
     inOthers: provincesInBalanceOthers(ds),
   };
 }

@@ -51,7 +51,9 @@ export function editionChanges(before: Dataset, after: Dataset): EditionChanges 
   });
   byMetric.capacity = pairs.map(([b, a]) => change('capacity', a.name, b.capacityMt, a.capacityMt, 'Mt', Math.max(a.dp.capacityMt, b.dp.capacityMt), t2));
   byMetric.output = pairs.map(([b, a]) => change('output', a.name, b.outputMt, a.outputMt, 'Mt', Math.max(a.dp.outputMt, b.dp.outputMt), t2));
-  byMetric.utilization = pairs.map(([b, a]) => change('utilization', a.name, b.utilizationPct, a.utilizationPct, 'pp', Math.max(a.dp.utilizationPct, b.dp.utilizationPct), t2));
+  byMetric.utilization = pairs.map(([b, a]) =>
+    change('utilization', a.name, b.utilizationPct, a.utilizationPct, 'pp', Math.max(a.dp.utilizationPct, b.dp.utilizationPct), t2),
+  );
   byMetric.balance = rowsOfKind(after.balance, 'province').flatMap((a) => {
     const b = rowOf(before.balance, a.name);
     return b && b.kind === 'province' ? [change('balance', a.name, b.balanceMt, a.balanceMt, 'Mt', Math.max(a.dp.balanceMt, b.dp.balanceMt), t3)] : [];

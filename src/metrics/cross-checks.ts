@@ -67,7 +67,20 @@ function checkColumnSums<R extends { name: string; kind: string }>(
   for (const c of columns) {
     const sum = parts.reduce((s, r) => s + c.get(r), 0);
     const tolerance = parts.reduce((s, r) => s + halfUnit(c.dp(r)), 0) + halfUnit(c.dp(total));
-    compare(out, { check: 'column sum = Total row', table, row: `Total${scope}`, subject: NATIONAL, expected: sum, found: c.get(total), unit: c.unit, detail: `${c.field}: rows add up to ${round(sum)}, Total says ${c.get(total)}` }, tolerance);
+    compare(
+      out,
+      {
+        check: 'column sum = Total row',
+        table,
+        row: `Total${scope}`,
+        subject: NATIONAL,
+        expected: sum,
+        found: c.get(total),
+        unit: c.unit,
+        detail: `${c.field}: rows add up to ${round(sum)}, Total says ${c.get(total)}`,
+      },
+      tolerance,
+    );
   }
 }
 
@@ -80,7 +93,19 @@ function checkTables(ds: Dataset, out: Finding[]): void {
   for (const r of ds.efficiency) {
     const sum = r.highPct + r.mediumPct + r.lowPct + r.shutdownPct;
     const tolerance = halfUnit(r.dp.highPct) + halfUnit(r.dp.mediumPct) + halfUnit(r.dp.lowPct) + halfUnit(r.dp.shutdownPct);
-    compare(out, { check: 'shares of a row sum to 100 %', table: t1, row: r.name, expected: 100, found: sum, unit: 'pp', detail: `high + medium + low + shutdown = ${round(sum)} %` }, tolerance);
+    compare(
+      out,
+      {
+        check: 'shares of a row sum to 100 %',
+        table: t1,
+        row: r.name,
+        expected: 100,
+        found: sum,
+        unit: 'pp',
+        detail: `high + medium + low + shutdown = ${round(sum)} %`,
+      },
+      tolerance,
+    );
   }
   checkColumnSums(out, t1, ds.efficiency, [{ field: 'capacity', unit: 'Mt', get: (r) => r.capacityMt, dp: (r) => r.dp.capacityMt }]);
 
@@ -90,10 +115,34 @@ function checkTables(ds: Dataset, out: Finding[]): void {
     const lo = percentOf(r.outputMt - halfUnit(r.dp.outputMt), r.capacityMt + halfUnit(r.dp.capacityMt));
     const hi = percentOf(r.outputMt + halfUnit(r.dp.outputMt), r.capacityMt - halfUnit(r.dp.capacityMt));
     const tolerance = Math.max(computed - lo, hi - computed) + halfUnit(r.dp.utilizationPct);
-    compare(out, { check: 'output ÷ capacity = utilization', table: t2, row: r.name, expected: computed, found: r.utilizationPct, unit: 'pp', detail: `${r.outputMt} ÷ ${r.capacityMt} = ${round(computed)} %, table says ${r.utilizationPct} %` }, tolerance);
+    compare(
+      out,
+      {
+        check: 'output ÷ capacity = utilization',
+        table: t2,
+        row: r.name,
+        expected: computed,
+        found: r.utilizationPct,
+        unit: 'pp',
+        detail: `${r.outputMt} ÷ ${r.capacityMt} = ${round(computed)} %, table says ${r.utilizationPct} %`,
+      },
+      tolerance,
+    );
     const t1row = rowOf(ds.efficiency, r.name);
     if (t1row) {
-      compare(out, { check: 'capacity agrees across tables', table: `${t1} vs ${t2}`, row: r.name, expected: r.capacityMt, found: t1row.capacityMt, unit: 'Mt', detail: `${t1} ${t1row.capacityMt} Mt, ${t2} ${r.capacityMt} Mt` }, Math.max(halfUnit(r.dp.capacityMt), halfUnit(t1row.dp.capacityMt)));
+      compare(
+        out,
+        {
+          check: 'capacity agrees across tables',
+          table: `${t1} vs ${t2}`,
+          row: r.name,
+          expected: r.capacityMt,
+          found: t1row.capacityMt,
+          unit: 'Mt',
+          detail: `${t1} ${t1row.capacityMt} Mt, ${t2} ${r.capacityMt} Mt`,
+        },
+        Math.max(halfUnit(r.dp.capacityMt), halfUnit(t1row.dp.capacityMt)),
+      );
     }
   }
   checkColumnSums(out, t2, ds.production, [
@@ -104,10 +153,34 @@ function checkTables(ds: Dataset, out: Finding[]): void {
   for (const r of ds.balance) {
     const computed = r.outputMt - r.demandMt - r.exportsMt;
     const tolerance = halfUnit(r.dp.outputMt) + halfUnit(r.dp.demandMt) + halfUnit(r.dp.exportsMt) + halfUnit(r.dp.balanceMt);
-    compare(out, { check: 'balance = output − demand − exports', table: t3, row: r.name, expected: computed, found: r.balanceMt, unit: 'Mt', detail: `${r.outputMt} − ${r.demandMt} − ${r.exportsMt} = ${round(computed)}, table says ${r.balanceMt}` }, tolerance);
+    compare(
+      out,
+      {
+        check: 'balance = output − demand − exports',
+        table: t3,
+        row: r.name,
+        expected: computed,
+        found: r.balanceMt,
+        unit: 'Mt',
+        detail: `${r.outputMt} − ${r.demandMt} − ${r.exportsMt} = ${round(computed)}, table says ${r.balanceMt}`,
+      },
+      tolerance,
+    );
     const t2row = rowOf(ds.production, r.name);
     if (t2row && r.kind !== 'others') {
-      compare(out, { check: 'output agrees across tables', table: `${t2} vs ${t3}`, row: r.name, expected: t2row.outputMt, found: r.outputMt, unit: 'Mt', detail: `${t2} ${t2row.outputMt} Mt, ${t3} ${r.outputMt} Mt` }, halfUnit(t2row.dp.outputMt) + halfUnit(r.dp.outputMt));
+      compare(
+        out,
+        {
+          check: 'output agrees across tables',
+          table: `${t2} vs ${t3}`,
+          row: r.name,
+          expected: t2row.outputMt,
+          found: r.outputMt,
+          unit: 'Mt',
+          detail: `${t2} ${t2row.outputMt} Mt, ${t3} ${r.outputMt} Mt`,
+        },
+        halfUnit(t2row.dp.outputMt) + halfUnit(r.dp.outputMt),
+      );
     }
   }
   // Table 3's "Others" covers Table 2's "Others" plus the provinces Table 3 does not list.
@@ -117,7 +190,19 @@ function checkTables(ds: Dataset, out: Finding[]): void {
     const folded = provincesInBalanceOthers(ds).map((n) => rowOf(ds.production, n)!);
     const expected = t2others.outputMt + folded.reduce((s, r) => s + r.outputMt, 0);
     const tolerance = [t2others, ...folded].reduce((s, r) => s + halfUnit(r.dp.outputMt), 0) + halfUnit(t3others.dp.outputMt);
-    compare(out, { check: 'Others output agrees across tables', table: `${t2} vs ${t3}`, row: 'Others', expected, found: t3others.outputMt, unit: 'Mt', detail: `${t2} Others + ${folded.map((r) => r.name).join(' + ')} = ${round(expected)} Mt, ${t3} Others ${t3others.outputMt} Mt` }, tolerance);
+    compare(
+      out,
+      {
+        check: 'Others output agrees across tables',
+        table: `${t2} vs ${t3}`,
+        row: 'Others',
+        expected,
+        found: t3others.outputMt,
+        unit: 'Mt',
+        detail: `${t2} Others + ${folded.map((r) => r.name).join(' + ')} = ${round(expected)} Mt, ${t3} Others ${t3others.outputMt} Mt`,
+      },
+      tolerance,
+    );
   }
   checkColumnSums(out, t3, ds.balance, [
     { field: 'output', unit: 'Mt', get: (r) => r.outputMt, dp: (r) => r.dp.outputMt },
@@ -132,10 +217,36 @@ function checkTables(ds: Dataset, out: Finding[]): void {
     checkColumnSums(out, t4, rows, [{ field: `${year} export`, unit: 'kt', get: (r) => r.exportsKt, dp: (r) => r.dp.exportsKt }], ` ${year}`);
     const parts = rows.filter((r) => r.kind !== 'total');
     const shareSum = parts.reduce((s, r) => s + r.sharePct, 0);
-    compare(out, { check: 'shares sum to 100 %', table: t4, row: `${year}`, subject: NATIONAL, expected: 100, found: shareSum, unit: 'pp', detail: `${year} shares add up to ${round(shareSum)} %` }, parts.reduce((s, r) => s + halfUnit(r.dp.sharePct), 0));
+    compare(
+      out,
+      {
+        check: 'shares sum to 100 %',
+        table: t4,
+        row: `${year}`,
+        subject: NATIONAL,
+        expected: 100,
+        found: shareSum,
+        unit: 'pp',
+        detail: `${year} shares add up to ${round(shareSum)} %`,
+      },
+      parts.reduce((s, r) => s + halfUnit(r.dp.sharePct), 0),
+    );
     for (const r of parts) {
       const computed = percentOf(r.exportsKt, total.exportsKt);
-      compare(out, { check: 'share = volume ÷ total', table: t4, row: `${r.name} ${year}`, subject: r.name, expected: computed, found: r.sharePct, unit: 'pp', detail: `${r.exportsKt} ÷ ${total.exportsKt} = ${round(computed)} %, table says ${r.sharePct} %` }, halfUnit(r.dp.sharePct) + 0.01);
+      compare(
+        out,
+        {
+          check: 'share = volume ÷ total',
+          table: t4,
+          row: `${r.name} ${year}`,
+          subject: r.name,
+          expected: computed,
+          found: r.sharePct,
+          unit: 'pp',
+          detail: `${r.exportsKt} ÷ ${total.exportsKt} = ${round(computed)} %, table says ${r.sharePct} %`,
+        },
+        halfUnit(r.dp.sharePct) + 0.01,
+      );
     }
   }
 
@@ -144,7 +255,20 @@ function checkTables(ds: Dataset, out: Finding[]): void {
   const t4rows = exportRowsOf(ds, ds.edition.year);
   if (t4rows.length > 0) {
     const t4total = totalOf(t4rows);
-    compare(out, { check: 'export total agrees across tables', table: `${t3} vs ${t4}`, row: 'Total exports', subject: NATIONAL, expected: t4total.exportsKt / 1000, found: t3total.exportsMt, unit: 'Mt', detail: `${t4} ${t4total.exportsKt} kt, ${t3} ${t3total.exportsMt} Mt` }, halfUnit(t3total.dp.exportsMt) + halfUnit(t4total.dp.exportsKt) / 1000);
+    compare(
+      out,
+      {
+        check: 'export total agrees across tables',
+        table: `${t3} vs ${t4}`,
+        row: 'Total exports',
+        subject: NATIONAL,
+        expected: t4total.exportsKt / 1000,
+        found: t3total.exportsMt,
+        unit: 'Mt',
+        detail: `${t4} ${t4total.exportsKt} kt, ${t3} ${t3total.exportsMt} Mt`,
+      },
+      halfUnit(t3total.dp.exportsMt) + halfUnit(t4total.dp.exportsKt) / 1000,
+    );
   }
 }
 
@@ -167,15 +291,65 @@ function checkClasses(ds: Dataset, out: Finding[]): void {
   const classes = ds.classes.filter((c) => c.class !== 'idle');
   const classSum = classes.reduce((s, c) => s + c.capacityMt, 0);
   const where = { subject: NATIONAL, unit: 'Mt' };
-  compare(out, { ...where, check: 'classes add up to national capacity', table: `${ref} vs ${t2}`, row: 'all classes', expected: national.capacityMt, found: classSum, detail: `class capacities add up to ${round(classSum)} Mt, ${t2} Total ${national.capacityMt} Mt` }, halfUnit(national.dp.capacityMt) + classes.reduce((s, c) => s + halfUnit(c.dp.capacityMt), 0));
+  compare(
+    out,
+    {
+      ...where,
+      check: 'classes add up to national capacity',
+      table: `${ref} vs ${t2}`,
+      row: 'all classes',
+      expected: national.capacityMt,
+      found: classSum,
+      detail: `class capacities add up to ${round(classSum)} Mt, ${t2} Total ${national.capacityMt} Mt`,
+    },
+    halfUnit(national.dp.capacityMt) + classes.reduce((s, c) => s + halfUnit(c.dp.capacityMt), 0),
+  );
   for (const c of ds.classes) {
-    compare(out, { ...where, check: 'class capacity agrees with Table 1 shares', table: `${ref} vs ${t1}`, row: c.class, expected: fromTable1[c.class], found: c.capacityMt, detail: `Σ provincial share × capacity = ${round(fromTable1[c.class])} Mt, text says ${c.capacityMt} Mt` }, shareTolerance + halfUnit(c.dp.capacityMt));
+    compare(
+      out,
+      {
+        ...where,
+        check: 'class capacity agrees with Table 1 shares',
+        table: `${ref} vs ${t1}`,
+        row: c.class,
+        expected: fromTable1[c.class],
+        found: c.capacityMt,
+        detail: `Σ provincial share × capacity = ${round(fromTable1[c.class])} Mt, text says ${c.capacityMt} Mt`,
+      },
+      shareTolerance + halfUnit(c.dp.capacityMt),
+    );
     if (c.sharePct !== null) {
       const computed = percentOf(c.capacityMt, national.capacityMt);
-      compare(out, { ...where, unit: 'pp', check: 'class share = capacity ÷ national', table: ref, row: c.class, expected: computed, found: c.sharePct, detail: `${c.capacityMt} ÷ ${national.capacityMt} = ${round(computed)} %, text says ${c.sharePct} %` }, halfUnit(c.dp.sharePct) + 0.05);
+      compare(
+        out,
+        {
+          ...where,
+          unit: 'pp',
+          check: 'class share = capacity ÷ national',
+          table: ref,
+          row: c.class,
+          expected: computed,
+          found: c.sharePct,
+          detail: `${c.capacityMt} ÷ ${national.capacityMt} = ${round(computed)} %, text says ${c.sharePct} %`,
+        },
+        halfUnit(c.dp.sharePct) + 0.05,
+      );
       // Table 1's total shares are whole percents; "low" and "shutdown" are two of them.
       const t1tolerance = c.class === 'low_and_idle' ? 2 * halfUnit(t1total.dp.lowPct) : halfUnit(t1total.dp.highPct);
-      compare(out, { ...where, unit: 'pp', check: 'class share agrees with Table 1 Total', table: `${ref} vs ${t1}`, row: c.class, expected: t1share[c.class], found: c.sharePct, detail: `${t1} Total ${t1share[c.class]} %, text says ${c.sharePct} %` }, halfUnit(c.dp.sharePct) + t1tolerance);
+      compare(
+        out,
+        {
+          ...where,
+          unit: 'pp',
+          check: 'class share agrees with Table 1 Total',
+          table: `${ref} vs ${t1}`,
+          row: c.class,
+          expected: t1share[c.class],
+          found: c.sharePct,
+          detail: `${t1} Total ${t1share[c.class]} %, text says ${c.sharePct} %`,
+        },
+        halfUnit(c.dp.sharePct) + t1tolerance,
+      );
     }
   }
 }
@@ -201,42 +375,72 @@ export function tableValueFor(ds: Dataset, subject: string, metric: string): { v
     const lowIdle = cls('low_and_idle');
     const idle = cls('idle');
     switch (metric) {
-      case 'capacity_mt': return { value: p.capacityMt, ref: t2 };
-      case 'output_mt': return { value: p.outputMt, ref: t2 };
-      case 'utilization_pct': return { value: p.utilizationPct, ref: t2 };
-      case 'exports_mt': return latest === undefined ? undefined : { value: exportsTotal(latest) / 1000, ref: t4 };
+      case 'capacity_mt':
+        return { value: p.capacityMt, ref: t2 };
+      case 'output_mt':
+        return { value: p.outputMt, ref: t2 };
+      case 'utilization_pct':
+        return { value: p.utilizationPct, ref: t2 };
+      case 'exports_mt':
+        return latest === undefined ? undefined : { value: exportsTotal(latest) / 1000, ref: t4 };
       case 'exports_yoy_pct': {
         const [prev, cur] = years.slice(-2);
-        return prev === undefined || cur === undefined ? undefined : { value: percentOf(exportsTotal(cur) - exportsTotal(prev), exportsTotal(prev)), ref: `${t4} (computed)` };
+        return prev === undefined || cur === undefined
+          ? undefined
+          : { value: percentOf(exportsTotal(cur) - exportsTotal(prev), exportsTotal(prev)), ref: `${t4} (computed)` };
       }
-      case 'high_threshold_pct': return { value: th.highAbovePct, ref: th.source };
-      case 'low_threshold_pct': return { value: th.lowBelowPct, ref: th.source };
-      case 'high_capacity_share_pct': return high?.sharePct != null ? { value: high.sharePct, ref: ref33 } : undefined;
-      case 'high_enterprises': return high && { value: high.enterprises, ref: ref33 };
-      case 'low_idle_enterprises': return lowIdle && { value: lowIdle.enterprises, ref: ref33 };
-      case 'idle_enterprises': return idle && { value: idle.enterprises, ref: ref33 };
-      case 'high_enterprise_share_pct': return high && { value: percentOf(high.enterprises, enterprises), ref: `${ref33} (computed: ${high.enterprises} of ${enterprises} enterprises)` };
-      case 'low_idle_enterprise_share_pct': return lowIdle && { value: percentOf(lowIdle.enterprises, enterprises), ref: `${ref33} (computed: ${lowIdle.enterprises} of ${enterprises} enterprises)` };
-      case 'low_idle_capacity_share_pct': return lowIdle && { value: lowIdle.sharePct ?? percentOf(lowIdle.capacityMt, p.capacityMt), ref: ref33 };
-      case 'high_medium_share_pct': return high && medium ? { value: percentOf(high.capacityMt + medium.capacityMt, p.capacityMt), ref: `${ref33} (computed)` } : undefined;
-      case 'idle_avg_capacity_mt': return idle && idle.enterprises > 0 ? { value: idle.capacityMt / idle.enterprises, ref: `${ref33} (computed)` } : undefined;
-      default: return undefined;
+      case 'high_threshold_pct':
+        return { value: th.highAbovePct, ref: th.source };
+      case 'low_threshold_pct':
+        return { value: th.lowBelowPct, ref: th.source };
+      case 'high_capacity_share_pct':
+        return high?.sharePct != null ? { value: high.sharePct, ref: ref33 } : undefined;
+      case 'high_enterprises':
+        return high && { value: high.enterprises, ref: ref33 };
+      case 'low_idle_enterprises':
+        return lowIdle && { value: lowIdle.enterprises, ref: ref33 };
+      case 'idle_enterprises':
+        return idle && { value: idle.enterprises, ref: ref33 };
+      case 'high_enterprise_share_pct':
+        return high && { value: percentOf(high.enterprises, enterprises), ref: `${ref33} (computed: ${high.enterprises} of ${enterprises} enterprises)` };
+      case 'low_idle_enterprise_share_pct':
+        return (
+          lowIdle && { value: percentOf(lowIdle.enterprises, enterprises), ref: `${ref33} (computed: ${lowIdle.enterprises} of ${enterprises} enterprises)` }
+        );
+      case 'low_idle_capacity_share_pct':
+        return lowIdle && { value: lowIdle.sharePct ?? percentOf(lowIdle.capacityMt, p.capacityMt), ref: ref33 };
+      case 'high_medium_share_pct':
+        return high && medium ? { value: percentOf(high.capacityMt + medium.capacityMt, p.capacityMt), ref: `${ref33} (computed)` } : undefined;
+      case 'idle_avg_capacity_mt':
+        return idle && idle.enterprises > 0 ? { value: idle.capacityMt / idle.enterprises, ref: `${ref33} (computed)` } : undefined;
+      default:
+        return undefined;
     }
   }
   const production = rowOf(ds.production, subject);
   const balance = rowOf(ds.balance, subject);
   const exportRow = latest === undefined ? undefined : ds.exports.find((r) => r.name === subject && r.year === latest);
   switch (metric) {
-    case 'capacity_mt': return production && { value: production.capacityMt, ref: t2 };
-    case 'output_mt': return production && { value: production.outputMt, ref: t2 };
-    case 'utilization_pct': return production && { value: production.utilizationPct, ref: t2 };
-    case 'demand_mt': return balance && { value: balance.demandMt, ref: t3 };
-    case 'exports_mt': return balance && { value: balance.exportsMt, ref: t3 };
-    case 'balance_mt': return balance && { value: balance.balanceMt, ref: t3 };
-    case 'domestic_balance_mt': return balance && { value: balance.outputMt - balance.demandMt, ref: `${t3} (computed: output − demand)` };
-    case 'exports_kt': return exportRow && { value: exportRow.exportsKt, ref: t4 };
-    case 'share_pct': return exportRow && { value: exportRow.sharePct, ref: t4 };
-    default: return undefined;
+    case 'capacity_mt':
+      return production && { value: production.capacityMt, ref: t2 };
+    case 'output_mt':
+      return production && { value: production.outputMt, ref: t2 };
+    case 'utilization_pct':
+      return production && { value: production.utilizationPct, ref: t2 };
+    case 'demand_mt':
+      return balance && { value: balance.demandMt, ref: t3 };
+    case 'exports_mt':
+      return balance && { value: balance.exportsMt, ref: t3 };
+    case 'balance_mt':
+      return balance && { value: balance.balanceMt, ref: t3 };
+    case 'domestic_balance_mt':
+      return balance && { value: balance.outputMt - balance.demandMt, ref: `${t3} (computed: output − demand)` };
+    case 'exports_kt':
+      return exportRow && { value: exportRow.exportsKt, ref: t4 };
+    case 'share_pct':
+      return exportRow && { value: exportRow.sharePct, ref: t4 };
+    default:
+      return undefined;
   }
 }
 
@@ -244,7 +448,13 @@ function checkText(ds: Dataset, out: Finding[]): void {
   for (const t of ds.textFigures) {
     const table = tableValueFor(ds, t.subject, t.metric);
     if (!table) continue;
-    const where = { check: `text agrees with tables (${t.qualifier})`, table: `${t.source} vs ${table.ref}`, row: `${t.subject} ${t.metric}`, subject: t.subject, unit: t.unit === '%' ? 'pp' : t.unit };
+    const where = {
+      check: `text agrees with tables (${t.qualifier})`,
+      table: `${t.source} vs ${table.ref}`,
+      row: `${t.subject} ${t.metric}`,
+      subject: t.subject,
+      unit: t.unit === '%' ? 'pp' : t.unit,
+    };
     const detail = `"${t.quote}" (${t.source}); tables give ${round(table.value)} ${t.unit}`;
     const facts: FindingFacts = { kind: 'text', quote: t.quote, source: t.source, stated: t.value, tables: round(table.value), unit: t.unit };
     if (t.qualifier === 'over' || t.qualifier === 'under') {
@@ -262,7 +472,21 @@ function checkText(ds: Dataset, out: Finding[]): void {
     if (!demand) continue;
     const computed = (aluminium.value * factor.value) / 1000;
     const tolerance = halfUnit(demand.decimals) + (halfUnit(aluminium.decimals) * factor.value) / 1000;
-    compare(out, { check: 'prose demand = aluminium output × anode factor', table: `${demand.source} vs ${aluminium.source}, ${factor.source}`, row: `${demand.subject} demand_mt`, subject: demand.subject, unit: 'Mt', expected: computed, found: demand.value, detail: `${aluminium.value} Mt × ${factor.value} kg/t = ${round(computed)} Mt; text says ${demand.value} Mt`, facts: { kind: 'prose-demand', aluminium: aluminium.value, factor: factor.value, computed: round(computed), stated: demand.value } }, tolerance);
+    compare(
+      out,
+      {
+        check: 'prose demand = aluminium output × anode factor',
+        table: `${demand.source} vs ${aluminium.source}, ${factor.source}`,
+        row: `${demand.subject} demand_mt`,
+        subject: demand.subject,
+        unit: 'Mt',
+        expected: computed,
+        found: demand.value,
+        detail: `${aluminium.value} Mt × ${factor.value} kg/t = ${round(computed)} Mt; text says ${demand.value} Mt`,
+        facts: { kind: 'prose-demand', aluminium: aluminium.value, factor: factor.value, computed: round(computed), stated: demand.value },
+      },
+      tolerance,
+    );
   }
 }
 
@@ -293,7 +517,25 @@ function checkClaims(ds: Dataset, out: Finding[]): void {
       const output = rows.reduce((s, r) => s + r.outputMt, 0);
       const demand = rows.reduce((s, r) => s + r.demandMt, 0);
       const ratio = percentOf(output, demand);
-      if (ratio < 100) note(c, { table: `${c.source} vs ${t3}`, row: subject, subject, expected: 100, found: ratio, unit: '%', detail: `${c.source}: "${c.quote}"; ${t3} gives output ${output} Mt for demand ${demand} Mt, ${round(ratio)} % covered in-province`, facts: { kind: 'output-over-demand', quote: c.quote, source: c.source, subjects: c.subjects, output: round(output), demand: round(demand), covered: round(ratio) } });
+      if (ratio < 100)
+        note(c, {
+          table: `${c.source} vs ${t3}`,
+          row: subject,
+          subject,
+          expected: 100,
+          found: ratio,
+          unit: '%',
+          detail: `${c.source}: "${c.quote}"; ${t3} gives output ${output} Mt for demand ${demand} Mt, ${round(ratio)} % covered in-province`,
+          facts: {
+            kind: 'output-over-demand',
+            quote: c.quote,
+            source: c.source,
+            subjects: c.subjects,
+            output: round(output),
+            demand: round(demand),
+            covered: round(ratio),
+          },
+        });
     } else if (c.check === 'export_share_change') {
       const [prev, cur] = exportYears(ds).slice(-2);
       if (prev === undefined || cur === undefined) continue;
@@ -303,7 +545,25 @@ function checkClaims(ds: Dataset, out: Finding[]): void {
         return percentOf(part, totalOf(rows).exportsKt);
       };
       const [before, after] = [share(prev), share(cur)];
-      note(c, { table: `${c.source} vs ${t4}`, row: subject, subject, expected: before, found: after, unit: 'pp', detail: `${c.source}: "${c.quote}"; ${subject} took ${round(before)} % of exports in ${prev} and ${round(after)} % in ${cur} (${t4} volumes, ${after >= before ? 'up' : 'down'} ${round(Math.abs(after - before))} points)`, facts: { kind: 'export-share-change', quote: c.quote, source: c.source, subjects: c.subjects, before: round(before), after: round(after), previousYear: prev, year: cur } });
+      note(c, {
+        table: `${c.source} vs ${t4}`,
+        row: subject,
+        subject,
+        expected: before,
+        found: after,
+        unit: 'pp',
+        detail: `${c.source}: "${c.quote}"; ${subject} took ${round(before)} % of exports in ${prev} and ${round(after)} % in ${cur} (${t4} volumes, ${after >= before ? 'up' : 'down'} ${round(Math.abs(after - before))} points)`,
+        facts: {
+          kind: 'export-share-change',
+          quote: c.quote,
+          source: c.source,
+          subjects: c.subjects,
+          before: round(before),
+          after: round(after),
+          previousYear: prev,
+          year: cur,
+        },
+      });
     } else {
       for (const s of c.subjects) {
         const p = rowOf(ds.production, s);
@@ -312,7 +572,24 @@ function checkClaims(ds: Dataset, out: Finding[]): void {
         const th = ds.edition.efficiencyThresholds.highAbovePct;
         // An average above the high-efficiency threshold with most capacity classed below it.
         if (p.utilizationPct > th && e.highPct < 50) {
-          note(c, { table: `${t2} vs ${t1}`, row: s, subject: s, expected: th, found: p.utilizationPct, unit: '%', detail: `${s}: average utilization ${p.utilizationPct} % (${t2}), yet only ${e.highPct} % of its capacity is classed high-efficiency (> ${th} %, ${t1}); ${c.source}: "${c.quote}"`, facts: { kind: 'utilization-vs-high-share', quote: c.quote, source: c.source, subject: s, utilization: p.utilizationPct, high: e.highPct, threshold: th } });
+          note(c, {
+            table: `${t2} vs ${t1}`,
+            row: s,
+            subject: s,
+            expected: th,
+            found: p.utilizationPct,
+            unit: '%',
+            detail: `${s}: average utilization ${p.utilizationPct} % (${t2}), yet only ${e.highPct} % of its capacity is classed high-efficiency (> ${th} %, ${t1}); ${c.source}: "${c.quote}"`,
+            facts: {
+              kind: 'utilization-vs-high-share',
+              quote: c.quote,
+              source: c.source,
+              subject: s,
+              utilization: p.utilizationPct,
+              high: e.highPct,
+              threshold: th,
+            },
+          });
         }
       }
     }

@@ -71,7 +71,12 @@ export function efficiencyStructure(ds: Dataset): EfficiencyStructure {
     medium: classFigure(ds, classRow('medium')!, classesTotal),
     lowAndIdle: classFigure(ds, classRow('low_and_idle')!, classesTotal),
     idle: idle ? { enterprises: reported(idle.enterprises, 'enterprises', 0, ref), capacity: cell(idle, 'capacityMt', 'Mt', ref) } : undefined,
-    enterprises: derived(ranked.reduce((sum, r) => sum + r.enterprises, 0), 'enterprises', ref, 'sum of the three classes'),
+    enterprises: derived(
+      ranked.reduce((sum, r) => sum + r.enterprises, 0),
+      'enterprises',
+      ref,
+      'sum of the three classes',
+    ),
     total: efficiencyMix(ds, totalOf(ds.efficiency)),
     provinces: rowsOfKind(ds.efficiency, 'province').map((r) => efficiencyMix(ds, r)),
     others: others ? efficiencyMix(ds, others) : undefined,

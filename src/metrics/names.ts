@@ -3,9 +3,7 @@ import type { Dataset } from '../dataset/types.js';
 
 export type EntityKind = 'province' | 'country';
 
-export type Resolution =
-  | { ok: true; name: string }
-  | { ok: false; suggestions: string[]; aggregate?: 'Others' | 'Total' };
+export type Resolution = { ok: true; name: string } | { ok: false; suggestions: string[]; aggregate?: 'Others' | 'Total' };
 
 interface Entry {
   name: string;

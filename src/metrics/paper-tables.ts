@@ -34,7 +34,9 @@ export function tableNumbers(ds: Dataset): number[] {
 }
 
 export function paperTable(ds: Dataset, number: number): PaperTable | undefined {
-  const entry = (Object.entries(ds.edition.tables) as [TableKey, { source: string; caption: string; captionZh?: string | undefined }][]).find(([, t]) => t.source === `Table ${number}`);
+  const entry = (Object.entries(ds.edition.tables) as [TableKey, { source: string; caption: string; captionZh?: string | undefined }][]).find(
+    ([, t]) => t.source === `Table ${number}`,
+  );
   if (!entry) return undefined;
   const [key, meta] = entry;
   const base = { number, key, ref: meta.source, caption: meta.caption, captionZh: meta.captionZh };
@@ -42,20 +44,58 @@ export function paperTable(ds: Dataset, number: number): PaperTable | undefined 
     case 'efficiency-by-province':
       return {
         ...base,
-        columns: [{ key: 'capacity', unit: 'Mt' }, { key: 'high', unit: '%' }, { key: 'medium', unit: '%' }, { key: 'low', unit: '%' }, { key: 'shutdown', unit: '%' }],
-        rows: ds.efficiency.map((r) => ({ name: r.name, kind: r.kind, cells: [printed(r.capacityMt, r.dp.capacityMt), printed(r.highPct, r.dp.highPct), printed(r.mediumPct, r.dp.mediumPct), printed(r.lowPct, r.dp.lowPct), printed(r.shutdownPct, r.dp.shutdownPct)] })),
+        columns: [
+          { key: 'capacity', unit: 'Mt' },
+          { key: 'high', unit: '%' },
+          { key: 'medium', unit: '%' },
+          { key: 'low', unit: '%' },
+          { key: 'shutdown', unit: '%' },
+        ],
+        rows: ds.efficiency.map((r) => ({
+          name: r.name,
+          kind: r.kind,
+          cells: [
+            printed(r.capacityMt, r.dp.capacityMt),
+            printed(r.highPct, r.dp.highPct),
+            printed(r.mediumPct, r.dp.mediumPct),
+            printed(r.lowPct, r.dp.lowPct),
+            printed(r.shutdownPct, r.dp.shutdownPct),
+          ],
+        })),
       };
     case 'production-by-province':
       return {
         ...base,
-        columns: [{ key: 'capacity', unit: 'Mt' }, { key: 'output', unit: 'Mt' }, { key: 'utilization', unit: '%' }],
-        rows: ds.production.map((r) => ({ name: r.name, kind: r.kind, cells: [printed(r.capacityMt, r.dp.capacityMt), printed(r.outputMt, r.dp.outputMt), printed(r.utilizationPct, r.dp.utilizationPct)] })),
+        columns: [
+          { key: 'capacity', unit: 'Mt' },
+          { key: 'output', unit: 'Mt' },
+          { key: 'utilization', unit: '%' },
+        ],
+        rows: ds.production.map((r) => ({
+          name: r.name,
+          kind: r.kind,
+          cells: [printed(r.capacityMt, r.dp.capacityMt), printed(r.outputMt, r.dp.outputMt), printed(r.utilizationPct, r.dp.utilizationPct)],
+        })),
       };
     case 'balance-by-province':
       return {
         ...base,
-        columns: [{ key: 'output', unit: 'Mt' }, { key: 'demand', unit: 'Mt' }, { key: 'exports', unit: 'Mt' }, { key: 'balance', unit: 'Mt' }],
-        rows: ds.balance.map((r) => ({ name: r.name, kind: r.kind, cells: [printed(r.outputMt, r.dp.outputMt), printed(r.demandMt, r.dp.demandMt), printed(r.exportsMt, r.dp.exportsMt), printed(r.balanceMt, r.dp.balanceMt)] })),
+        columns: [
+          { key: 'output', unit: 'Mt' },
+          { key: 'demand', unit: 'Mt' },
+          { key: 'exports', unit: 'Mt' },
+          { key: 'balance', unit: 'Mt' },
+        ],
+        rows: ds.balance.map((r) => ({
+          name: r.name,
+          kind: r.kind,
+          cells: [
+            printed(r.outputMt, r.dp.outputMt),
+            printed(r.demandMt, r.dp.demandMt),
+            printed(r.exportsMt, r.dp.exportsMt),
+            printed(r.balanceMt, r.dp.balanceMt),
+          ],
+        })),
       };
     case 'exports-by-country': {
       const years = exportYears(ds).reverse();
@@ -63,7 +103,10 @@ export function paperTable(ds: Dataset, number: number): PaperTable | undefined 
       return {
         ...base,
         years,
-        columns: years.flatMap((y) => [{ key: `exports ${y}`, unit: 'kt' as const }, { key: `share ${y}`, unit: '%' as const }]),
+        columns: years.flatMap((y) => [
+          { key: `exports ${y}`, unit: 'kt' as const },
+          { key: `share ${y}`, unit: '%' as const },
+        ]),
         rows: names.map((name) => {
           const cells = years.flatMap((y) => {
             const r = exportRowsOf(ds, y).find((x) => x.name === name);

@@ -59,7 +59,13 @@ export function provinceProfile(ds: Dataset, name: string): ProvinceProfile {
   if (aluminium && factor) {
     profile.aluminium = asFigure(aluminium);
     profile.anodeFactor = asFigure(factor);
-    const computed = derived((aluminium.value * factor.value) / 1000, 'Mt', `${aluminium.source}; ${factor.source}`, `aluminium output × ${factor.value} kg/t`, 4);
+    const computed = derived(
+      (aluminium.value * factor.value) / 1000,
+      'Mt',
+      `${aluminium.source}; ${factor.source}`,
+      `aluminium output × ${factor.value} kg/t`,
+      4,
+    );
     profile.impliedDemand = printedOr(ds, name, 'demand_mt', computed);
   }
   return profile;

@@ -62,7 +62,12 @@ function figuresFor(ds: Dataset, metric: RankMetric, kind: RowKind): { name: str
     case 'domestic-balance':
       return balance.map((r) => ({
         name: r.name,
-        figure: printedOr(ds, r.name, 'domestic_balance_mt', derived(r.outputMt - r.demandMt, 'Mt', t3, 'output − in-province demand', Math.max(r.dp.outputMt, r.dp.demandMt))),
+        figure: printedOr(
+          ds,
+          r.name,
+          'domestic_balance_mt',
+          derived(r.outputMt - r.demandMt, 'Mt', t3, 'output − in-province demand', Math.max(r.dp.outputMt, r.dp.demandMt)),
+        ),
       }));
     case 'exports':
       return balance.map((r) => ({ name: r.name, figure: cell(r, 'exportsMt', 'Mt', t3) }));
@@ -83,9 +88,15 @@ const rankings = new WeakMap<Dataset, Map<RankMetric, Ranking>>();
 /** Provinces ranked by a metric, highest first; ties share a rank and are ordered by name. Shared: do not mutate. */
 export function rankProvinces(ds: Dataset, metric: RankMetric): Ranking {
   let byMetric = rankings.get(ds);
-  if (!byMetric) rankings.set(ds, (byMetric = new Map()));
+  if (!byMetric) {
+    byMetric = new Map();
+    rankings.set(ds, byMetric);
+  }
   let ranking = byMetric.get(metric);
-  if (!ranking) byMetric.set(metric, (ranking = computeRanking(ds, metric)));
+  if (!ranking) {
+    ranking = computeRanking(ds, metric);
+    byMetric.set(metric, ranking);
+  }
   return ranking;
 }
 

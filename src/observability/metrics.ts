@@ -21,10 +21,30 @@ export async function createMetrics(): Promise<Metrics> {
   const prom = await import('prom-client');
   const registry = new prom.Registry();
   prom.collectDefaultMetrics({ register: registry, prefix: 'anode_bot_' });
-  const commands = new prom.Counter({ name: 'anode_bot_commands_total', help: 'Commands answered, by command, platform and outcome', labelNames: ['command', 'platform', 'outcome'], registers: [registry] });
-  const latency = new prom.Histogram({ name: 'anode_bot_reply_seconds', help: 'Time from a command arriving to its reply being ready', labelNames: ['platform'], buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry] });
-  const deliveries = new prom.Counter({ name: 'anode_bot_briefing_deliveries_total', help: 'Briefing deliveries, by outcome', labelNames: ['outcome'], registers: [registry] });
-  const recovered = new prom.Counter({ name: 'anode_bot_briefing_slots_recovered_total', help: 'Delivery slots taken over from a process that died or timed out', registers: [registry] });
+  const commands = new prom.Counter({
+    name: 'anode_bot_commands_total',
+    help: 'Commands answered, by command, platform and outcome',
+    labelNames: ['command', 'platform', 'outcome'],
+    registers: [registry],
+  });
+  const latency = new prom.Histogram({
+    name: 'anode_bot_reply_seconds',
+    help: 'Time from a command arriving to its reply being ready',
+    labelNames: ['platform'],
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const deliveries = new prom.Counter({
+    name: 'anode_bot_briefing_deliveries_total',
+    help: 'Briefing deliveries, by outcome',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const recovered = new prom.Counter({
+    name: 'anode_bot_briefing_slots_recovered_total',
+    help: 'Delivery slots taken over from a process that died or timed out',
+    registers: [registry],
+  });
   const dbErrors = new prom.Counter({ name: 'anode_bot_database_errors_total', help: 'Database operations that failed', registers: [registry] });
   return {
     command(name, platform, outcome, seconds) {

@@ -46,7 +46,12 @@ export function toConsoleText(reply: Reply, o: ConsoleOptions = {}): string {
   }
   if (reply.table) {
     out.push('');
-    out.push(tableText(reply.table, 100_000, m).split('\n').map((l) => `  ${l}`).join('\n'));
+    out.push(
+      tableText(reply.table, 100_000, m)
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n'),
+    );
   }
   (reply.charts ?? []).forEach((c, i) => {
     const img = images[i];

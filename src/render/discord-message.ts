@@ -73,7 +73,16 @@ export function discordControls(controls: readonly Control[]): DiscordRow[] {
     if (c.kind !== 'select' || out.length >= DISCORD.actionRows) continue;
     out.push({
       type: ACTION_ROW,
-      components: [{ type: STRING_SELECT, custom_id: c.id, placeholder: fit(c.placeholder, DISCORD.placeholder), options: c.options.slice(0, DISCORD.selectOptions).map((o) => ({ label: fit(o.label, DISCORD.optionLabel), value: o.value.slice(0, DISCORD.optionValue) })) }],
+      components: [
+        {
+          type: STRING_SELECT,
+          custom_id: c.id,
+          placeholder: fit(c.placeholder, DISCORD.placeholder),
+          options: c.options
+            .slice(0, DISCORD.selectOptions)
+            .map((o) => ({ label: fit(o.label, DISCORD.optionLabel), value: o.value.slice(0, DISCORD.optionValue) })),
+        },
+      ],
     });
   }
   return out;
@@ -98,17 +107,23 @@ export function toDiscordMessage(reply: Reply, o: DiscordOptions = {}): DiscordM
   const m = o.m ?? en;
   const images = o.images ?? [];
   const text = (content: string): APITextDisplayComponent => ({ type: TEXT_DISPLAY, content });
-  const head = fit([
-    ...(reply.understood ? [`-# ${e(m.question.understood(reply.understood))}`] : []),
-    `### ${reply.tone === 'error' ? '⚠️ ' : ''}${fit(e(reply.title), DISCORD.title)}`,
-    ...(reply.summary ? [fit(e(reply.summary), DISCORD.summary)] : []),
-    ...(reply.usage ? [`**${m.render.usage}**\n\`\`\`\n${noPing(fit(reply.usage, 300).replace(/`/g, "'"))}\n\`\`\``] : []),
-  ].join('\n'), DISCORD.headText);
+  const head = fit(
+    [
+      ...(reply.understood ? [`-# ${e(m.question.understood(reply.understood))}`] : []),
+      `### ${reply.tone === 'error' ? '⚠️ ' : ''}${fit(e(reply.title), DISCORD.title)}`,
+      ...(reply.summary ? [fit(e(reply.summary), DISCORD.summary)] : []),
+      ...(reply.usage ? [`**${m.render.usage}**\n\`\`\`\n${noPing(fit(reply.usage, 300).replace(/`/g, "'"))}\n\`\`\``] : []),
+    ].join('\n'),
+    DISCORD.headText,
+  );
   const fields = fit(
     (reply.fields ?? []).map((f) => `**${e(f.label)}** · ${e(f.value)}${f.source ? `\n-# ${e(f.source)}` : ''}`).join('\n'),
     DISCORD.fieldsText,
   );
-  const notes = fit([...(reply.notes ?? []), ...(reply.files ?? []).map((f) => m.render.fileAttached(f.name))].map((n) => `*${e(n)}*`).join('\n'), DISCORD.notesText);
+  const notes = fit(
+    [...(reply.notes ?? []), ...(reply.files ?? []).map((f) => m.render.fileAttached(f.name))].map((n) => `*${e(n)}*`).join('\n'),
+    DISCORD.notesText,
+  );
   const shared = o.sharedBy && /^\d{5,25}$/.test(o.sharedBy) ? fit(m.render.sharedBy(`<@${o.sharedBy}>`), 100) : '';
   const sources = reply.sources?.length ? fit(`-# ${noPing(m.render.labelled(m.render.sources, reply.sources.join(' · ')))}`, DISCORD.sourcesText) : '';
   // The table sits in a code block (no escaping inside) and gets the text the rest leaves.
@@ -120,7 +135,12 @@ export function toDiscordMessage(reply: Reply, o: DiscordOptions = {}): DiscordM
   if (fields) inside.push(divider, text(fields));
   const gallery = (reply.charts ?? []).flatMap((chart, i) => {
     const img = images[i];
-    const url = img?.kind === 'url' && img.url.length <= DISCORD.imageUrl && /^https?:\/\//.test(img.url) ? img.url : img?.kind === 'attachment' ? `attachment://${img.name}` : undefined;
+    const url =
+      img?.kind === 'url' && img.url.length <= DISCORD.imageUrl && /^https?:\/\//.test(img.url)
+        ? img.url
+        : img?.kind === 'attachment'
+          ? `attachment://${img.name}`
+          : undefined;
     return url ? [{ media: { url }, description: fit(chart.alt, DISCORD.mediaDescription) }] : [];
   });
   if (gallery.length > 0) inside.push({ type: MEDIA_GALLERY, items: gallery.slice(0, DISCORD.galleryItems) } as APIComponentInContainer);

@@ -1,4 +1,15 @@
-import type { ActionsBlock, Button, ContextBlock, HeaderBlock, ImageBlock, KnownBlock, MrkdwnElement, SectionBlock, StaticSelect, TableBlock } from '@slack/types';
+import type {
+  ActionsBlock,
+  Button,
+  ContextBlock,
+  HeaderBlock,
+  ImageBlock,
+  KnownBlock,
+  MrkdwnElement,
+  SectionBlock,
+  StaticSelect,
+  TableBlock,
+} from '@slack/types';
 import type { Reply, ReplyTable } from '../commands/reply.js';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
@@ -48,13 +59,21 @@ export function slackControls(controls: readonly Control[]): ActionsBlock[] {
   const blocks: ActionsBlock[] = [];
   controls.forEach((c, i) => {
     if (c.kind === 'button') {
-      buttons.push({ type: 'button', action_id: `anode_b${i}`, text: { type: 'plain_text', text: fit(c.label, SLACK.buttonText), emoji: true }, value: c.id, ...(c.primary ? { style: 'primary' as const } : {}) });
+      buttons.push({
+        type: 'button',
+        action_id: `anode_b${i}`,
+        text: { type: 'plain_text', text: fit(c.label, SLACK.buttonText), emoji: true },
+        value: c.id,
+        ...(c.primary ? { style: 'primary' as const } : {}),
+      });
     } else {
       const select: StaticSelect = {
         type: 'static_select',
         action_id: MENU_ACTION,
         placeholder: { type: 'plain_text', text: fit(c.placeholder, SLACK.placeholder) },
-        options: c.options.slice(0, SLACK.selectOptions).map((o) => ({ text: { type: 'plain_text', text: fit(o.label, SLACK.optionText) }, value: o.value.slice(0, SLACK.optionValue) })),
+        options: c.options
+          .slice(0, SLACK.selectOptions)
+          .map((o) => ({ text: { type: 'plain_text', text: fit(o.label, SLACK.optionText) }, value: o.value.slice(0, SLACK.optionValue) })),
       };
       blocks.push({ type: 'actions', block_id: c.id, elements: [select] });
     }
@@ -69,7 +88,10 @@ export function toSlackMessage(reply: Reply, o: SlackOptions = {}): SlackMessage
   const images = o.images ?? [];
   const blocks: KnownBlock[] = [];
   const error = reply.tone === 'error';
-  const header: HeaderBlock = { type: 'header', text: { type: 'plain_text', text: fit(plainSlack(`${error ? '⚠️ ' : ''}${reply.title}`), SLACK.headerText), emoji: true } };
+  const header: HeaderBlock = {
+    type: 'header',
+    text: { type: 'plain_text', text: fit(plainSlack(`${error ? '⚠️ ' : ''}${reply.title}`), SLACK.headerText), emoji: true },
+  };
   if (reply.understood) blocks.push({ type: 'context', elements: [mrkdwn(e(m.question.understood(reply.understood)))] } satisfies ContextBlock);
   blocks.push(header);
   if (reply.summary) blocks.push({ type: 'section', text: mrkdwn(e(reply.summary)) } satisfies SectionBlock);
@@ -81,14 +103,21 @@ export function toSlackMessage(reply: Reply, o: SlackOptions = {}): SlackMessage
   for (let i = 0; i < fields.length; i += SLACK.sectionFields) {
     blocks.push({
       type: 'section',
-      fields: fields.slice(i, i + SLACK.sectionFields).map((f) => mrkdwn(`*${e(f.label)}*\n${e(f.value)}${f.source ? `\n_${e(f.source)}_` : ''}`, SLACK.fieldText)),
+      fields: fields
+        .slice(i, i + SLACK.sectionFields)
+        .map((f) => mrkdwn(`*${e(f.label)}*\n${e(f.value)}${f.source ? `\n_${e(f.source)}_` : ''}`, SLACK.fieldText)),
     });
   }
   if (reply.table) blocks.push(...tableBlocks(reply.table, m));
   (reply.charts ?? []).forEach((chart, i) => {
     const img = images[i];
-    const base = { type: 'image' as const, alt_text: fit(plainSlack(chart.alt), SLACK.altText), title: { type: 'plain_text' as const, text: fit(plainSlack(chart.title), SLACK.imageTitle) } };
-    if (img?.kind === 'url' && img.url.length <= SLACK.imageUrl && /^https?:\/\//.test(img.url)) blocks.push({ ...base, image_url: img.url } satisfies ImageBlock);
+    const base = {
+      type: 'image' as const,
+      alt_text: fit(plainSlack(chart.alt), SLACK.altText),
+      title: { type: 'plain_text' as const, text: fit(plainSlack(chart.title), SLACK.imageTitle) },
+    };
+    if (img?.kind === 'url' && img.url.length <= SLACK.imageUrl && /^https?:\/\//.test(img.url))
+      blocks.push({ ...base, image_url: img.url } satisfies ImageBlock);
     else if (img?.kind === 'slack-file') blocks.push({ ...base, slack_file: { id: img.id } } satisfies ImageBlock);
   });
   const footer = [

@@ -106,7 +106,9 @@ export async function migrate(db: Db): Promise<void> {
         version = (await tx.all<{ user_version: number }>('PRAGMA user_version'))[0]?.user_version ?? 0;
       }
       if (version > SCHEMA_VERSION) {
-        throw new StoreError(`${db.where}: database schema version ${version} is newer than this bot understands (${SCHEMA_VERSION}); upgrade the bot, the database was left as it is`);
+        throw new StoreError(
+          `${db.where}: database schema version ${version} is newer than this bot understands (${SCHEMA_VERSION}); upgrade the bot, the database was left as it is`,
+        );
       }
       for (let v = version; v < SCHEMA_VERSION; v++) {
         for (const sql of MIGRATIONS[v]!(dialect)) await tx.run(sql);
@@ -116,12 +118,16 @@ export async function migrate(db: Db): Promise<void> {
         else await tx.run(`PRAGMA user_version = ${SCHEMA_VERSION}`);
       }
       // A write every start: a read-only file or a full disk stops start-up here, not at 09:00.
-      await tx.run("INSERT INTO store_meta (key, value) VALUES ('started', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [new Date().toISOString()]);
+      await tx.run("INSERT INTO store_meta (key, value) VALUES ('started', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [
+        new Date().toISOString(),
+      ]);
     });
   } catch (err) {
     if (err instanceof StoreError) throw err;
     const e = err as { code?: string; message?: string };
     const readonly = /readonly|read-only|SQLITE_READONLY|SQLITE_CANTOPEN|permission denied/i.test(`${e.code} ${e.message}`);
-    throw new StoreError(`${db.where}: ${readonly ? 'the database cannot be written (read-only)' : 'cannot prepare the database'}: ${e.message ?? String(err)}; the database was left as it is`);
+    throw new StoreError(
+      `${db.where}: ${readonly ? 'the database cannot be written (read-only)' : 'cannot prepare the database'}: ${e.message ?? String(err)}; the database was left as it is`,
+    );
   }
 }

@@ -51,7 +51,13 @@ export async function openPostgresDb(url: string, o: { timeoutMs?: number } = {}
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const tx: Db = { dialect: 'postgres', where, ...on(client as unknown as { query: pg.Pool['query'] }), transaction: (f) => f(tx), close: async () => {} };
+        const tx: Db = {
+          dialect: 'postgres',
+          where,
+          ...on(client as unknown as { query: pg.Pool['query'] }),
+          transaction: (f) => f(tx),
+          close: async () => {},
+        };
         const result = await fn(tx);
         await client.query('COMMIT');
         client.release();

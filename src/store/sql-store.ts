@@ -65,12 +65,30 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
     return this.db.transaction(async (tx) => {
       // One channel at a time, across replicas: a replayed or doubled request finds the first one.
       if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(hashtext($1))', [`${sub.platform}:${sub.channelId}`]);
-      const same = await tx.all<Row>('SELECT * FROM subscriptions WHERE platform = $1 AND channel_id = $2 AND kind = $3 AND cron = $4 AND tz = $5 ORDER BY id LIMIT 1', [sub.platform, sub.channelId, sub.kind, sub.cron, sub.tz]);
+      const same = await tx.all<Row>(
+        'SELECT * FROM subscriptions WHERE platform = $1 AND channel_id = $2 AND kind = $3 AND cron = $4 AND tz = $5 ORDER BY id LIMIT 1',
+        [sub.platform, sub.channelId, sub.kind, sub.cron, sub.tz],
+      );
       if (same[0]) return { subscription: toSubscription(same[0]), created: false };
       const rows = await tx.all<Row>(
         `INSERT INTO subscriptions (platform, channel_id, workspace_id, kind, cron, label, tz, layout, only_new_data, created_by, created_at, source, last_edition, enterprise_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *`,
-        [sub.platform, sub.channelId, sub.workspaceId, sub.kind, sub.cron, sub.label, sub.tz, sub.layout, sub.onlyNewData ? 1 : 0, sub.createdBy, new Date().toISOString(), sub.source, sub.lastEdition, sub.enterpriseId ?? null],
+        [
+          sub.platform,
+          sub.channelId,
+          sub.workspaceId,
+          sub.kind,
+          sub.cron,
+          sub.label,
+          sub.tz,
+          sub.layout,
+          sub.onlyNewData ? 1 : 0,
+          sub.createdBy,
+          new Date().toISOString(),
+          sub.source,
+          sub.lastEdition,
+          sub.enterpriseId ?? null,
+        ],
       );
       return { subscription: toSubscription(rows[0]!), created: true };
     });
@@ -82,7 +100,9 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
   }
 
   async listChannel(platform: string, channelId: string): Promise<Subscription[]> {
-    return (await this.db.all<Row>('SELECT * FROM subscriptions WHERE platform = $1 AND channel_id = $2 ORDER BY id', [platform, channelId])).map(toSubscription);
+    return (await this.db.all<Row>('SELECT * FROM subscriptions WHERE platform = $1 AND channel_id = $2 ORDER BY id', [platform, channelId])).map(
+      toSubscription,
+    );
   }
 
   async countWorkspace(platform: string, workspaceId: string | null, channelId: string): Promise<number> {
@@ -97,11 +117,20 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
   }
 
   async resume(platform: string, channelId: string, id: number): Promise<boolean> {
-    return (await this.db.run('UPDATE subscriptions SET paused = 0, consecutive_failures = 0, last_error = NULL WHERE platform = $1 AND channel_id = $2 AND id = $3', [platform, channelId, id])) === 1;
+    return (
+      (await this.db.run(
+        'UPDATE subscriptions SET paused = 0, consecutive_failures = 0, last_error = NULL WHERE platform = $1 AND channel_id = $2 AND id = $3',
+        [platform, channelId, id],
+      )) === 1
+    );
   }
 
   async pauseWorkspace(platform: string, workspaceId: string, reason: string): Promise<number> {
-    return this.db.run('UPDATE subscriptions SET paused = 1, last_error = $3 WHERE platform = $1 AND workspace_id = $2 AND paused = 0', [platform, workspaceId, reason]);
+    return this.db.run('UPDATE subscriptions SET paused = 1, last_error = $3 WHERE platform = $1 AND workspace_id = $2 AND paused = 0', [
+      platform,
+      workspaceId,
+      reason,
+    ]);
   }
 
   async resumeDeclared(): Promise<number> {
@@ -170,7 +199,10 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
    * One statement, so two replicas given the same request cannot both see it as first.
    */
   async firstSeen(key: string, until: Date, now: Date): Promise<boolean> {
-    const rows = await this.db.all('INSERT INTO seen_requests (key, until) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET until = excluded.until WHERE seen_requests.until < $3 RETURNING key', [key, until.toISOString(), now.toISOString()]);
+    const rows = await this.db.all(
+      'INSERT INTO seen_requests (key, until) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET until = excluded.until WHERE seen_requests.until < $3 RETURNING key',
+      [key, until.toISOString(), now.toISOString()],
+    );
     // Old keys are cleared now and then, not on every request.
     if (++this.seenWrites % 1000 === 0) void this.db.run('DELETE FROM seen_requests WHERE until < $1', [now.toISOString()]).catch(() => {});
     return rows.length === 1;
@@ -180,7 +212,14 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
 
   async holds(id: number, slot: string, owner: string, leaseMs: number, now: Date): Promise<boolean> {
     const until = new Date(now.getTime() + leaseMs).toISOString();
-    return (await this.db.run("UPDATE deliveries SET lease_until = $1 WHERE subscription_id = $2 AND slot = $3 AND owner = $4 AND status = 'claimed'", [until, id, slot, owner])) === 1;
+    return (
+      (await this.db.run("UPDATE deliveries SET lease_until = $1 WHERE subscription_id = $2 AND slot = $3 AND owner = $4 AND status = 'claimed'", [
+        until,
+        id,
+        slot,
+        owner,
+      ])) === 1
+    );
   }
 
   async renew(owner: string, leaseMs: number, now: Date): Promise<number> {
@@ -202,7 +241,10 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
       // The claim was taken over while this attempt ran long: the new holder records the outcome.
       if (mine === 0) return undefined;
       if (outcome.status === 'sent') {
-        await tx.run(`UPDATE subscriptions SET consecutive_failures = 0, last_error = NULL, last_edition = $2${outcome.advanceCursor ? ', cursor = cursor + 1' : ''} WHERE id = $1`, [id, outcome.edition]);
+        await tx.run(
+          `UPDATE subscriptions SET consecutive_failures = 0, last_error = NULL, last_edition = $2${outcome.advanceCursor ? ', cursor = cursor + 1' : ''} WHERE id = $1`,
+          [id, outcome.edition],
+        );
       } else if (outcome.status === 'failed') {
         await tx.run(
           `UPDATE subscriptions SET consecutive_failures = consecutive_failures + 1, last_error = $2,
@@ -219,24 +261,41 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
 
   async release(owner: string): Promise<number> {
     const now = new Date().toISOString();
-    return this.db.run("UPDATE deliveries SET status = 'retry', next_attempt = $2, lease_until = NULL, detail = 'released at shutdown' WHERE owner = $1 AND status = 'claimed'", [owner, now]);
+    return this.db.run(
+      "UPDATE deliveries SET status = 'retry', next_attempt = $2, lease_until = NULL, detail = 'released at shutdown' WHERE owner = $1 AND status = 'claimed'",
+      [owner, now],
+    );
   }
 
   async claimAnnouncement(platform: string, channelId: string, edition: number, subscriptionId: number, slot: string): Promise<boolean> {
-    await this.db.run('INSERT INTO announcements (platform, channel_id, edition, subscription_id, slot) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [platform, channelId, edition, subscriptionId, slot]);
+    await this.db.run('INSERT INTO announcements (platform, channel_id, edition, subscription_id, slot) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
+      platform,
+      channelId,
+      edition,
+      subscriptionId,
+      slot,
+    ]);
     // Ours if this very delivery holds it: a retry of the same slot still leads with it.
-    const rows = await this.db.all<{ subscription_id: number | string; slot: string }>('SELECT subscription_id, slot FROM announcements WHERE platform = $1 AND channel_id = $2 AND edition = $3', [platform, channelId, edition]);
+    const rows = await this.db.all<{ subscription_id: number | string; slot: string }>(
+      'SELECT subscription_id, slot FROM announcements WHERE platform = $1 AND channel_id = $2 AND edition = $3',
+      [platform, channelId, edition],
+    );
     return rows[0] !== undefined && Number(rows[0].subscription_id) === subscriptionId && rows[0].slot === slot;
   }
 
   /** Whether a channel has had "what changed" for an edition (for previews). */
   async announced(platform: string, channelId: string, edition: number): Promise<boolean> {
-    return (await this.db.all('SELECT 1 FROM announcements WHERE platform = $1 AND channel_id = $2 AND edition = $3', [platform, channelId, edition])).length > 0;
+    return (
+      (await this.db.all('SELECT 1 FROM announcements WHERE platform = $1 AND channel_id = $2 AND edition = $3', [platform, channelId, edition])).length > 0
+    );
   }
 
   /** The delivery record of one slot (tests and operators). */
   async delivery(id: number, slot: string): Promise<{ status: string; attempts: number; owner: string; detail: string | null } | undefined> {
-    const rows = await this.db.all<{ status: string; attempts: number | string; owner: string; detail: string | null }>('SELECT status, attempts, owner, detail FROM deliveries WHERE subscription_id = $1 AND slot = $2', [id, slot]);
+    const rows = await this.db.all<{ status: string; attempts: number | string; owner: string; detail: string | null }>(
+      'SELECT status, attempts, owner, detail FROM deliveries WHERE subscription_id = $1 AND slot = $2',
+      [id, slot],
+    );
     return rows[0] && { ...rows[0], attempts: Number(rows[0].attempts) };
   }
 
@@ -269,7 +328,10 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
   }
 
   async findInstallation(key: string): Promise<InstallationRecord | undefined> {
-    const rows = await this.db.all<{ key: string; team_id: string | null; enterprise_id: string | null; is_enterprise_install: number; sealed: string }>('SELECT * FROM installations WHERE key = $1', [key]);
+    const rows = await this.db.all<{ key: string; team_id: string | null; enterprise_id: string | null; is_enterprise_install: number; sealed: string }>(
+      'SELECT * FROM installations WHERE key = $1',
+      [key],
+    );
     const r = rows[0];
     return r && { key: r.key, teamId: r.team_id, enterpriseId: r.enterprise_id, isEnterpriseInstall: Number(r.is_enterprise_install) === 1, sealed: r.sealed };
   }
@@ -287,8 +349,16 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
   }
 
   async allInstallations(): Promise<InstallationRecord[]> {
-    const rows = await this.db.all<{ key: string; team_id: string | null; enterprise_id: string | null; is_enterprise_install: number; sealed: string }>('SELECT * FROM installations ORDER BY key');
-    return rows.map((r) => ({ key: r.key, teamId: r.team_id, enterpriseId: r.enterprise_id, isEnterpriseInstall: Number(r.is_enterprise_install) === 1, sealed: r.sealed }));
+    const rows = await this.db.all<{ key: string; team_id: string | null; enterprise_id: string | null; is_enterprise_install: number; sealed: string }>(
+      'SELECT * FROM installations ORDER BY key',
+    );
+    return rows.map((r) => ({
+      key: r.key,
+      teamId: r.team_id,
+      enterpriseId: r.enterprise_id,
+      isEnterpriseInstall: Number(r.is_enterprise_install) === 1,
+      sealed: r.sealed,
+    }));
   }
 
   async deleteInstallation(key: string): Promise<number> {

@@ -36,7 +36,8 @@ const testPlatform: PlatformModule<z.ZodObject<{ TEST_PLATFORM_TOKEN: z.ZodOptio
       async stop() {},
       health: () => ({ ready: true }),
       // The transport: a line in, the rendered answer out, as any chat platform does.
-      ask: async (line: string) => toConsoleText((await ctx.core.ask(line, { platform: 'test', userId: 'u', channelId: 'room', lang: 'en', canManage: async () => true })).reply),
+      ask: async (line: string) =>
+        toConsoleText((await ctx.core.ask(line, { platform: 'test', userId: 'u', channelId: 'room', lang: 'en', canManage: async () => true })).reply),
     } as never;
   },
 };
@@ -74,7 +75,13 @@ describe('only the platforms a process runs are loaded', () => {
       cwd: ROOT,
       encoding: 'utf8',
       input: input ?? '',
-      env: { PATH: process.env.PATH, ANODE_TRACE_IMPORTS: file, DATA_DIR: pinnedDataDir(), DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'anode-trace-db-')), 'bot.db'), CHART_DIR: mkdtempSync(join(tmpdir(), 'anode-trace-out-')) },
+      env: {
+        PATH: process.env.PATH,
+        ANODE_TRACE_IMPORTS: file,
+        DATA_DIR: pinnedDataDir(),
+        DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'anode-trace-db-')), 'bot.db'),
+        CHART_DIR: mkdtempSync(join(tmpdir(), 'anode-trace-out-')),
+      },
       timeout: 30_000,
     });
     expect(r.status, r.stderr).toBe(0);

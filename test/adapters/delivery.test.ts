@@ -24,8 +24,12 @@ describe('briefings delivered through the real SDKs', () => {
     slack = await startFakeSlack();
     discord = await startFakeDiscord();
     t = await startTestBot({
-      SLACK_BOT_TOKEN: 'xoxb-delivery', SLACK_SIGNING_SECRET: 'delivery-secret-0123456789', SLACK_API_URL: slack.apiUrl,
-      DISCORD_TOKEN: 'discord-delivery-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.api,
+      SLACK_BOT_TOKEN: 'xoxb-delivery',
+      SLACK_SIGNING_SECRET: 'delivery-secret-0123456789',
+      SLACK_API_URL: slack.apiUrl,
+      DISCORD_TOKEN: 'discord-delivery-token',
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: discord.api,
       BRIEFING_LEASE_SECONDS: '2',
     });
   });
@@ -52,7 +56,9 @@ describe('briefings delivered through the real SDKs', () => {
   it('Discord, thread layout: a message, a thread started from it, and a message in the thread', async () => {
     await t.bot.store.add(sub({ platform: 'discord', channelId: '700', layout: 'thread' }));
     await tick(nextMinute(2));
-    const paths = discord.requests.filter((r) => r.method === 'POST' && /channels\/\d+\/(messages|messages\/\d+\/threads)$/.test(r.path)).map((r) => r.path.replace(/\d{10,}/g, 'N'));
+    const paths = discord.requests
+      .filter((r) => r.method === 'POST' && /channels\/\d+\/(messages|messages\/\d+\/threads)$/.test(r.path))
+      .map((r) => r.path.replace(/\d{10,}/g, 'N'));
     expect(paths).toEqual(['/api/v10/channels/700/messages', '/api/v10/channels/700/messages/N/threads', '/api/v10/channels/N/messages']);
     const [headline, , details] = discord.requests.filter((r) => r.path.startsWith('/api/v10/channels/') && r.method === 'POST');
     expect(headline!.body).toMatchObject({ enforce_nonce: true, allowed_mentions: { parse: [] }, flags: 32768 });
@@ -77,8 +83,20 @@ describe('briefings delivered through the real SDKs', () => {
     const due = new Date(Math.ceil(Date.now() / 300_000) * 300_000 + 300_000);
     const slot = due.toISOString();
     // The "dead" process claimed the slot and posted, then died before recording it.
-    await t.bot.store.claimDue({ cron: '*/5 * * * *', tz: 'UTC', slot, now: new Date(due.getTime() + 1000), owner: 'dead-process', leaseMs: 2000, platforms: ['slack'] });
-    slack.messages.push({ channel: 'C-crash', ts: '1.0001', metadata: { event_type: 'anode_briefing', event_payload: { subscription: subscription.id, slot, part: 'whole' } } });
+    await t.bot.store.claimDue({
+      cron: '*/5 * * * *',
+      tz: 'UTC',
+      slot,
+      now: new Date(due.getTime() + 1000),
+      owner: 'dead-process',
+      leaseMs: 2000,
+      platforms: ['slack'],
+    });
+    slack.messages.push({
+      channel: 'C-crash',
+      ts: '1.0001',
+      metadata: { event_type: 'anode_briefing', event_payload: { subscription: subscription.id, slot, part: 'whole' } },
+    });
     await tick(new Date(due.getTime() + 5000));
     expect(slack.posted('C-crash')).toHaveLength(1);
     expect(slack.calls.some((c) => c.method === 'conversations.history' && c.body.channel === 'C-crash')).toBe(true);
@@ -93,7 +111,15 @@ describe('briefings delivered through the real SDKs', () => {
     const { subscription } = await t.bot.store.add(sub({ platform: 'discord', channelId: '701', cron: '*/5 * * * *', label: 'every five minutes' }));
     const due = new Date(Math.ceil(Date.now() / 300_000) * 300_000 + 600_000);
     const slot = due.toISOString();
-    await t.bot.store.claimDue({ cron: '*/5 * * * *', tz: 'UTC', slot, now: new Date(due.getTime() + 1000), owner: 'dead-process', leaseMs: 2000, platforms: ['discord'] });
+    await t.bot.store.claimDue({
+      cron: '*/5 * * * *',
+      tz: 'UTC',
+      slot,
+      now: new Date(due.getTime() + 1000),
+      owner: 'dead-process',
+      leaseMs: 2000,
+      platforms: ['discord'],
+    });
     const { nonceOf } = await import('../../src/adapters/discord/deliverer.js');
     discord.messages.push({ id: '4242', channel: '701', nonce: nonceOf({ subscription, slot, attempt: 1, resumed: false }, 'whole'), body: {} });
     await tick(new Date(due.getTime() + 5000));

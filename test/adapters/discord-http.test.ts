@@ -80,7 +80,9 @@ describe('Discord interactions over HTTP (no gateway), signed with Ed25519', () 
         expect(edit.auth).toBeUndefined();
       }
     }
-    const ac = await post(a.port, interaction('compare', [{ name: 'province1', type: 3, value: '云', focused: true }], { type: 4 }), { privateKey: k.privateKey });
+    const ac = await post(a.port, interaction('compare', [{ name: 'province1', type: 3, value: '云', focused: true }], { type: 4 }), {
+      privateKey: k.privateKey,
+    });
     expect(ac.json()).toEqual({ type: 8, data: { choices: [{ name: 'Yunnan (云南)', value: 'Yunnan' }] } });
   });
 

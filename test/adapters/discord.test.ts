@@ -7,7 +7,10 @@ import { discordButtons, discordFieldLabels, discordText, discordTitle, discordV
 
 const TOKEN = 'discord-test-token.abc.def';
 
-type Callback = { type: number; data?: { flags?: number; components?: { components: { type: number; custom_id: string; label?: string }[] }[]; choices?: { name: string; value: string }[] } };
+type Callback = {
+  type: number;
+  data?: { flags?: number; components?: { components: { type: number; custom_id: string; label?: string }[] }[]; choices?: { name: string; value: string }[] };
+};
 
 describe('Discord through discord.js against a local fake gateway and REST', () => {
   let fake: FakeDiscord;
@@ -32,10 +35,37 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
     const cases: [string, Record<string, unknown>[], string][] = [
       ['overview', [], 'overview'],
       ['province', [{ name: 'name', type: 3, value: 'Yunnan' }], 'Yunnan · prebaked anodes 2024'],
-      ['exports', [{ name: 'top', type: 1, options: [{ name: 'count', type: 4, value: 3 }, { name: 'year', type: 4, value: 2023 }] }], 'Anode exports 2023: top 3'],
+      [
+        'exports',
+        [
+          {
+            name: 'top',
+            type: 1,
+            options: [
+              { name: 'count', type: 4, value: 3 },
+              { name: 'year', type: 4, value: 2023 },
+            ],
+          },
+        ],
+        'Anode exports 2023: top 3',
+      ],
       ['exports', [{ name: 'country', type: 1, options: [{ name: 'name', type: 3, value: '马来西亚' }] }], 'Anode exports to Malaysia'],
-      ['compare', [{ name: 'province1', type: 3, value: 'Shandong' }, { name: 'province2', type: 3, value: 'Inner Mongolia' }], 'Shandong vs Inner Mongolia'],
-      ['rank', [{ name: 'metric', type: 3, value: 'balance' }, { name: 'top', type: 4, value: 3 }], 'Provinces by net balance'],
+      [
+        'compare',
+        [
+          { name: 'province1', type: 3, value: 'Shandong' },
+          { name: 'province2', type: 3, value: 'Inner Mongolia' },
+        ],
+        'Shandong vs Inner Mongolia',
+      ],
+      [
+        'rank',
+        [
+          { name: 'metric', type: 3, value: 'balance' },
+          { name: 'top', type: 4, value: 3 },
+        ],
+        'Provinces by net balance',
+      ],
       ['table', [{ name: 'number', type: 4, value: 2 }], 'Table 2 · 2024 edition'],
       ['help', [], 'anode-bot commands'],
     ];
@@ -87,7 +117,7 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
     expect(JSON.stringify(click.data)).toContain('Provinces by output');
   });
 
-  it('answers in the reader\'s language: zh-CN and zh-TW read Chinese, every other locale English', async () => {
+  it("answers in the reader's language: zh-CN and zh-TW read Chinese, every other locale English", async () => {
     const title = async (locale: string) => discordTitle((await send(interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }], { locale }))).data);
     expect(await title('zh-CN')).toBe('云南 · 2024年预焙阳极');
     expect(await title('zh-TW')).toBe('云南 · 2024年预焙阳极');
@@ -104,7 +134,12 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
   });
 
   it('public: true answers for everyone', async () => {
-    const c = await send(interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }, { name: 'public', type: 5, value: true }]));
+    const c = await send(
+      interaction('province', [
+        { name: 'name', type: 3, value: 'Yunnan' },
+        { name: 'public', type: 5, value: true },
+      ]),
+    );
     expect(c.data!.flags).toBe(32768);
   });
 
@@ -135,7 +170,11 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
   it('forged, altered or other channels’ custom_ids get a polite private error and nothing else', async () => {
     const first = await send(interaction('province', [{ name: 'name', type: 3, value: 'Yunnan' }]));
     const more = components(first).find((x) => x.label === 'More')!;
-    for (const [customId, channel] of [[more.custom_id.replace('Yunnan', 'Henan'), '300'], [more.custom_id, '301'], ['garbage', '300']] as const) {
+    for (const [customId, channel] of [
+      [more.custom_id.replace('Yunnan', 'Henan'), '300'],
+      [more.custom_id, '301'],
+      ['garbage', '300'],
+    ] as const) {
       const c = await send(interaction('', [], { type: 3, customId, channel }));
       expect(c.type).toBe(4);
       expect(c.data!.flags).toBe(64 | 32768);
@@ -148,7 +187,23 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
     expect(discordTitle(list.data)).toBe('No briefings in this channel');
     const denied = await send(interaction('briefing', [{ name: 'subscribe', type: 1, options: [{ name: 'kind', type: 3, value: 'exports' }] }]));
     expect(discordTitle(denied.data)).toContain('Not allowed here');
-    const allowed = await send(interaction('briefing', [{ name: 'subscribe', type: 1, options: [{ name: 'kind', type: 3, value: 'exports' }, { name: 'schedule', type: 3, value: 'weekly mon 09:00' }, { name: 'timezone', type: 3, value: 'Asia/Shanghai' }] }], { permissions: String(1n << 4n) }));
+    const allowed = await send(
+      interaction(
+        'briefing',
+        [
+          {
+            name: 'subscribe',
+            type: 1,
+            options: [
+              { name: 'kind', type: 3, value: 'exports' },
+              { name: 'schedule', type: 3, value: 'weekly mon 09:00' },
+              { name: 'timezone', type: 3, value: 'Asia/Shanghai' },
+            ],
+          },
+        ],
+        { permissions: String(1n << 4n) },
+      ),
+    );
     expect(discordTitle(allowed.data)).toBe('Subscribed: exports briefing, weekly mon 09:00 (Asia/Shanghai)');
   });
 
@@ -183,7 +238,11 @@ describe('registration, generated from the definitions', () => {
       if (c.name === 'briefing' || c.name === 'language') {
         expect({ name: c.name, integration_types: c.integration_types, contexts: c.contexts }).toEqual({ name: c.name, integration_types: [0], contexts: [0] });
       } else {
-        expect({ name: c.name, integration_types: c.integration_types, contexts: c.contexts }).toEqual({ name: c.name, integration_types: [0, 1], contexts: [0, 1, 2] });
+        expect({ name: c.name, integration_types: c.integration_types, contexts: c.contexts }).toEqual({
+          name: c.name,
+          integration_types: [0, 1],
+          contexts: [0, 1, 2],
+        });
       }
     }
   });
@@ -194,7 +253,15 @@ describe('registration, generated from the definitions', () => {
 
   it('follows Discord’s naming and size rules, with zh-CN localizations on every command and option', () => {
     const walk = (options: unknown[] | undefined, where: string): void => {
-      for (const o of (options ?? []) as { name: string; description: string; name_localizations?: Record<string, string>; description_localizations?: Record<string, string>; options?: unknown[]; required?: boolean; choices?: unknown[] }[]) {
+      for (const o of (options ?? []) as {
+        name: string;
+        description: string;
+        name_localizations?: Record<string, string>;
+        description_localizations?: Record<string, string>;
+        options?: unknown[];
+        required?: boolean;
+        choices?: unknown[];
+      }[]) {
         expect(o.name, where).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
         expect(o.description.length, `${where} ${o.name}`).toBeGreaterThan(0);
         expect(o.description.length, `${where} ${o.name}`).toBeLessThanOrEqual(100);
@@ -206,7 +273,11 @@ describe('registration, generated from the definitions', () => {
       const list = (options ?? []) as { required?: boolean }[];
       expect(list.length, where).toBeLessThanOrEqual(25);
       const firstOptional = list.findIndex((o) => !o.required);
-      if (firstOptional >= 0) expect(list.slice(firstOptional).every((o) => !o.required), where).toBe(true);
+      if (firstOptional >= 0)
+        expect(
+          list.slice(firstOptional).every((o) => !o.required),
+          where,
+        ).toBe(true);
     };
     walk(body as unknown[], 'commands');
     for (const c of body) expect(JSON.stringify(c).length, c.name).toBeLessThan(8000);
@@ -226,7 +297,9 @@ describe('gateway sharding', () => {
         const r = await fake.waitFor((x) => x.path.includes(`/interactions/${i.id}/`));
         expect(discordTitle((r.body as Callback).data)).toContain('Henan');
       }
-      expect(await (await fetch(`http://127.0.0.1:${t.bot.healthPort ?? 0}/readyz`).catch(() => undefined))?.status ?? 'no health port').toBe('no health port');
+      expect((await (await fetch(`http://127.0.0.1:${t.bot.healthPort ?? 0}/readyz`).catch(() => undefined))?.status) ?? 'no health port').toBe(
+        'no health port',
+      );
       expect(t.bot.adapters.get('discord')!.health()).toEqual({ ready: true });
     } finally {
       await t.stop();

@@ -12,7 +12,16 @@ const TOKEN = 'mcp-test-token-0123456789abcdef';
 /** The read-only commands and subcommands, as the issue names them: each is a tool. */
 const TOOLS = ['changes', 'compare', 'exports_country', 'exports_top', 'mismatch', 'overview', 'province', 'rank', 'sources', 'table', 'utilization'];
 
-type ToolResult = { isError?: boolean; content: { type: string; text?: string }[]; structuredContent?: { title: string; edition: number; sources: string[]; figures: { label: string; value: string; unit: string; source: string; derived: boolean }[] } };
+type ToolResult = {
+  isError?: boolean;
+  content: { type: string; text?: string }[];
+  structuredContent?: {
+    title: string;
+    edition: number;
+    sources: string[];
+    figures: { label: string; value: string; unit: string; source: string; derived: boolean }[];
+  };
+};
 
 /** One call of every tool, with arguments an assistant would send. */
 const CALLS: Record<string, Record<string, unknown>> = {
@@ -81,7 +90,13 @@ async function exercise(client: Client): Promise<void> {
 
 describe('MCP over stdio (npx anode-bot mcp)', () => {
   it('lists a tool per read-only command and the tables as resources; every tool answers, with sources', async () => {
-    const transport = new StdioClientTransport({ command: process.execPath, args: [join(ROOT, 'dist/bin/anode-bot.js'), 'mcp'], cwd: ROOT, env: { PATH: process.env.PATH ?? '', DATA_DIR: sharedData() }, stderr: 'pipe' });
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [join(ROOT, 'dist/bin/anode-bot.js'), 'mcp'],
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: sharedData() },
+      stderr: 'pipe',
+    });
     const client = new Client({ name: 'anode-test', version: '1.0.0' });
     await client.connect(transport);
     try {
@@ -110,7 +125,9 @@ describe('MCP over Streamable HTTP (MCP_TOKEN, npm start)', () => {
 
   it('with the bearer token: the same tools, calls and resources as over stdio', async () => {
     const client = new Client({ name: 'anode-test', version: '1.0.0' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${TOKEN}` } } }));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${TOKEN}` } } }),
+    );
     try {
       await exercise(client);
     } finally {
@@ -133,11 +150,21 @@ describe('without MCP_TOKEN', () => {
   it('/mcp is not served (404), while the rest of the HTTP server is', async () => {
     const slack = await startFakeSlack();
     const port = await freePort();
-    const bot = spawnBot({ SLACK_BOT_TOKEN: 'xoxb-none', SLACK_SIGNING_SECRET: 'no-mcp-signing-secret-0123456', SLACK_API_URL: slack.apiUrl, PORT: String(port), DATABASE_PATH: join(openDir('anode-nomcp-'), 'bot.db') });
+    const bot = spawnBot({
+      SLACK_BOT_TOKEN: 'xoxb-none',
+      SLACK_SIGNING_SECRET: 'no-mcp-signing-secret-0123456',
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      DATABASE_PATH: join(openDir('anode-nomcp-'), 'bot.db'),
+    });
     try {
       await bot.waitFor(`listening on port ${port}`, 60_000);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-      const r = await fetch(`http://127.0.0.1:${port}/mcp`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: '{}' });
+      const r = await fetch(`http://127.0.0.1:${port}/mcp`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(r.status).toBe(404);
     } finally {
       bot.kill('SIGKILL');

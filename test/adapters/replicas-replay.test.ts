@@ -11,7 +11,12 @@ describe('replay protection across replicas sharing PostgreSQL', () => {
   let b: TestBot;
   beforeAll(async () => {
     fake = await startFakeSlack();
-    const env = { SLACK_BOT_TOKEN: 'xoxb-replicas', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, DATABASE_URL: await freshDatabase(inject('postgresUrl')) };
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-replicas',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      DATABASE_URL: await freshDatabase(inject('postgresUrl')),
+    };
     a = await startTestBot(env);
     b = await startTestBot(env);
   });

@@ -32,7 +32,8 @@ describe('Slack OAuth: many workspaces, each with its own token', () => {
   let fake: FakeSlack;
   let t: TestBot;
   let n = 0;
-  const slash = (team: string, command: string, text: string, user = 'UADMIN') => postToBot(t.port, slashCommand(command, text, `${fake.base}/respond/${team}-${++n}`, { team, user, channel: `C-${team}` }), { secret: SECRET });
+  const slash = (team: string, command: string, text: string, user = 'UADMIN') =>
+    postToBot(t.port, slashCommand(command, text, `${fake.base}/respond/${team}-${++n}`, { team, user, channel: `C-${team}` }), { secret: SECRET });
 
   beforeAll(async () => {
     fake = await startFakeSlack();
@@ -49,7 +50,10 @@ describe('Slack OAuth: many workspaces, each with its own token', () => {
       expect(done.status).toBe(200);
       expect(await done.text()).toContain('anode-bot is installed');
     }
-    const rows = new Database(t.bot.config.DATABASE_PATH).prepare('SELECT key, sealed FROM installations ORDER BY key').all() as { key: string; sealed: string }[];
+    const rows = new Database(t.bot.config.DATABASE_PATH).prepare('SELECT key, sealed FROM installations ORDER BY key').all() as {
+      key: string;
+      sealed: string;
+    }[];
     expect(rows.map((r) => r.key)).toEqual(['T:TA', 'T:TB']);
     expect(readFileSync(t.bot.config.DATABASE_PATH).includes('xoxb-TA-token')).toBe(false);
     expect(JSON.stringify(rows)).not.toContain('xoxb');
@@ -77,12 +81,15 @@ describe('Slack OAuth: many workspaces, each with its own token', () => {
     expect(forged.status).toBe(400);
     const page = await fetch(`http://127.0.0.1:${t.port}/slack/install`);
     const state = new URL((await page.text()).match(/href="(https:\/\/slack\.com[^"]+)"/)![1]!.replace(/&amp;/g, '&')).searchParams.get('state')!;
-    const unknown = await fetch(`http://127.0.0.1:${t.port}/slack/oauth_redirect?code=never-issued&state=${encodeURIComponent(state)}`, { headers: { cookie: page.headers.get('set-cookie')!.split(';')[0]! } });
+    const unknown = await fetch(`http://127.0.0.1:${t.port}/slack/oauth_redirect?code=never-issued&state=${encodeURIComponent(state)}`, {
+      headers: { cookie: page.headers.get('set-cookie')!.split(';')[0]! },
+    });
     expect(unknown.status).toBeGreaterThanOrEqual(400);
     expect(t.logs.text).toContain('Slack: installation refused');
-    const count = new Database(t.bot.config.DATABASE_PATH).prepare('SELECT COUNT(*) AS n FROM installations WHERE key <> \'T:TONCE\'').get() as { n: number };
+    const count = new Database(t.bot.config.DATABASE_PATH).prepare("SELECT COUNT(*) AS n FROM installations WHERE key <> 'T:TONCE'").get() as { n: number };
     expect(count.n).toBe(2);
-    for (const secret of ['client-secret-value-xyz', 'state-secret-value-xyz', 'xoxb-TA-token', 'never-issued', state]) expect(t.logs.text).not.toContain(secret);
+    for (const secret of ['client-secret-value-xyz', 'state-secret-value-xyz', 'xoxb-TA-token', 'never-issued', state])
+      expect(t.logs.text).not.toContain(secret);
   });
 
   it('a command from each workspace is answered, and Slack sees each workspace’s own token', async () => {
@@ -92,11 +99,24 @@ describe('Slack OAuth: many workspaces, each with its own token', () => {
       await slash(team, '/briefing', 'subscribe mismatch daily 09:00 UTC');
       await expect.poll(() => fake.responses.some((r) => r.id === `${team}-${n}`), { timeout: 10_000 }).toBe(true);
     }
-    expect(fake.calls.filter((c) => c.method === 'users.info').map((c) => c.token).sort()).toEqual(['xoxb-TA-token', 'xoxb-TB-token']);
+    expect(
+      fake.calls
+        .filter((c) => c.method === 'users.info')
+        .map((c) => c.token)
+        .sort(),
+    ).toEqual(['xoxb-TA-token', 'xoxb-TB-token']);
   });
 
   it('uninstalling one workspace stops its replies and briefings while the other goes on', async () => {
-    const event = { token: 'x', team_id: 'TA', api_app_id: 'A1', type: 'event_callback', event_id: 'Ev1', event_time: Math.floor(Date.now() / 1000), event: { type: 'app_uninstalled' } };
+    const event = {
+      token: 'x',
+      team_id: 'TA',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: 'Ev1',
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: 'app_uninstalled' },
+    };
     const res = await postToBot(t.port, event as never, { secret: SECRET, json: true });
     expect(res.status).toBe(200);
     await expect.poll(() => t.logs.text.includes('app uninstalled; installation removed, briefings paused'), { timeout: 10_000 }).toBe(true);
@@ -116,7 +136,11 @@ describe('Slack OAuth: many workspaces, each with its own token', () => {
   it('Enterprise Grid: an org-wide install answers its workspaces, and delivers their briefings with the org token', async () => {
     const done = await install(t.port, fake, 'EORG', { enterprise: 'E1' });
     expect(done.status).toBe(200);
-    const form = { ...slashCommand('/briefing', 'subscribe exports daily 09:00 UTC', `${fake.base}/respond/grid-1`, { team: 'TG1', user: 'UADMIN', channel: 'C-grid' }), enterprise_id: 'E1', is_enterprise_install: 'true' };
+    const form = {
+      ...slashCommand('/briefing', 'subscribe exports daily 09:00 UTC', `${fake.base}/respond/grid-1`, { team: 'TG1', user: 'UADMIN', channel: 'C-grid' }),
+      enterprise_id: 'E1',
+      is_enterprise_install: 'true',
+    };
     const res = await postToBot(t.port, form, { secret: SECRET });
     expect(res.status).toBe(200);
     await expect.poll(() => fake.responses.some((r) => r.id === 'grid-1'), { timeout: 10_000 }).toBe(true);
@@ -147,11 +171,15 @@ describe('SLACK_TOKEN_KEY rotation', () => {
       await first.stop();
       const sealedBefore = (new Database(db).prepare("SELECT sealed FROM installations WHERE key = 'T:TR'").get() as { sealed: string }).sealed;
 
-      await expect(startTestBot({ ...env(fake), SLACK_TOKEN_KEY: NEW, DATABASE_PATH: db })).rejects.toThrow(/SLACK_TOKEN_KEY opens none of the 1 stored Slack installations/);
+      await expect(startTestBot({ ...env(fake), SLACK_TOKEN_KEY: NEW, DATABASE_PATH: db })).rejects.toThrow(
+        /SLACK_TOKEN_KEY opens none of the 1 stored Slack installations/,
+      );
 
       const rotating = await startTestBot({ ...env(fake), SLACK_TOKEN_KEY: `${NEW},${OLD}`, DATABASE_PATH: db });
       try {
-        const res = await postToBot(rotating.port, slashCommand('/province', 'Yunnan', `${fake.base}/respond/rotate-1`, { team: 'TR', channel: 'C-TR' }), { secret: SECRET });
+        const res = await postToBot(rotating.port, slashCommand('/province', 'Yunnan', `${fake.base}/respond/rotate-1`, { team: 'TR', channel: 'C-TR' }), {
+          secret: SECRET,
+        });
         expect(res.status).toBe(200);
         expect(JSON.stringify(res.json())).toContain('Yunnan');
         const sealedAfter = (new Database(db).prepare("SELECT sealed FROM installations WHERE key = 'T:TR'").get() as { sealed: string }).sealed;

@@ -38,7 +38,12 @@ describe('/readyz means it: Slack', () => {
 
   it('a Socket Mode connection that drops makes the process not ready until it reconnects', async () => {
     const health = await freePort();
-    const t = await startTestBot({ SLACK_BOT_TOKEN: 'xoxb-socket', SLACK_APP_TOKEN: 'xapp-socket-token', SLACK_API_URL: fake.apiUrl, HEALTH_PORT: String(health) });
+    const t = await startTestBot({
+      SLACK_BOT_TOKEN: 'xoxb-socket',
+      SLACK_APP_TOKEN: 'xapp-socket-token',
+      SLACK_API_URL: fake.apiUrl,
+      HEALTH_PORT: String(health),
+    });
     try {
       await expect.poll(async () => (await ready(health)).status, { timeout: 10_000 }).toBe(200);
       fake.refuseSockets = true;

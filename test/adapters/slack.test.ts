@@ -8,19 +8,28 @@ import { slackViolations } from '../support/platform-limits.js';
 const SECRET = 'test-signing-secret-0123456789';
 const TOKEN = 'xoxb-test-token-abcdef';
 
-type Block = { type: string; block_id?: string; text?: { text: string }; elements?: { type: string; action_id: string; value?: string; text?: { text: string }; options?: { value: string }[] }[]; image_url?: string; slack_file?: { id: string } };
+type Block = {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  elements?: { type: string; action_id: string; value?: string; text?: { text: string }; options?: { value: string }[] }[];
+  image_url?: string;
+  slack_file?: { id: string };
+};
 
 describe('Slack through Bolt, on the bot’s own HTTP server, against a local fake Slack', () => {
   let fake: FakeSlack;
   let t: TestBot;
   let n = 0;
   const url = () => `${fake.base}/respond/${++n}`;
-  const slash = (command: string, text: string, o: { user?: string; channel?: string } = {}) => postToBot(t.port, slashCommand(command, text, url(), o), { secret: SECRET });
+  const slash = (command: string, text: string, o: { user?: string; channel?: string } = {}) =>
+    postToBot(t.port, slashCommand(command, text, url(), o), { secret: SECRET });
   const answerOf = async (id: string) => {
     await expect.poll(() => fake.responses.some((r) => r.id === id), { timeout: 10_000 }).toBe(true);
     return fake.responses.find((r) => r.id === id)!.body;
   };
-  const buttonsOf = (body: Record<string, unknown>) => (body.blocks as Block[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements!.map((e) => ({ ...e, block_id: b.block_id })));
+  const buttonsOf = (body: Record<string, unknown>) =>
+    (body.blocks as Block[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements!.map((e) => ({ ...e, block_id: b.block_id })));
 
   beforeAll(async () => {
     fake = await startFakeSlack();
@@ -56,8 +65,30 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
   });
 
   it('questions in words: an @mention is answered in its thread and a direct message in the conversation, the understood command on top', async () => {
-    const event = (e: Record<string, unknown>, id: string) => ({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: id, event_time: 1, event: e });
-    const mention = await postToBot(t.port, event({ type: 'app_mention', user: 'U1', text: '<@UBOT> what is the capacity of yunnan?', ts: '1700000000.000100', channel: 'CQ1', event_ts: '1700000000.000100' }, 'Ev1') as never, { secret: SECRET, json: true });
+    const event = (e: Record<string, unknown>, id: string) => ({
+      token: 'x',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: id,
+      event_time: 1,
+      event: e,
+    });
+    const mention = await postToBot(
+      t.port,
+      event(
+        {
+          type: 'app_mention',
+          user: 'U1',
+          text: '<@UBOT> what is the capacity of yunnan?',
+          ts: '1700000000.000100',
+          channel: 'CQ1',
+          event_ts: '1700000000.000100',
+        },
+        'Ev1',
+      ) as never,
+      { secret: SECRET, json: true },
+    );
     expect(mention.status).toBe(200);
     await expect.poll(() => fake.messages.find((m) => m.channel === 'CQ1'), { timeout: 10_000 }).toBeDefined();
     const inThread = fake.messages.find((m) => m.channel === 'CQ1')!;
@@ -67,7 +98,14 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
     expect(JSON.stringify(blocks)).toContain('Yunnan · prebaked anodes 2024');
     expect(slackViolations({ text: inThread.text, blocks } as never)).toEqual([]);
 
-    const dm = await postToBot(t.port, event({ type: 'message', channel_type: 'im', user: 'U1', text: '山东和河南对比一下', ts: '1700000000.000200', channel: 'DQ1', event_ts: '1700000000.000200' }, 'Ev2') as never, { secret: SECRET, json: true });
+    const dm = await postToBot(
+      t.port,
+      event(
+        { type: 'message', channel_type: 'im', user: 'U1', text: '山东和河南对比一下', ts: '1700000000.000200', channel: 'DQ1', event_ts: '1700000000.000200' },
+        'Ev2',
+      ) as never,
+      { secret: SECRET, json: true },
+    );
     expect(dm.status).toBe(200);
     await expect.poll(() => fake.messages.find((m) => m.channel === 'DQ1'), { timeout: 10_000 }).toBeDefined();
     const reply = fake.messages.find((m) => m.channel === 'DQ1')!;
@@ -75,20 +113,40 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
     expect(reply.thread_ts).toBeUndefined();
 
     // The bot's own messages and other channels' chatter are never answered.
-    await postToBot(t.port, event({ type: 'message', channel_type: 'im', bot_id: 'BBOT', text: 'yunnan', ts: '1700000000.000300', channel: 'DQ2' }, 'Ev3') as never, { secret: SECRET, json: true });
-    await postToBot(t.port, event({ type: 'message', channel_type: 'channel', user: 'U2', text: 'yunnan', ts: '1700000000.000400', channel: 'CQ2' }, 'Ev4') as never, { secret: SECRET, json: true });
+    await postToBot(
+      t.port,
+      event({ type: 'message', channel_type: 'im', bot_id: 'BBOT', text: 'yunnan', ts: '1700000000.000300', channel: 'DQ2' }, 'Ev3') as never,
+      { secret: SECRET, json: true },
+    );
+    await postToBot(
+      t.port,
+      event({ type: 'message', channel_type: 'channel', user: 'U2', text: 'yunnan', ts: '1700000000.000400', channel: 'CQ2' }, 'Ev4') as never,
+      { secret: SECRET, json: true },
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(fake.messages.filter((m) => m.channel === 'DQ2' || m.channel === 'CQ2')).toEqual([]);
   });
 
   it('an unsure question gets its readings as buttons; a click runs the chosen command', async () => {
-    const event = { token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: 'Ev5', event_time: 1, event: { type: 'app_mention', user: 'U1', text: '<@UBOT> which province is top', ts: '1700000000.000500', channel: 'CQ3', event_ts: '1700000000.000500' } };
+    const event = {
+      token: 'x',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: 'Ev5',
+      event_time: 1,
+      event: { type: 'app_mention', user: 'U1', text: '<@UBOT> which province is top', ts: '1700000000.000500', channel: 'CQ3', event_ts: '1700000000.000500' },
+    };
     await postToBot(t.port, event as never, { secret: SECRET, json: true });
     await expect.poll(() => fake.messages.find((m) => m.channel === 'CQ3'), { timeout: 10_000 }).toBeDefined();
     const choice = buttonsOf(fake.messages.find((m) => m.channel === 'CQ3')! as never).find((b) => b.text?.text === '/rank output')!;
     expect(choice).toBeDefined();
     const id = String(++n);
-    await postToBot(t.port, blockAction({ responseUrl: `${fake.base}/respond/${id}`, channel: 'CQ3', button: { action_id: choice.action_id, value: choice.value! } }), { secret: SECRET });
+    await postToBot(
+      t.port,
+      blockAction({ responseUrl: `${fake.base}/respond/${id}`, channel: 'CQ3', button: { action_id: choice.action_id, value: choice.value! } }),
+      { secret: SECRET },
+    );
     expect(JSON.stringify(await answerOf(id))).toContain('Provinces by output');
   });
 
@@ -96,7 +154,9 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
     const first = (await slash('/province', 'Yunnan')).json();
     const more = buttonsOf(first).find((b) => b.text?.text === 'More')!;
     const id = String(++n);
-    const res = await postToBot(t.port, blockAction({ responseUrl: `${fake.base}/respond/${id}`, button: { action_id: more.action_id, value: more.value! } }), { secret: SECRET });
+    const res = await postToBot(t.port, blockAction({ responseUrl: `${fake.base}/respond/${id}`, button: { action_id: more.action_id, value: more.value! } }), {
+      secret: SECRET,
+    });
     expect(res.status).toBe(200);
     const full = await answerOf(id);
     expect(full.replace_original).toBe(true);
@@ -110,7 +170,9 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
     const first = (await slash('/province', 'Yunnan')).json();
     const menu = buttonsOf(first).find((b) => b.type === 'static_select')!;
     const id = String(++n);
-    await postToBot(t.port, blockAction({ responseUrl: `${fake.base}/respond/${id}`, menu: { block_id: menu.block_id!, value: 'Shandong' } }), { secret: SECRET });
+    await postToBot(t.port, blockAction({ responseUrl: `${fake.base}/respond/${id}`, menu: { block_id: menu.block_id!, value: 'Shandong' } }), {
+      secret: SECRET,
+    });
     const body = await answerOf(id);
     expect(body.replace_original).toBe(true);
     expect(JSON.stringify(body)).toContain('Yunnan vs Shandong · 2024');
@@ -120,7 +182,11 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
     const first = (await slash('/exports', 'top 3')).json();
     const share = buttonsOf(first).find((b) => b.text?.text === 'Share in channel')!;
     const id = String(++n);
-    await postToBot(t.port, blockAction({ responseUrl: `${fake.base}/respond/${id}`, user: 'U42', button: { action_id: share.action_id, value: share.value! } }), { secret: SECRET });
+    await postToBot(
+      t.port,
+      blockAction({ responseUrl: `${fake.base}/respond/${id}`, user: 'U42', button: { action_id: share.action_id, value: share.value! } }),
+      { secret: SECRET },
+    );
     await expect.poll(() => fake.responses.filter((r) => r.id === id).length, { timeout: 10_000 }).toBe(2);
     const [post, remove] = fake.responses.filter((r) => r.id === id);
     expect(post!.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
@@ -138,7 +204,9 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
       ['{"line":"/briefing subscribe"}', 'C1', 'malformed'],
     ] as const) {
       const id = String(++n);
-      await postToBot(t.port, blockAction({ responseUrl: `${fake.base}/respond/${id}`, channel, button: { action_id: 'anode_b0', value } }), { secret: SECRET });
+      await postToBot(t.port, blockAction({ responseUrl: `${fake.base}/respond/${id}`, channel, button: { action_id: 'anode_b0', value } }), {
+        secret: SECRET,
+      });
       const body = await answerOf(id);
       expect(body.replace_original).toBe(false);
       expect(body.response_type).toBe('ephemeral');
@@ -159,16 +227,33 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
   });
 
   it('tables are native table blocks: the header row, every row with its marks, numbers right-aligned, a text fallback', async () => {
-    for (const [command, text, line] of [['/anode', 'table 2 --full', '/table 2'], ['/rank', 'exports --full', '/rank exports'], ['/compare', 'Shandong Yunnan --full', '/compare Shandong Yunnan'], ['/exports', 'top 10 --full', '/exports top 10'], ['/mismatch', '--full', '/mismatch']] as const) {
+    for (const [command, text, line] of [
+      ['/anode', 'table 2 --full', '/table 2'],
+      ['/rank', 'exports --full', '/rank exports'],
+      ['/compare', 'Shandong Yunnan --full', '/compare Shandong Yunnan'],
+      ['/exports', 'top 10 --full', '/exports top 10'],
+      ['/mismatch', '--full', '/mismatch'],
+    ] as const) {
       const reply = (await import('../support/core.js').then((c) => c.ask(line))).table!;
       const res = await slash(command, text);
       const body = res.text === '' ? await answerOf(String(n)) : res.json();
-      const tables = (body.blocks as { type: string; rows?: { type: string; text: string }[][]; column_settings?: { align: string }[] }[]).filter((b) => b.type === 'table');
+      const tables = (body.blocks as { type: string; rows?: { type: string; text: string }[][]; column_settings?: { align: string }[] }[]).filter(
+        (b) => b.type === 'table',
+      );
       expect(tables, line).toHaveLength(1);
       const t = tables[0]!;
-      expect(t.rows![0]!.map((c) => c.text), line).toEqual(reply.columns.map((c) => c.label.trim() || '—'));
-      expect(t.rows!.slice(1).map((r) => r.map((c) => c.text)), line).toEqual(reply.rows.map((r) => r.map((c) => c.trim() || '—')));
-      expect(t.column_settings!.map((c) => c.align), line).toEqual(reply.columns.map((c) => c.align));
+      expect(
+        t.rows![0]!.map((c) => c.text),
+        line,
+      ).toEqual(reply.columns.map((c) => c.label.trim() || '—'));
+      expect(
+        t.rows!.slice(1).map((r) => r.map((c) => c.text)),
+        line,
+      ).toEqual(reply.rows.map((r) => r.map((c) => c.trim() || '—')));
+      expect(
+        t.column_settings!.map((c) => c.align),
+        line,
+      ).toEqual(reply.columns.map((c) => c.align));
       expect(String(body.text), line).toContain(reply.rows[0]![0]!.trim());
       expect(slackViolations(body as never), line).toEqual([]);
     }
@@ -197,7 +282,7 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
     expect(JSON.stringify(list)).not.toContain('Share in channel');
   });
 
-  it('a channel set to zh reads Chinese, replies and briefings; auto follows each user\'s Slack locale', async () => {
+  it("a channel set to zh reads Chinese, replies and briefings; auto follows each user's Slack locale", async () => {
     const answer = async (res: Awaited<ReturnType<typeof slash>>) => (res.status === 200 && res.text === '' ? answerOf(String(n)) : res.json());
     expect(JSON.stringify(await answer(await slash('/anode', 'language zh', { user: 'UADMIN', channel: 'CZH' })))).toContain('语言已设置');
     const zh = await answer(await slash('/province', 'Yunnan', { channel: 'CZH' }));
@@ -227,7 +312,21 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
     expect((await fetch(`http://127.0.0.1:${t.port}/slack/events`, { method: 'POST', body: 'x' })).status).toBe(401);
     // A 3.9 MB body is refused from its Content-Length, before it is read.
     const big = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: t.port, path: '/slack/events', method: 'POST', headers: { 'x-slack-signature': 'v0=00', 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'content-length': String(3_900_000), 'content-type': 'application/x-www-form-urlencoded' } }, (res) => resolve(res.statusCode ?? 0));
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: t.port,
+          path: '/slack/events',
+          method: 'POST',
+          headers: {
+            'x-slack-signature': 'v0=00',
+            'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+            'content-length': String(3_900_000),
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.on('error', reject);
       req.write('a'.repeat(1000));
     });
@@ -236,7 +335,11 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
     // Signed, but not a Slack payload: a 400, never a 500.
     for (const junk of ['null', '42', '[]', '"text"']) {
       const ts = Math.floor(Date.now() / 1000);
-      const res = await fetch(`http://127.0.0.1:${t.port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(SECRET, ts, junk) }, body: junk });
+      const res = await fetch(`http://127.0.0.1:${t.port}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(SECRET, ts, junk) },
+        body: junk,
+      });
       expect(res.status, junk).toBe(400);
     }
   });
@@ -244,11 +347,16 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
   it('a GET with a body, or a request to no route, is answered and its connection closed without reading the body', async () => {
     for (const path of ['/healthz', '/nowhere']) {
       const result = await new Promise<{ status: number; closed: boolean }>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port: t.port, path, method: path === '/healthz' ? 'GET' : 'POST', headers: { 'content-length': String(1_000_000_000) } }, (res) => {
-          res.resume();
-          res.on('end', () => req.socket?.once('close', () => resolve({ status: res.statusCode ?? 0, closed: true })));
-        });
-        req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' || err.code === 'EPIPE' ? resolve({ status: 0, closed: true }) : reject(err)));
+        const req = request(
+          { host: '127.0.0.1', port: t.port, path, method: path === '/healthz' ? 'GET' : 'POST', headers: { 'content-length': String(1_000_000_000) } },
+          (res) => {
+            res.resume();
+            res.on('end', () => req.socket?.once('close', () => resolve({ status: res.statusCode ?? 0, closed: true })));
+          },
+        );
+        req.on('error', (err: NodeJS.ErrnoException) =>
+          err.code === 'ECONNRESET' || err.code === 'EPIPE' ? resolve({ status: 0, closed: true }) : reject(err),
+        );
         // Keep sending: a server that reads the body would keep the connection open.
         const chunk = Buffer.alloc(64 * 1024, 97);
         const pump = () => {

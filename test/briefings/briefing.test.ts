@@ -93,7 +93,14 @@ describe('/briefing through the command path', () => {
     const composer = createComposer(store);
     const briefings = createBriefingService({ store, composer, library: () => library, defaultTz: 'UTC', ...(workspaceLimit ? { workspaceLimit } : {}) });
     const core = createCore({ library, services: { briefings, settings: store } });
-    const as = (allowed: boolean, channel = 'C1') => ({ platform: 'slack', userId: 'U1', channelId: channel, workspaceId: 'T1', lang: 'en' as const, canManage: async () => allowed });
+    const as = (allowed: boolean, channel = 'C1') => ({
+      platform: 'slack',
+      userId: 'U1',
+      channelId: channel,
+      workspaceId: 'T1',
+      lang: 'en' as const,
+      canManage: async () => allowed,
+    });
     const say = async (line: string, allowed = true, channel = 'C1') => (await core.ask(line, as(allowed, channel))).reply;
     return { say, store };
   }
@@ -127,14 +134,16 @@ describe('/briefing through the command path', () => {
     for (const kind of ['utilization', 'mismatch', 'exports'] as const) {
       const r = await say(`/briefing preview ${kind}`);
       expect(r.subject).toContain(kind);
-      for (const lang of ['en', 'zh-CN'] as const) for (const img of await writeChartFiles(r, dir, stemOf('briefing', r.subject), lang)) if (img.kind === 'file') files.add(img.path);
+      for (const lang of ['en', 'zh-CN'] as const)
+        for (const img of await writeChartFiles(r, dir, stemOf('briefing', r.subject), lang)) if (img.kind === 'file') files.add(img.path);
     }
     expect(files.size).toBe(6);
   });
 
   it('a workspace holds at most BRIEFING_WORKSPACE_LIMIT subscriptions, across its channels, with a clear reply', async () => {
     const { say, store } = await setup(3);
-    for (const [i, time] of ['08:00', '09:00', '10:00'].entries()) expect((await say(`/briefing subscribe mismatch daily ${time} UTC`, true, `C${i}`)).tone).toBe('info');
+    for (const [i, time] of ['08:00', '09:00', '10:00'].entries())
+      expect((await say(`/briefing subscribe mismatch daily ${time} UTC`, true, `C${i}`)).tone).toBe('info');
     const over = await say('/briefing subscribe mismatch daily 11:00 UTC', true, 'C9');
     expect(over.tone).toBe('error');
     expect(over.title).toBe('This workspace has 3 briefings already, the most it may have');

@@ -41,7 +41,16 @@ interface Harness {
   logs: LogCapture;
 }
 
-async function harness(o: { path?: string; deliverer: Deliverer; library?: Library; start?: Date; grace?: number; attempts?: number; drainMs?: number; platforms?: string[] }): Promise<Harness> {
+async function harness(o: {
+  path?: string;
+  deliverer: Deliverer;
+  library?: Library;
+  start?: Date;
+  grace?: number;
+  attempts?: number;
+  drainMs?: number;
+  platforms?: string[];
+}): Promise<Harness> {
   const store = await openStore({ DATABASE_PATH: o.path ?? join(mkdtempSync(join(tmpdir(), 'anode-sched-')), 'bot.db') });
   const clock = { now: o.start ?? new Date(Math.ceil(Date.now() / MINUTE) * MINUTE + 5 * MINUTE) };
   const library = { current: o.library ?? fixtureLibrary(2030) };
@@ -68,7 +77,8 @@ async function harness(o: { path?: string; deliverer: Deliverer; library?: Libra
   return { store, scheduler, clock, library, logs };
 }
 
-const sub = (o: Partial<NewSubscription> = {}): NewSubscription => newSubscription({ kind: 'full', cron: '* * * * *', label: 'every minute', lastEdition: 2030, ...o });
+const sub = (o: Partial<NewSubscription> = {}): NewSubscription =>
+  newSubscription({ kind: 'full', cron: '* * * * *', label: 'every minute', lastEdition: 2030, ...o });
 
 async function tickAt(h: Harness, at: Date) {
   h.clock.now = at;
@@ -142,7 +152,10 @@ describe('the briefing scheduler', () => {
     const fire = Math.ceil(h.clock.now.getTime() / 10_000) * 10_000 + 10_000;
     for (const early of [999, 500, 1]) {
       await tickAt(h, new Date(fire - early));
-      expect(r.delivered.map((d) => d.target.slot), `${early} ms early`).not.toContain(new Date(fire).toISOString());
+      expect(
+        r.delivered.map((d) => d.target.slot),
+        `${early} ms early`,
+      ).not.toContain(new Date(fire).toISOString());
     }
     await tickAt(h, new Date(fire));
     expect(r.delivered.map((d) => d.target.slot)).toContain(new Date(fire).toISOString());

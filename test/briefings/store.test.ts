@@ -13,7 +13,7 @@ import type { SqlStore } from '../../src/store/sql-store.js';
 import { sealer } from '../../src/adapters/slack/installations.js';
 import { freshDatabase } from '../support/postgres.js';
 
-export const sub = (o: Partial<NewSubscription> = {}): NewSubscription => newSubscription({ workspaceId: 'T1', ...o });
+const sub = (o: Partial<NewSubscription> = {}): NewSubscription => newSubscription({ workspaceId: 'T1', ...o });
 
 const sqlite = async () => openStore({ DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'anode-store-')), 'bot.db') });
 
@@ -67,18 +67,39 @@ describe.each(backends)('the subscription store on $name', (backend) => {
   it('claims each due slot for exactly one of two stores', async () => {
     const ids = [];
     for (let i = 0; i < 20; i++) ids.push((await a.add(sub({ channelId: `C-claim-${i}`, cron: '5 9 * * *' }))).subscription.id);
-    const claim = (s: SqlStore, owner: string) => s.claimDue({ cron: '5 9 * * *', tz: 'UTC', slot: SLOT, now: at('2030-01-01T09:05:01Z'), owner, leaseMs: 60_000, platforms: ['slack'] });
+    const claim = (s: SqlStore, owner: string) =>
+      s.claimDue({ cron: '5 9 * * *', tz: 'UTC', slot: SLOT, now: at('2030-01-01T09:05:01Z'), owner, leaseMs: 60_000, platforms: ['slack'] });
     const [x, y] = await Promise.all([claim(a, 'A'), claim(b, 'B')]);
     const claimed = [...x, ...y].map((c) => c.subscription.id).sort((p, q) => p - q);
     expect(claimed).toEqual(ids);
     expect(await claim(a, 'A')).toEqual([]);
     // Only this process's platforms: a Discord-only replica leaves Slack subscriptions alone.
-    expect(await a.claimDue({ cron: '5 9 * * *', tz: 'UTC', slot: '2030-01-02T09:05:00.000Z', now: at('2030-01-02T09:05:01Z'), owner: 'D', leaseMs: 60_000, platforms: ['discord'] })).toEqual([]);
+    expect(
+      await a.claimDue({
+        cron: '5 9 * * *',
+        tz: 'UTC',
+        slot: '2030-01-02T09:05:00.000Z',
+        now: at('2030-01-02T09:05:01Z'),
+        owner: 'D',
+        leaseMs: 60_000,
+        platforms: ['discord'],
+      }),
+    ).toEqual([]);
   });
 
   it('a slot never goes to a subscription made after it', async () => {
     await a.add(sub({ channelId: 'C-late', cron: '7 9 * * *' }));
-    expect(await a.claimDue({ cron: '7 9 * * *', tz: 'UTC', slot: '2000-01-01T09:07:00.000Z', now: at('2000-01-01T09:07:01Z'), owner: 'A', leaseMs: 1000, platforms: ['slack'] })).toEqual([]);
+    expect(
+      await a.claimDue({
+        cron: '7 9 * * *',
+        tz: 'UTC',
+        slot: '2000-01-01T09:07:00.000Z',
+        now: at('2000-01-01T09:07:01Z'),
+        owner: 'A',
+        leaseMs: 1000,
+        platforms: ['slack'],
+      }),
+    ).toEqual([]);
   });
 
   it('a dead owner’s claim is taken over after its lease, once, and marked resumed', async () => {
@@ -87,7 +108,10 @@ describe.each(backends)('the subscription store on $name', (backend) => {
     const [first] = await a.claimDue({ ...args, now: at('2030-01-01T09:10:00Z'), owner: 'dead', leaseMs: 5_000 });
     expect(first).toMatchObject({ attempt: 1, resumed: false });
     expect(await b.claimDue({ ...args, now: at('2030-01-01T09:10:04Z'), owner: 'B', leaseMs: 5_000 })).toEqual([]);
-    const both = await Promise.all([a.claimDue({ ...args, now: at('2030-01-01T09:10:06Z'), owner: 'A', leaseMs: 5_000 }), b.claimDue({ ...args, now: at('2030-01-01T09:10:06Z'), owner: 'B', leaseMs: 5_000 })]);
+    const both = await Promise.all([
+      a.claimDue({ ...args, now: at('2030-01-01T09:10:06Z'), owner: 'A', leaseMs: 5_000 }),
+      b.claimDue({ ...args, now: at('2030-01-01T09:10:06Z'), owner: 'B', leaseMs: 5_000 }),
+    ]);
     const taken = both.flat();
     expect(taken).toHaveLength(1);
     expect(taken[0]).toMatchObject({ attempt: 2, resumed: true });

@@ -43,7 +43,9 @@ describe('charts', () => {
     const url = new URL(toQuickChartUrl(stacked));
     expect(url.searchParams.get('encoding')).toBe('base64');
     expect(JSON.parse(Buffer.from(url.searchParams.get('c')!, 'base64').toString('utf8'))).toEqual(stacked);
-    expect(toQuickChartUrl(toChartConfig((await ask('/province Yunnan')).charts![0]!), 'http://charts.internal:3400/qc/')).toMatch(/^http:\/\/charts\.internal:3400\/qc\/chart\?/);
+    expect(toQuickChartUrl(toChartConfig((await ask('/province Yunnan')).charts![0]!), 'http://charts.internal:3400/qc/')).toMatch(
+      /^http:\/\/charts\.internal:3400\/qc\/chart\?/,
+    );
     // Built by quickchart-js: its query string (a space as "+", which QuickChart decodes as a space).
     const plain = new URL(toQuickChartUrl(toChartConfig((await ask('/province Yunnan')).charts![0]!)));
     expect(plain.searchParams.get('ref')).toBe('qc-js');

@@ -160,7 +160,16 @@ describe('errors say what to type', () => {
   it('/help shows every form of every command, and each option with its values', async () => {
     const help = await ask('/help');
     const forms = help.fields!.map((f) => f.label).join('\n');
-    for (const form of ['/exports country <country>', '/briefing list', '/briefing unsubscribe <id|all>', '/briefing preview [kind]', '/briefing now [kind]', '/briefing resume <id>', '/table <1-4> [year] [csv]']) expect(forms).toContain(form);
+    for (const form of [
+      '/exports country <country>',
+      '/briefing list',
+      '/briefing unsubscribe <id|all>',
+      '/briefing preview [kind]',
+      '/briefing now [kind]',
+      '/briefing resume <id>',
+      '/table <1-4> [year] [csv]',
+    ])
+      expect(forms).toContain(form);
     const rank = await askText('/help rank');
     expect(rank).toContain('capacity | output | utilization | demand | balance | domestic-balance | exports | high-share | shutdown-share');
     expect(await askText('/help province')).toContain('Shandong, Xinjiang');

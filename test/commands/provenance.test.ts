@@ -35,10 +35,15 @@ describe('every figure of the paper is reachable, as printed', () => {
       const t = paperTable(ds, n)!;
       for (const row of t.rows) {
         const lines =
-          n === 1 ? [row.kind === 'province' ? `/utilization ${row.name}` : '/utilization']
-          : n === 2 ? [row.kind === 'province' ? `/province ${row.name}` : row.kind === 'total' ? '/overview' : '/rank capacity', '/rank output', '/rank utilization']
-          : n === 3 ? ['/mismatch']
-          : row.kind === 'country' ? [`/exports country ${row.name}`] : ['/exports top 25 2024', '/exports top 25 2023'];
+          n === 1
+            ? [row.kind === 'province' ? `/utilization ${row.name}` : '/utilization']
+            : n === 2
+              ? [row.kind === 'province' ? `/province ${row.name}` : row.kind === 'total' ? '/overview' : '/rank capacity', '/rank output', '/rank utilization']
+              : n === 3
+                ? ['/mismatch']
+                : row.kind === 'country'
+                  ? [`/exports country ${row.name}`]
+                  : ['/exports top 25 2024', '/exports top 25 2023'];
         const text = (await Promise.all(lines.map(textOf))).join('\n');
         for (const cell of row.cells) {
           if (cell === '') continue;
@@ -67,7 +72,8 @@ describe('every figure of the paper is reachable, as printed', () => {
     const missing: string[] = [];
     for (const t of ds.textFigures) {
       const text = await textOf(lineFor(t));
-      if (!text.includes(`“${t.quote}” (${t.source})`) && !(t.metric === 'anode_factor_kg_per_t' && text.includes('≈450 kg/t'))) missing.push(`${t.subject} ${t.metric} (${t.source}) in ${lineFor(t)}`);
+      if (!text.includes(`“${t.quote}” (${t.source})`) && !(t.metric === 'anode_factor_kg_per_t' && text.includes('≈450 kg/t')))
+        missing.push(`${t.subject} ${t.metric} (${t.source}) in ${lineFor(t)}`);
     }
     expect(missing).toEqual([]);
   });
@@ -90,12 +96,14 @@ describe('the marking rule, on every figure of every reply', () => {
       const reply = await ask(line);
       for (const f of reply.figures ?? []) {
         if (!f.source.ref) problems.push(`${line}: a figure without a source`);
-        if (f.source.derived && f.about && statedValue(ds, f.about.subject, f.about.metric)) problems.push(`${line}: † on ${f.about.subject} ${f.about.metric}, which the paper prints`);
+        if (f.source.derived && f.about && statedValue(ds, f.about.subject, f.about.metric))
+          problems.push(`${line}: † on ${f.about.subject} ${f.about.metric}, which the paper prints`);
         if (!f.source.derived && /derived|computed/.test(f.source.ref)) problems.push(`${line}: an unmarked computed figure (${f.source.ref})`);
       }
       // What a reader sees agrees: a field marked † has a derived source, and only then.
       for (const field of reply.fields ?? []) {
-        if (field.value.endsWith('†') !== Boolean(field.source?.startsWith('derived from'))) problems.push(`${line}: "${field.label}" ${field.value} [${field.source}]`);
+        if (field.value.endsWith('†') !== Boolean(field.source?.startsWith('derived from')))
+          problems.push(`${line}: "${field.label}" ${field.value} [${field.source}]`);
       }
     }
     expect(problems).toEqual([]);
@@ -103,10 +111,19 @@ describe('the marking rule, on every figure of every reply', () => {
 
   it('the figures the audit found wrongly marked are now cited to the prose', async () => {
     const field = async (line: string, label: string) => (await ask(line)).fields?.find((f) => f.label === label);
-    expect(await field('/overview', 'Exports 2024 vs 2023')).toMatchObject({ value: '+19.3 %', source: 'Section 4.1 (computed from Table 4: +19.31 %, agrees)' });
-    expect(await field('/province Shandong', 'Anode demand of that aluminium')).toMatchObject({ value: '3.316 Mt', source: expect.stringMatching(/^Section 3\.4 \(computed from .*: 3\.3156 Mt, agrees\)$/) });
+    expect(await field('/overview', 'Exports 2024 vs 2023')).toMatchObject({
+      value: '+19.3 %',
+      source: 'Section 4.1 (computed from Table 4: +19.31 %, agrees)',
+    });
+    expect(await field('/province Shandong', 'Anode demand of that aluminium')).toMatchObject({
+      value: '3.316 Mt',
+      source: expect.stringMatching(/^Section 3\.4 \(computed from .*: 3\.3156 Mt, agrees\)$/),
+    });
     expect(await field('/province Yunnan', 'Anode demand of that aluminium')).toMatchObject({ value: '2.462 Mt' });
-    expect(await field('/province Shandong', 'Output − in-province demand')).toMatchObject({ value: '≈+4.2 Mt', source: 'Section 5.2 (computed from Table 3: +4.20 Mt, agrees)' });
+    expect(await field('/province Shandong', 'Output − in-province demand')).toMatchObject({
+      value: '≈+4.2 Mt',
+      source: 'Section 5.2 (computed from Table 3: +4.20 Mt, agrees)',
+    });
     expect(await field('/province Inner Mongolia', 'Output − in-province demand')).toMatchObject({ value: '≈−1.1 Mt' });
     // A sum the bot computes is marked.
     expect((await field('/mismatch', '7 deficit provinces together'))?.value).toBe('−2.732 Mt †');
@@ -122,7 +139,9 @@ describe('the marking rule, on every figure of every reply', () => {
 
   it('sentences state only figures or the paper’s own words', async () => {
     const all = (await Promise.all(ALL_LINES.map(textOf))).join('\n');
-    expect(all).not.toMatch(/covered by anodes from other provinces|flow from Shandong and Henan|groups different countries each year|supplied from surplus provinces/);
+    expect(all).not.toMatch(
+      /covered by anodes from other provinces|flow from Shandong and Henan|groups different countries each year|supplied from surplus provinces/,
+    );
   });
 
   it('charts never draw a missing value, and say what they leave out', async () => {

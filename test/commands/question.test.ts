@@ -34,7 +34,21 @@ describe('questions in words', () => {
   });
 
   it('never a figure for what the paper cannot answer: prices, companies, forecasts, weather, greetings, places it has no row for', () => {
-    for (const q of ['hello', 'thanks', 'what is the anode price', 'which companies make anodes', 'forecast for next year', 'exports in 2031', 'weather in beijing', '你好', '谢谢', '阳极价格多少', '明年产能预测', 'Beijing capacity', '北京产能']) {
+    for (const q of [
+      'hello',
+      'thanks',
+      'what is the anode price',
+      'which companies make anodes',
+      'forecast for next year',
+      'exports in 2031',
+      'weather in beijing',
+      '你好',
+      '谢谢',
+      '阳极价格多少',
+      '明年产能预测',
+      'Beijing capacity',
+      '北京产能',
+    ]) {
       expect(read(q).kind, q).toBe('outside');
     }
   });
@@ -62,7 +76,7 @@ describe('questions in words', () => {
     }
   });
 
-  it('every answer to a question starts with the command it understood, in the reply\'s language', async () => {
+  it("every answer to a question starts with the command it understood, in the reply's language", async () => {
     const en = await core().answer('yunnan utilization?', consoleInvocation('en'));
     expect(en.reply.understood).toBe('/utilization Yunnan');
     expect(en.reply.title).toBe((await core().ask('/utilization Yunnan', consoleInvocation('en'))).reply.title);

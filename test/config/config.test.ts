@@ -37,7 +37,9 @@ describe('configuration from the environment', () => {
       expect((err as Error).message).not.toContain('xoxb-secret-value');
     }
     expect(() => parseEnv(discordPlatform.env, { DISCORD_TOKEN: 't' })).toThrow(/DISCORD_APPLICATION_ID is needed/);
-    expect(() => parseEnv(slackPlatform.env, { SLACK_CLIENT_ID: '1', SLACK_SIGNING_SECRET: 's' })).toThrow(/SLACK_CLIENT_SECRET is needed with SLACK_CLIENT_ID/);
+    expect(() => parseEnv(slackPlatform.env, { SLACK_CLIENT_ID: '1', SLACK_SIGNING_SECRET: 's' })).toThrow(
+      /SLACK_CLIENT_SECRET is needed with SLACK_CLIENT_ID/,
+    );
   });
 
   it('.env is read when present, and the environment wins over it', () => {
@@ -63,9 +65,17 @@ describe('configuration from the environment', () => {
   it('the shipped .env.example, copied as .env, starts the console unchanged', () => {
     const dir = mkdtempSync(join(tmpdir(), 'anode-dotenv-'));
     copyFileSync('.env.example', join(dir, '.env'));
-    const env = readFileSync(join(dir, '.env'), 'utf8').replace('DATA_DIR=data', `DATA_DIR=${pinnedDataDir()}`).replace('DATABASE_PATH=var/anode-bot.db', `DATABASE_PATH=${join(dir, 'bot.db')}`);
+    const env = readFileSync(join(dir, '.env'), 'utf8')
+      .replace('DATA_DIR=data', `DATA_DIR=${pinnedDataDir()}`)
+      .replace('DATABASE_PATH=var/anode-bot.db', `DATABASE_PATH=${join(dir, 'bot.db')}`);
     writeFileSync(join(dir, '.env'), env);
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist/main.js')], { cwd: dir, input: '/province Yunnan --no-such-flag\n/province Yunnan\nquit\n', encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 20_000 });
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/main.js')], {
+      cwd: dir,
+      input: '/province Yunnan --no-such-flag\n/province Yunnan\nquit\n',
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+      timeout: 20_000,
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Yunnan · prebaked anodes 2024');

@@ -41,15 +41,39 @@ describe('loading an edition', () => {
   });
 
   it.each([
-    ['balance-by-province.csv', (t: string) => t.replace('Yunnan,province,1.69,2.46', 'Yunnan,province,1.69,lots'), /balance-by-province\.csv: row 5 \(Yunnan\), field demand_mt: expected a number like 1\.23, got "lots"/],
-    ['production-by-province.csv', (t: string) => t.replace('Henan,province,3.45,1.76,51.05', 'Henan,province,3.45,1.76,451.05'), /production-by-province\.csv: row 4 \(Henan\), field utilization_pct: expected a utilization from 0 to 150 %/],
+    [
+      'balance-by-province.csv',
+      (t: string) => t.replace('Yunnan,province,1.69,2.46', 'Yunnan,province,1.69,lots'),
+      /balance-by-province\.csv: row 5 \(Yunnan\), field demand_mt: expected a number like 1\.23, got "lots"/,
+    ],
+    [
+      'production-by-province.csv',
+      (t: string) => t.replace('Henan,province,3.45,1.76,51.05', 'Henan,province,3.45,1.76,451.05'),
+      /production-by-province\.csv: row 4 \(Henan\), field utilization_pct: expected a utilization from 0 to 150 %/,
+    ],
     ['efficiency-by-province.csv', (t: string) => t.replace('shutdown_pct', 'shut'), /efficiency-by-province\.csv: header row: missing column "shutdown_pct"/],
-    ['exports-by-country.csv', (t: string) => t.replace('Malaysia,country,2024', 'Malaysia,country,24'), /exports-by-country\.csv: row 2 \(Malaysia\), field year: expected a four-digit year/],
-    ['text-figures.csv', (t: string) => t.replace('National,capacity_mt,30.366,Mt', 'National,capacity_mt,30.366,tonnes'), /text-figures\.csv: row 2 \(National\), field unit/],
+    [
+      'exports-by-country.csv',
+      (t: string) => t.replace('Malaysia,country,2024', 'Malaysia,country,24'),
+      /exports-by-country\.csv: row 2 \(Malaysia\), field year: expected a four-digit year/,
+    ],
+    [
+      'text-figures.csv',
+      (t: string) => t.replace('National,capacity_mt,30.366,Mt', 'National,capacity_mt,30.366,tonnes'),
+      /text-figures\.csv: row 2 \(National\), field unit/,
+    ],
     ['edition.json', (t: string) => t.replace('"year": 2024', '"year": 2023'), /edition\.json: key year: expected 2024/],
     ['edition.json', () => '{ not json', /edition\.json: not valid JSON/],
-    ['production-by-province.csv', (t: string) => t.replace('Xinjiang,province', 'Shandong,province'), /production-by-province\.csv: row 3 \(Shandong\), field name: "Shandong" appears twice/],
-    ['balance-by-province.csv', (t: string) => t.replace('Total,total', 'Everything,province'), /balance-by-province\.csv: expected exactly one row of kind "total", found 0/],
+    [
+      'production-by-province.csv',
+      (t: string) => t.replace('Xinjiang,province', 'Shandong,province'),
+      /production-by-province\.csv: row 3 \(Shandong\), field name: "Shandong" appears twice/,
+    ],
+    [
+      'balance-by-province.csv',
+      (t: string) => t.replace('Total,total', 'Everything,province'),
+      /balance-by-province\.csv: expected exactly one row of kind "total", found 0/,
+    ],
     ['claims.csv', (t: string) => t.replace('output_over_demand', 'vibes'), /claims\.csv: row 2 \(Yunnan\), field check/],
   ])('a bad %s stops start-up naming the file, row and field', (file, edit, message) => {
     expect(load(broken(file, edit))).toThrow(DatasetError);

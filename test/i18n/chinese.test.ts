@@ -44,11 +44,15 @@ function englishIn(text: string): string[] {
     .replace(/\/[a-z]+( [a-z0-9<>[\]|…,-]+)*/gi, ' ')
     .replace(/--[a-z]+/g, ' ')
     .replace(/\b(npm run [a-z:]+|npm start|README\.md|\.env\.example|data\/|[\w-]+\.(csv|png))\b/g, ' ')
-    .replace(/\b(anode-bot|Slack|Discord|IANA|UTC|CSV|UTF-8|Ctrl-D|Tab|quit|help|zh|en|auto|all|compact|thread|daily|weekdays|weekly|monthly|cron|mon|tue|wed|thu|fri|sat|sun|top|country|subscribe|list|unsubscribe|resume|preview|now|csv|utilization|mismatch|exports|full|IMAR|UAE|Inner Mongolia)\b/g, ' ');
+    .replace(
+      /\b(anode-bot|Slack|Discord|IANA|UTC|CSV|UTF-8|Ctrl-D|Tab|quit|help|zh|en|auto|all|compact|thread|daily|weekdays|weekly|monthly|cron|mon|tue|wed|thu|fri|sat|sun|top|country|subscribe|list|unsubscribe|resume|preview|now|csv|utilization|mismatch|exports|full|IMAR|UAE|Inner Mongolia)\b/g,
+      ' ',
+    );
   return [...kept.matchAll(/\b[A-Za-z]{3,}\b/g)].map((m) => m[0]);
 }
 
-const controls = (reply: Reply, line: string, detail: 'compact' | 'full') => controlsFor(reply, { secret: 's', channelId: 'C1', line, detail, isPublic: false, shareable: true, m: zhCN });
+const controls = (reply: Reply, line: string, detail: 'compact' | 'full') =>
+  controlsFor(reply, { secret: 's', channelId: 'C1', line, detail, isPublic: false, shareable: true, m: zhCN });
 
 describe('replies in Simplified Chinese', () => {
   it('both catalogues have every key, of the same kind', () => {
@@ -66,9 +70,12 @@ describe('replies in Simplified Chinese', () => {
     }
   });
 
-  it.each(EVERY_COMMAND)('%s answers in Chinese, within both platforms\' limits, compact and full', async (line) => {
+  it.each(EVERY_COMMAND)("%s answers in Chinese, within both platforms' limits, compact and full", async (line) => {
     const full = await ask(line, 'zh-CN');
-    for (const [detail, reply] of [['full', full], ['compact', compactReply(full)]] as const) {
+    for (const [detail, reply] of [
+      ['full', full],
+      ['compact', compactReply(full)],
+    ] as const) {
       const images = quickChartImages(reply);
       const slack = toSlackMessage(reply, { images, controls: controls(full, line, detail), m: zhCN });
       const discord = toDiscordMessage(reply, { images, controls: controls(full, line, detail), m: zhCN });
@@ -101,9 +108,11 @@ describe('replies in Simplified Chinese', () => {
     expect(yunnan).toContain('第3.4节');
   });
 
-  it('the paper\'s inconsistencies and tensions are worded in Chinese, the quotations kept as the paper has them', async () => {
+  it("the paper's inconsistencies and tensions are worded in Chinese, the quotations kept as the paper has them", async () => {
     const qinghai = await askText('/province 青海', 'zh-CN');
-    expect(qinghai).toMatch(/⚠ 论文前后数据不一致（第3\.4节与表2）：原文称“Western regions \(e\.g\. Yunnan, Ningxia, Qinghai\) … average utilization rates near full capacity”（第3\.4节），而表格数据为68\.96%。/);
+    expect(qinghai).toMatch(
+      /⚠ 论文前后数据不一致（第3\.4节与表2）：原文称“Western regions \(e\.g\. Yunnan, Ningxia, Qinghai\) … average utilization rates near full capacity”（第3\.4节），而表格数据为68\.96%。/,
+    );
     const sources = await askText('/sources', 'zh-CN');
     expect(sources).toContain('马来西亚和印度尼西亚占中国出口的比重由2023年的34.977%变为2024年的34.269%（下降0.708个百分点）');
     expect(sources).toContain('宁夏平均产能利用率为91.32%（表2），但其产能中仅27%属于高效产能（> 90%，表1）');

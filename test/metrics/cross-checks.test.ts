@@ -31,7 +31,10 @@ describe('cross-checks of the paper', () => {
     expect([total.severity, total.found]).toEqual(['rounding', 2.17]);
     expect(total.expected).toBeCloseTo(2.1658, 9);
     const demand = findings.filter((f) => f.check === 'prose demand = aluminium output × anode factor');
-    expect(demand.map((f) => [f.subject, f.severity])).toEqual([['Shandong', 'rounding'], ['Yunnan', 'rounding']]);
+    expect(demand.map((f) => [f.subject, f.severity])).toEqual([
+      ['Shandong', 'rounding'],
+      ['Yunnan', 'rounding'],
+    ]);
     expect(findings.find((f) => f.row === 'National low_idle_enterprise_share_pct' && f.check.includes('approx'))?.severity).toBe('rounding');
     // "over one-third" and "less than one-quarter" hold: no finding at all.
     expect(findings.some((f) => f.row === 'National low_idle_capacity_share_pct')).toBe(false);

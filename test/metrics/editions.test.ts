@@ -32,7 +32,9 @@ describe('editions', () => {
     // A year on the line picks the edition for one reply.
     expect((await newest.ask('/province Yunnan 2024', consoleInvocation())).reply.title).toBe('Yunnan · prebaked anodes 2024');
     expect((await newest.ask('/overview 2024', consoleInvocation())).reply.title).toContain('2024');
-    expect((await newest.ask('/province Yunnan 2019', consoleInvocation())).reply.summary).toContain('Editions loaded: 2024 (every table for 2024; exports by destination, Table 4, also for 2023); 2025 (');
+    expect((await newest.ask('/province Yunnan 2019', consoleInvocation())).reply.summary).toContain(
+      'Editions loaded: 2024 (every table for 2024; exports by destination, Table 4, also for 2023); 2025 (',
+    );
   });
 
   it('a DATASET_EDITION that does not exist names the editions found', () => {

@@ -93,7 +93,10 @@ describe('national, efficiency, balance, exports', () => {
 describe('rankings', () => {
   it('equal values share a rank and are ordered by name', () => {
     const r = rankProvinces(ds, 'exports');
-    expect(r.entries.slice(0, 2).map((e) => [e.name, e.rank])).toEqual([['Shandong', 1], ['Henan', 2]]);
+    expect(r.entries.slice(0, 2).map((e) => [e.name, e.rank])).toEqual([
+      ['Shandong', 1],
+      ['Henan', 2],
+    ]);
     const zeros = r.entries.filter((e) => e.figure.value === 0);
     expect(zeros.map((e) => e.rank)).toEqual(Array(7).fill(3));
     expect(zeros.map((e) => e.name)).toEqual([...zeros.map((e) => e.name)].sort());

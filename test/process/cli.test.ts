@@ -7,7 +7,13 @@ import { discordTitle } from '../support/platform-limits.js';
 import { sharedData } from '../support/process.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const env = () => ({ PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'anode-home-')), DATA_DIR: sharedData(), CHART_DIR: mkdtempSync(join(tmpdir(), 'anode-charts-')), LANG: 'C.UTF-8' });
+const env = () => ({
+  PATH: process.env.PATH ?? '',
+  HOME: mkdtempSync(join(tmpdir(), 'anode-home-')),
+  DATA_DIR: sharedData(),
+  CHART_DIR: mkdtempSync(join(tmpdir(), 'anode-charts-')),
+  LANG: 'C.UTF-8',
+});
 const run = (script: string, args: string[], extra: Record<string, string> = {}) =>
   spawnSync(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, env: { ...env(), ...extra }, encoding: 'utf8', timeout: 30_000 });
 
@@ -52,17 +58,31 @@ describe('the command-line tools', () => {
   });
 
   it('discord:register with Discord unreachable: one line naming the host and the variable, exit 1', () => {
-    const r = run('dist/bin/discord-register.js', [], { DISCORD_TOKEN: 'discord-offline', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_URL: 'http://127.0.0.1:9/api' });
+    const r = run('dist/bin/discord-register.js', [], {
+      DISCORD_TOKEN: 'discord-offline',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DISCORD_API_URL: 'http://127.0.0.1:9/api',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9\/api \(ECONNREFUSED\); check DISCORD_API_URL/);
     expect(r.stderr).not.toContain('discord-offline');
-    const debug = run('dist/bin/discord-register.js', [], { DISCORD_TOKEN: 'discord-offline', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_URL: 'http://127.0.0.1:9/api', LOG_LEVEL: 'debug' });
+    const debug = run('dist/bin/discord-register.js', [], {
+      DISCORD_TOKEN: 'discord-offline',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DISCORD_API_URL: 'http://127.0.0.1:9/api',
+      LOG_LEVEL: 'debug',
+    });
     expect(debug.stderr).toMatch(/^\s+at /m);
   });
 
   it('npm run --silent ask … | jq-style: stdout is the JSON alone, as the README pipes it', () => {
-    const r = spawnSync('npm', ['run', '--silent', 'ask', '--', '/exports top 5', '--format', 'slack'], { cwd: ROOT, env: { ...env(), npm_config_update_notifier: 'false' }, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('npm', ['run', '--silent', 'ask', '--', '/exports top 5', '--format', 'slack'], {
+      cwd: ROOT,
+      env: { ...env(), npm_config_update_notifier: 'false' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { blocks: unknown[] }).blocks[0]).toBeDefined();
   });
@@ -110,7 +130,11 @@ describe('the command-line tools', () => {
   });
 
   it('a closed pipe ends quietly (| head), with no EPIPE trace', () => {
-    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" dist/bin/ask.js "/table 3" --full --no-png | head -c 20 > /dev/null; echo "status \${PIPESTATUS[0]}"`], { cwd: ROOT, env: env(), encoding: 'utf8' });
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" dist/bin/ask.js "/table 3" --full --no-png | head -c 20 > /dev/null; echo "status \${PIPESTATUS[0]}"`],
+      { cwd: ROOT, env: env(), encoding: 'utf8' },
+    );
     expect(r.stdout.trim()).toBe('status 0');
     expect(r.stderr).toBe('');
   });
@@ -136,7 +160,17 @@ describe('the command-line tools', () => {
     for (const label of ['产能', '产量', '产能利用率']) expect(yunnan.stdout).toMatch(new RegExp(`^  ${label}\\s+`, 'm'));
     const english = run('dist/bin/ask.js', ['/province Yunnan', '--no-png']);
     // Every figure of every field line, its source left aside: the same numbers in both languages.
-    const figures = (t: string) => t.split('\n').filter((l) => /^  \S.*\[.*\]$/.test(l)).map((l) => l.replace(/\s+\[.*\]$/, '').replace(/^  \S+(\s\S+)*?\s{2,}/, '').match(/[−+]?\d[\d,.]*/g)?.join(' '));
+    const figures = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => /^ {2}\S.*\[.*\]$/.test(l))
+        .map((l) =>
+          l
+            .replace(/\s+\[.*\]$/, '')
+            .replace(/^ {2}\S+(\s\S+)*?\s{2,}/, '')
+            .match(/[−+]?\d[\d,.]*/g)
+            ?.join(' '),
+        );
     expect(figures(yunnan.stdout)).toEqual(figures(english.stdout));
     expect(figures(yunnan.stdout)).toHaveLength(11);
     expect(run('dist/bin/ask.js', ['/mismatch', '--no-png'], { LANG: 'zh_CN.UTF-8' }).stdout).toContain('区域阳极供需错配 · 2024年');
@@ -145,7 +179,7 @@ describe('the command-line tools', () => {
     expect(run('dist/bin/ask.js', ['/mismatch', '--lang', 'fr']).status).toBe(2);
   });
 
-  it('data:check lists the paper\'s inconsistencies and rounding gaps, correcting nothing', () => {
+  it("data:check lists the paper's inconsistencies and rounding gaps, correcting nothing", () => {
     const r = run('dist/bin/data-check.js', []);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/89 findings: 2 beyond rounding, 4 soft tensions \(notes\), 83 within rounding\. Nothing is corrected\./);

@@ -12,13 +12,26 @@ const MAIN = join(ROOT, 'dist/main.js');
 
 /** The environment of a user with no chat tokens: the console, in a folder of their own. */
 function userEnv(): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'anode-home-')), DATA_DIR: sharedData(), CHART_DIR: mkdtempSync(join(tmpdir(), 'anode-charts-')), DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'anode-db-')), 'bot.db'), LANG: 'C.UTF-8' };
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: mkdtempSync(join(tmpdir(), 'anode-home-')),
+    DATA_DIR: sharedData(),
+    CHART_DIR: mkdtempSync(join(tmpdir(), 'anode-charts-')),
+    DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'anode-db-')), 'bot.db'),
+    LANG: 'C.UTF-8',
+  };
 }
 
 describe('the console through a pipe', () => {
   it('answers line by line with no prompt in the output; bare help works, quit ends it', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'anode-cwd-'));
-    const r = spawnSync(process.execPath, [MAIN], { cwd, env: userEnv(), input: '/province Yunnan\nprovince yunnan\nhelp\nquit\n/overview\n', encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [MAIN], {
+      cwd,
+      env: userEnv(),
+      input: '/province Yunnan\nprovince yunnan\nhelp\nquit\n/overview\n',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).not.toContain('anode›');
     expect(r.stdout.match(/Yunnan · prebaked anodes 2024/g)).toHaveLength(2);
@@ -34,7 +47,13 @@ describe('the console through a pipe', () => {
   it('/language changes the language of this console session, and says so', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'anode-cwd-'));
     const env = userEnv();
-    const r = spawnSync(process.execPath, [MAIN], { cwd, env, input: '/language zh\n/province 山东\n/language en\n/province Shandong\n', encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [MAIN], {
+      cwd,
+      env,
+      input: '/language zh\n/province 山东\n/language en\n/province Shandong\n',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('语言已设置');
     expect(r.stdout).toContain('山东 · 2024年预焙阳极');
@@ -47,7 +66,13 @@ describe('the console through a pipe', () => {
   });
 
   it('a question in words is answered with the command it understood; an unsure one offers numbered choices', () => {
-    const r = spawnSync(process.execPath, [MAIN], { cwd: mkdtempSync(join(tmpdir(), 'anode-cwd-')), env: userEnv(), input: 'what is the capacity of yunnan?\nwhich province is top\n2\n', encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [MAIN], {
+      cwd: mkdtempSync(join(tmpdir(), 'anode-cwd-')),
+      env: userEnv(),
+      input: 'what is the capacity of yunnan?\nwhich province is top\n2\n',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('→ /province Yunnan\nYunnan · prebaked anodes 2024');
     expect(r.stdout).toMatch(/1\.\s+\/rank capacity/);
@@ -56,7 +81,13 @@ describe('the console through a pipe', () => {
   });
 
   it('ends quietly at the end of input, and a bad line never stops it', () => {
-    const r = spawnSync(process.execPath, [MAIN], { cwd: mkdtempSync(join(tmpdir(), 'anode-cwd-')), env: userEnv(), input: '/province <@U1> @everyone\n/nonsense\n/exports top 3\n', encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [MAIN], {
+      cwd: mkdtempSync(join(tmpdir(), 'anode-cwd-')),
+      env: userEnv(),
+      input: '/province <@U1> @everyone\n/nonsense\n/exports top 3\n',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('There is no /nonsense');
     expect(r.stdout).toContain('Anode exports 2024: top 3');
@@ -70,8 +101,21 @@ const tmuxAvailable = spawnSync('tmux', ['-V']).status === 0;
 class Terminal {
   readonly session = `anode-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   constructor(cwd: string, env: Record<string, string>) {
-    const exports = Object.entries(env).map(([k, v]) => `${k}='${v}'`).join(' ');
-    execFileSync('tmux', ['-u', 'new-session', '-d', '-s', this.session, '-x', '160', '-y', '60', `cd '${cwd}' && env ${exports} ${process.execPath} ${MAIN}; echo "[exited $?]"; sleep 30`]);
+    const exports = Object.entries(env)
+      .map(([k, v]) => `${k}='${v}'`)
+      .join(' ');
+    execFileSync('tmux', [
+      '-u',
+      'new-session',
+      '-d',
+      '-s',
+      this.session,
+      '-x',
+      '160',
+      '-y',
+      '60',
+      `cd '${cwd}' && env ${exports} ${process.execPath} ${MAIN}; echo "[exited $?]"; sleep 30`,
+    ]);
   }
   screen(escapes = false): string {
     return execFileSync('tmux', ['capture-pane', '-p', ...(escapes ? ['-e'] : []), '-S', '-200', '-t', this.session], { encoding: 'utf8' });
@@ -93,7 +137,12 @@ class Terminal {
   }
   /** The line the prompt is on (the last one with the prompt). */
   promptLine(): string {
-    return this.screen().split('\n').filter((l) => l.includes('anode›')).at(-1) ?? '';
+    return (
+      this.screen()
+        .split('\n')
+        .filter((l) => l.includes('anode›'))
+        .at(-1) ?? ''
+    );
   }
   close(): void {
     spawnSync('tmux', ['kill-session', '-t', this.session]);
@@ -184,7 +233,10 @@ describe.skipIf(!tmuxAvailable)('the console in a terminal (tmux)', () => {
     term.type('/overview');
     term.keys('Enter');
     await term.waitFor('overview');
-    const escapes = term.screen(true).split('\n').filter((l) => !l.includes('[exited'));
+    const escapes = term
+      .screen(true)
+      .split('\n')
+      .filter((l) => !l.includes('[exited'));
     expect(escapes.join('\n')).not.toMatch(/\x1b\[(3\d|9\d|1)m/);
     term.keys('C-d');
     await term.waitFor('[exited 0]');

@@ -24,7 +24,15 @@ describe('a PostgreSQL that stalls', () => {
     const store = await openStore({ DATABASE_PATH: '', DATABASE_URL: url.toString() });
     await store.add(newSubscription({ channelId: 'C-stall', cron: '*/2 * * * * *', label: 'every 2 s' }));
     await store.close();
-    t = await startTestBot({ SLACK_BOT_TOKEN: 'xoxb-stall', SLACK_SIGNING_SECRET: 'stall-signing-secret-0123456789', SLACK_API_URL: slack.apiUrl, DATABASE_URL: url.toString(), DATABASE_TIMEOUT_SECONDS: String(timeoutSeconds), BRIEFING_TICK_SECONDS: '1', BRIEFING_LEASE_SECONDS: '4' });
+    t = await startTestBot({
+      SLACK_BOT_TOKEN: 'xoxb-stall',
+      SLACK_SIGNING_SECRET: 'stall-signing-secret-0123456789',
+      SLACK_API_URL: slack.apiUrl,
+      DATABASE_URL: url.toString(),
+      DATABASE_TIMEOUT_SECONDS: String(timeoutSeconds),
+      BRIEFING_TICK_SECONDS: '1',
+      BRIEFING_LEASE_SECONDS: '4',
+    });
   });
   afterAll(async () => {
     proxy.thaw();
@@ -44,7 +52,9 @@ describe('a PostgreSQL that stalls', () => {
     await expect.poll(ready, { timeout: 20_000, interval: 500 }).toBe(503);
     expect(t.logs.text).toContain('database not answering');
     // The ticks give up on the stalled queries (DATABASE_TIMEOUT_SECONDS) and say so, rather than hang.
-    await expect.poll(() => /cannot (read schedules|claim due slots|take over stale claims)|could not (renew|record|check)/.test(t.logs.text), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => /cannot (read schedules|claim due slots|take over stale claims)|could not (renew|record|check)/.test(t.logs.text), { timeout: 30_000 })
+      .toBe(true);
 
     proxy.thaw();
     await expect.poll(ready, { timeout: 30_000, interval: 500 }).toBe(200);

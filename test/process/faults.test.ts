@@ -30,7 +30,14 @@ describe('the real process under faults', () => {
     await store.close();
     slack.stall.add('C-hung');
     const p = await freePort();
-    const bot = spawnBot({ SLACK_BOT_TOKEN: 'xoxb-process', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(p), DATABASE_PATH: db, BRIEFING_TICK_SECONDS: '1' });
+    const bot = spawnBot({
+      SLACK_BOT_TOKEN: 'xoxb-process',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(p),
+      DATABASE_PATH: db,
+      BRIEFING_TICK_SECONDS: '1',
+    });
     try {
       await bot.waitFor(`listening on port ${p}`);
       const answer = await postToBot(p, slashCommand('/province', 'Yunnan', `${slack.base}/respond/x`), { secret: SECRET });
@@ -52,7 +59,13 @@ describe('the real process under faults', () => {
   it('an invalid Slack token stops start-up with exit 1 and one line naming SLACK_BOT_TOKEN', async () => {
     slack.validTokens.add('xoxb-the-only-valid-one');
     try {
-      const bot = spawnBot({ SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(await freePort()), DATABASE_PATH: join(openDir('anode-bad-'), 'bot.db') });
+      const bot = spawnBot({
+        SLACK_BOT_TOKEN: 'xoxb-revoked',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(await freePort()),
+        DATABASE_PATH: join(openDir('anode-bad-'), 'bot.db'),
+      });
       expect(await bot.exited).toBe(1);
       expect(bot.output()).toMatch(/anode-bot: cannot start: Slack refused SLACK_BOT_TOKEN \(invalid_auth\)/);
       expect(bot.output()).not.toContain('xoxb-revoked');
@@ -64,17 +77,33 @@ describe('the real process under faults', () => {
   it('a fatal Discord close code (4004) exits 1 naming DISCORD_TOKEN; with Slack healthy the process goes on, unready', async () => {
     discord.closeWith = 4004;
     try {
-      const alone = spawnBot({ DISCORD_TOKEN: 'discord-bad-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.api, DATABASE_PATH: join(openDir('anode-4004-'), 'bot.db') });
+      const alone = spawnBot({
+        DISCORD_TOKEN: 'discord-bad-token',
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_API_URL: discord.api,
+        DATABASE_PATH: join(openDir('anode-4004-'), 'bot.db'),
+      });
       expect(await alone.exited).toBe(1);
       expect(alone.output()).toMatch(/code 4004: authentication failed: DISCORD_TOKEN/);
       const p = await freePort();
-      const both = spawnBot({ DISCORD_TOKEN: 'discord-bad-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.api, SLACK_BOT_TOKEN: 'xoxb-ok', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(p), DATABASE_PATH: join(openDir('anode-4004b-'), 'bot.db') });
+      const both = spawnBot({
+        DISCORD_TOKEN: 'discord-bad-token',
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_API_URL: discord.api,
+        SLACK_BOT_TOKEN: 'xoxb-ok',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(p),
+        DATABASE_PATH: join(openDir('anode-4004b-'), 'bot.db'),
+      });
       try {
         await both.waitFor('the other platforms go on');
         const ready = await fetch(`http://127.0.0.1:${p}/readyz`);
         expect(ready.status).toBe(503);
         expect(JSON.stringify(await ready.json())).toContain('4004');
-        expect(JSON.stringify((await postToBot(p, slashCommand('/province', 'Henan', `${slack.base}/respond/y`), { secret: SECRET })).json())).toContain('Henan');
+        expect(JSON.stringify((await postToBot(p, slashCommand('/province', 'Henan', `${slack.base}/respond/y`), { secret: SECRET })).json())).toContain(
+          'Henan',
+        );
       } finally {
         both.kill('SIGKILL');
       }
@@ -89,7 +118,13 @@ describe('the real process under faults', () => {
     await new Promise((r) => taken.once('listening', r));
     const p = (taken.address() as { port: number }).port;
     try {
-      const bot = spawnBot({ SLACK_BOT_TOKEN: 'xoxb-port', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(p), DATABASE_PATH: join(openDir('anode-port-'), 'bot.db') });
+      const bot = spawnBot({
+        SLACK_BOT_TOKEN: 'xoxb-port',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(p),
+        DATABASE_PATH: join(openDir('anode-port-'), 'bot.db'),
+      });
       expect(await bot.exited).toBe(1);
       const out = bot.output();
       expect(out).toContain(`anode-bot: cannot start: PORT=${p}: that port is already in use`);
@@ -116,7 +151,13 @@ describe('the real process under faults', () => {
       const db = join(openDir('anode-race-'), 'bot.db');
       const bots = Array.from({ length: 6 }, () => spawnBot({ DATABASE_PATH: db }, { stdin: '/overview\nquit\n' }));
       const codes = await Promise.all(bots.map((b) => b.exited));
-      expect(codes, bots.map((b) => b.output()).join('\n---\n').slice(0, 3000)).toEqual(Array(6).fill(0));
+      expect(
+        codes,
+        bots
+          .map((b) => b.output())
+          .join('\n---\n')
+          .slice(0, 3000),
+      ).toEqual(Array(6).fill(0));
     }
   });
 
@@ -128,7 +169,18 @@ describe('the real process under faults', () => {
     await store.close();
     const p = await freePort();
     // The file-size limit stands in for a full disk: writes past it fail with EFBIG, as on ENOSPC.
-    const bot = spawnBot({ SLACK_BOT_TOKEN: 'xoxb-full', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(p), DATABASE_PATH: db, BRIEFING_TICK_SECONDS: '1', BRIEFING_GRACE_MINUTES: '5' }, { fsizeKb: 400 });
+    const bot = spawnBot(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-full',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(p),
+        DATABASE_PATH: db,
+        BRIEFING_TICK_SECONDS: '1',
+        BRIEFING_GRACE_MINUTES: '5',
+      },
+      { fsizeKb: 400 },
+    );
     try {
       await bot.waitFor(/cannot (claim due slots|record a delivery) \(database\)/, 60_000);
       const full = bot.output();
@@ -158,7 +210,14 @@ describe('a bad data edition, at start and on SIGHUP', () => {
     cpSync('data/names.csv', join(data, 'names.csv'));
     const slack = await startFakeSlack();
     const p = await freePort();
-    const bot = spawnBot({ DATA_DIR: data, SLACK_BOT_TOKEN: 'xoxb-r', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(p), DATABASE_PATH: join(openDir('anode-reload-db-'), 'bot.db') });
+    const bot = spawnBot({
+      DATA_DIR: data,
+      SLACK_BOT_TOKEN: 'xoxb-r',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(p),
+      DATABASE_PATH: join(openDir('anode-reload-db-'), 'bot.db'),
+    });
     try {
       await bot.waitFor(`listening on port ${p}`);
       cpSync(join(data, '2024'), join(data, '2025'), { recursive: true });
@@ -169,11 +228,15 @@ describe('a bad data edition, at start and on SIGHUP', () => {
       bot.kill('SIGHUP');
       await bot.waitFor('dataset reload refused');
       expect(bot.output()).toMatch(/2025\/production-by-province\.csv: row 6 \(Yunnan\), field capacity_mt/);
-      expect(JSON.stringify((await postToBot(p, slashCommand('/province', 'Yunnan', `${slack.base}/respond/r`), { secret: SECRET })).json())).toContain('prebaked anodes 2024');
+      expect(JSON.stringify((await postToBot(p, slashCommand('/province', 'Yunnan', `${slack.base}/respond/r`), { secret: SECRET })).json())).toContain(
+        'prebaked anodes 2024',
+      );
       writeFileSync(t2, readFileSync(t2, 'utf8').replace('Yunnan,province,lots', 'Yunnan,province,1.80'));
       bot.kill('SIGHUP');
       await bot.waitFor('dataset reloaded');
-      expect(JSON.stringify((await postToBot(p, slashCommand('/province', 'Yunnan', `${slack.base}/respond/s`), { secret: SECRET })).json())).toContain('prebaked anodes 2025');
+      expect(JSON.stringify((await postToBot(p, slashCommand('/province', 'Yunnan', `${slack.base}/respond/s`), { secret: SECRET })).json())).toContain(
+        'prebaked anodes 2025',
+      );
     } finally {
       bot.kill('SIGKILL');
       await slack.close();

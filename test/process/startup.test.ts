@@ -45,7 +45,14 @@ describe('signals at any moment of start-up', () => {
     ['after the first tick claimed slots', 'briefings: started'],
   ])('SIGTERM %s: exit 0 within 10 s, nothing left claimed', async (_moment, marker) => {
     const db = await busyDatabase();
-    const bot = spawnBot({ SLACK_BOT_TOKEN: 'xoxb-start', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(await freePort()), DATABASE_PATH: db, BRIEFING_TICK_SECONDS: '1' });
+    const bot = spawnBot({
+      SLACK_BOT_TOKEN: 'xoxb-start',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(await freePort()),
+      DATABASE_PATH: db,
+      BRIEFING_TICK_SECONDS: '1',
+    });
     try {
       await bot.waitFor(marker, 60_000);
       const sent = Date.now();
@@ -65,7 +72,12 @@ describe('signals at any moment of start-up', () => {
     await new Promise((r) => silent.once('listening', r));
     const port = (silent.address() as { port: number }).port;
     const db = await busyDatabase();
-    const bot = spawnBot({ DISCORD_TOKEN: 'discord-silent', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: `http://127.0.0.1:${port}/api`, DATABASE_PATH: db });
+    const bot = spawnBot({
+      DISCORD_TOKEN: 'discord-silent',
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: `http://127.0.0.1:${port}/api`,
+      DATABASE_PATH: db,
+    });
     try {
       await bot.waitFor('dataset loaded', 60_000);
       // Give the login time to reach the silent server.
@@ -87,7 +99,12 @@ describe('signals at any moment of start-up', () => {
 describe('HOST: the address the HTTP server listens on', () => {
   it('listens on the address given, and an address this machine does not have stops start-up in one line', async () => {
     const port = await freePort();
-    const local = spawnBot({ MCP_TOKEN: 'host-test-token-0123456789', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(openDir('anode-host-'), 'bot.db') });
+    const local = spawnBot({
+      MCP_TOKEN: 'host-test-token-0123456789',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: join(openDir('anode-host-'), 'bot.db'),
+    });
     try {
       await local.waitFor(`listening on port ${port}`, 60_000);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -95,7 +112,12 @@ describe('HOST: the address the HTTP server listens on', () => {
       local.kill('SIGKILL');
     }
     // 192.0.2.1 is TEST-NET-1: documentation only, never an address of this machine.
-    const elsewhere = spawnBot({ MCP_TOKEN: 'host-test-token-0123456789', PORT: String(await freePort()), HOST: '192.0.2.1', DATABASE_PATH: join(openDir('anode-host-'), 'bot.db') });
+    const elsewhere = spawnBot({
+      MCP_TOKEN: 'host-test-token-0123456789',
+      PORT: String(await freePort()),
+      HOST: '192.0.2.1',
+      DATABASE_PATH: join(openDir('anode-host-'), 'bot.db'),
+    });
     expect(await elsewhere.exited).toBe(1);
     expect(elsewhere.output()).toContain('anode-bot: cannot start: HOST=192.0.2.1: no such address on this machine');
     expect(elsewhere.output()).not.toMatch(/^\s+at /m);
@@ -105,7 +127,13 @@ describe('HOST: the address the HTTP server listens on', () => {
 describe('a platform that cannot be reached at start', () => {
   it('Slack: one line naming Slack, the host and SLACK_API_URL; exit 1; the stack only at LOG_LEVEL=debug', async () => {
     const closed = await freePort();
-    const env = { SLACK_BOT_TOKEN: 'xoxb-offline', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `http://127.0.0.1:${closed}/api/`, PORT: String(await freePort()), DATABASE_PATH: join(openDir('anode-off-'), 'bot.db') };
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-offline',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: `http://127.0.0.1:${closed}/api/`,
+      PORT: String(await freePort()),
+      DATABASE_PATH: join(openDir('anode-off-'), 'bot.db'),
+    };
     const bot = spawnBot(env);
     expect(await bot.exited).toBe(1);
     const out = bot.output();
@@ -120,7 +148,12 @@ describe('a platform that cannot be reached at start', () => {
 
   it('Discord: one line naming Discord, the host and DISCORD_API_URL; exit 1', async () => {
     const closed = await freePort();
-    const bot = spawnBot({ DISCORD_TOKEN: 'discord-offline', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: `http://127.0.0.1:${closed}/api`, DATABASE_PATH: join(openDir('anode-off-'), 'bot.db') });
+    const bot = spawnBot({
+      DISCORD_TOKEN: 'discord-offline',
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: `http://127.0.0.1:${closed}/api`,
+      DATABASE_PATH: join(openDir('anode-off-'), 'bot.db'),
+    });
     expect(await bot.exited).toBe(1);
     const out = bot.output();
     expect(out).toContain(`anode-bot: cannot start: Discord: cannot reach http://127.0.0.1:${closed}/api (ECONNREFUSED); check DISCORD_API_URL`);

@@ -10,12 +10,16 @@ import { ask, EVERY_COMMAND } from '../support/core.js';
 import { discordViolations, slackViolations } from '../support/platform-limits.js';
 
 const SECRET = 'test-component-secret';
-const controls = (reply: Reply, line: string, detail: 'compact' | 'full') => controlsFor(reply, { secret: SECRET, channelId: 'C123', line, detail, isPublic: false, shareable: true, m: en });
+const controls = (reply: Reply, line: string, detail: 'compact' | 'full') =>
+  controlsFor(reply, { secret: SECRET, channelId: 'C123', line, detail, isPublic: false, shareable: true, m: en });
 
 describe('every reply fits both platforms, compact and full, with its buttons', () => {
   it.each(EVERY_COMMAND)('%s', async (line) => {
     const full = await ask(line);
-    for (const [detail, reply] of [['full', full], ['compact', compactReply(full)]] as const) {
+    for (const [detail, reply] of [
+      ['full', full],
+      ['compact', compactReply(full)],
+    ] as const) {
       const images = quickChartImages(reply);
       expect(slackViolations(toSlackMessage(reply, { images, controls: controls(full, line, detail) })), `${detail} slack`).toEqual([]);
       expect(discordViolations(toDiscordMessage(reply, { images, controls: controls(full, line, detail) })), `${detail} discord`).toEqual([]);
@@ -28,10 +32,24 @@ describe('every reply fits both platforms, compact and full, with its buttons', 
       title: 'T'.repeat(400),
       summary: 'S'.repeat(9000),
       fields: Array.from({ length: 80 }, (_, i) => ({ label: `L${i}`.repeat(100), value: 'V'.repeat(3000), source: 'Table 1' })),
-      table: { columns: [{ label: 'a', align: 'left' }, { label: 'b', align: 'right' }], rows: Array.from({ length: 900 }, (_, i) => [`row ${i}`, String(i)]) },
+      table: {
+        columns: [
+          { label: 'a', align: 'left' },
+          { label: 'b', align: 'right' },
+        ],
+        rows: Array.from({ length: 900 }, (_, i) => [`row ${i}`, String(i)]),
+      },
       notes: Array.from({ length: 30 }, () => 'N'.repeat(500)),
       sources: Array.from({ length: 40 }, (_, i) => `Table ${i}`),
-      charts: Array.from({ length: 12 }, () => ({ kind: 'bar' as const, title: 'x'.repeat(3000), labels: ['a'], series: [{ label: 'a', values: [1], shown: ['1'], color: '#000' }], unit: 'Mt', caption: 'c', alt: 'a'.repeat(5000) })),
+      charts: Array.from({ length: 12 }, () => ({
+        kind: 'bar' as const,
+        title: 'x'.repeat(3000),
+        labels: ['a'],
+        series: [{ label: 'a', values: [1], shown: ['1'], color: '#000' }],
+        unit: 'Mt',
+        caption: 'c',
+        alt: 'a'.repeat(5000),
+      })),
     };
     const images = quickChartImages(huge);
     const slack = toSlackMessage(huge, { images });
@@ -57,7 +75,14 @@ describe('compact replies fit a phone screen', () => {
     expect(hasMore(full)).toBe(true);
     // The buttons are decided on the full reply: More shows what the compact form left out.
     const buttons = controls(full, '/province Yunnan', 'compact');
-    expect(buttons.map((b) => (b.kind === 'button' ? b.label : b.placeholder))).toEqual(['More', 'Utilization', 'Rank', 'Balance', 'Share in channel', 'Compare with…']);
+    expect(buttons.map((b) => (b.kind === 'button' ? b.label : b.placeholder))).toEqual([
+      'More',
+      'Utilization',
+      'Rank',
+      'Balance',
+      'Share in channel',
+      'Compare with…',
+    ]);
   });
 });
 
@@ -76,7 +101,8 @@ describe('buttons and menus carry their command line, signed with the channel', 
     expect(decodeClick(SECRET, 'C999', id)).toEqual({ ok: false, reason: 'forged' });
     expect(decodeClick(SECRET, 'C123', id.replace('Yunnan', 'Henan'))).toEqual({ ok: false, reason: 'forged' });
     expect(decodeClick('another-secret', 'C123', id)).toEqual({ ok: false, reason: 'forged' });
-    for (const bad of ['', 'a1', 'a1|x|0123456789|province', 'a2|u|0123456789|province', 'a1|u|short|province', `a1|u|0123456789|${'x'.repeat(95)}`]) expect(decodeClick(SECRET, 'C123', bad).ok, bad).toBe(false);
+    for (const bad of ['', 'a1', 'a1|x|0123456789|province', 'a2|u|0123456789|province', 'a1|u|short|province', `a1|u|0123456789|${'x'.repeat(95)}`])
+      expect(decodeClick(SECRET, 'C123', bad).ok, bad).toBe(false);
     expect(decodeClick(SECRET, 'C123', encodeClick(SECRET, 'C123', 'u', '/compare Yunnan')!, 'a\nb').ok).toBe(false);
   });
 
@@ -100,14 +126,27 @@ describe('escaping', () => {
     expect(toDiscordMessage({ tone: 'info', title: 't' }).allowed_mentions).toEqual({ parse: [] });
   });
 
-  it('console: a field label of several lines (/help\'s forms) keeps the columns narrow', async () => {
+  it("console: a field label of several lines (/help's forms) keeps the columns narrow", async () => {
     const help = toConsoleText(await ask('/help'));
     expect(Math.max(...help.split('\n').map((l) => l.length))).toBeLessThan(200);
-    expect(help).toMatch(/^  \/briefing list$/m);
+    expect(help).toMatch(/^ {2}\/briefing list$/m);
   });
 
   it('console: colour only when asked, Chinese text aligned by display width', () => {
-    const reply: Reply = { tone: 'info', title: 't', table: { columns: [{ label: 'n', align: 'left' }, { label: 'v', align: 'right' }], rows: [['云南', '1'], ['Yunnan', '2']] } };
+    const reply: Reply = {
+      tone: 'info',
+      title: 't',
+      table: {
+        columns: [
+          { label: 'n', align: 'left' },
+          { label: 'v', align: 'right' },
+        ],
+        rows: [
+          ['云南', '1'],
+          ['Yunnan', '2'],
+        ],
+      },
+    };
     const text = toConsoleText(reply);
     expect(text).not.toContain('\x1b[');
     expect(toConsoleText(reply, { color: true })).toContain('\x1b[1m');

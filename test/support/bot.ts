@@ -24,7 +24,14 @@ export async function startTestBot(env: Record<string, string>, o: { platforms?:
   dataDir ??= pinnedDataDir();
   const logs = new LogCapture();
   const bot = await startBot({
-    env: { DATA_DIR: dataDir, DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'anode-bot-')), 'bot.db'), PORT: '0', LOG_LEVEL: 'info', CHART_DIR: mkdtempSync(join(tmpdir(), 'anode-out-')), ...env },
+    env: {
+      DATA_DIR: dataDir,
+      DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'anode-bot-')), 'bot.db'),
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      CHART_DIR: mkdtempSync(join(tmpdir(), 'anode-out-')),
+      ...env,
+    },
     logDestination: logs,
     ...(o.platforms ? { platforms: o.platforms } : {}),
     ...(o.lang ? { lang: o.lang } : {}),

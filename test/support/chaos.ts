@@ -124,8 +124,13 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     const rows = await check.db.all<{ n: number | string }>("SELECT COUNT(*) AS n FROM deliveries WHERE slot <= $1 AND status <> 'sent'", [windowSlot]);
     open = Number(rows[0]?.n ?? 0);
   }
-  const unfinished = await check.db.all<{ status: string; detail: string | null; owner: string; slot: string }>("SELECT status, detail, owner, slot FROM deliveries WHERE slot <= $1 AND status <> 'sent' LIMIT 5", [windowSlot]);
-  const claimedRows = await check.db.all<{ subscription_id: number | string; slot: string }>('SELECT subscription_id, slot FROM deliveries WHERE slot <= $1', [windowSlot]);
+  const unfinished = await check.db.all<{ status: string; detail: string | null; owner: string; slot: string }>(
+    "SELECT status, detail, owner, slot FROM deliveries WHERE slot <= $1 AND status <> 'sent' LIMIT 5",
+    [windowSlot],
+  );
+  const claimedRows = await check.db.all<{ subscription_id: number | string; slot: string }>('SELECT subscription_id, slot FROM deliveries WHERE slot <= $1', [
+    windowSlot,
+  ]);
   await check.close();
   const claimedKeys = new Set(claimedRows.map((r) => `${Number(r.subscription_id)}|${r.slot}`));
   for (const p of procs) p.kill('SIGTERM');
@@ -157,14 +162,20 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     slots = Math.max(slots, list.length);
     for (const slot of list) {
       expected++;
-      const n = sub.platform === 'slack' ? (counts.get(`${sub.id}|${slot}`) ?? 0) : (byNonce.get(nonceOf({ subscription: sub, slot, attempt: 1, resumed: false }, 'whole')) ?? 0);
+      const n =
+        sub.platform === 'slack'
+          ? (counts.get(`${sub.id}|${slot}`) ?? 0)
+          : (byNonce.get(nonceOf({ subscription: sub, slot, attempt: 1, resumed: false }, 'whole')) ?? 0);
       if (n === 0 && !claimedKeys.has(`${sub.id}|${slot}`)) superseded++;
       else if (n === 0) lost++;
       else delivered++;
       if (n > 1) duplicates += n - 1;
     }
   }
-  const recovered = outputs.join('\n').split('\n').reduce((sum, line) => sum + Number(/"recovered":(\d+)/.exec(line)?.[1] ?? 0), 0);
+  const recovered = outputs
+    .join('\n')
+    .split('\n')
+    .reduce((sum, line) => sum + Number(/"recovered":(\d+)/.exec(line)?.[1] ?? 0), 0);
   await slack.close();
   await discord.close();
   return {

@@ -98,18 +98,43 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     }
     if (failure >= 0) {
       const f = fake.failures.splice(failure, 1)[0]!;
-      return json(f.status, f.body ?? { message: 'fake failure', code: 0, retry_after: f.retryAfter ?? 0, global: false }, f.retryAfter !== undefined ? { 'retry-after': String(f.retryAfter), 'x-ratelimit-scope': 'user' } : {});
+      return json(
+        f.status,
+        f.body ?? { message: 'fake failure', code: 0, retry_after: f.retryAfter ?? 0, global: false },
+        f.retryAfter !== undefined ? { 'retry-after': String(f.retryAfter), 'x-ratelimit-scope': 'user' } : {},
+      );
     }
     if (path === '/api/v10/gateway/bot') {
       if (auth !== undefined && /invalid/.test(auth)) return json(401, { message: '401: Unauthorized', code: 0 });
-      return json(200, { url: base.replace('http', 'ws'), shards: fake.shards, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
+      return json(200, {
+        url: base.replace('http', 'ws'),
+        shards: fake.shards,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
     }
     if (/\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
       res.writeHead(204);
       return res.end();
     }
     const message = (channel: string, extra: Record<string, unknown> = {}) => ({
-      id: String(messageId++), channel_id: channel, type: 0, content: '', embeds: [], attachments: [], mentions: [], mention_roles: [], pinned: false, mention_everyone: false, tts: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: 0, components: [], author: { id: BOT_ID, username: 'anode-bot', discriminator: '0', avatar: null, bot: true, global_name: null }, ...body, ...extra,
+      id: String(messageId++),
+      channel_id: channel,
+      type: 0,
+      content: '',
+      embeds: [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      pinned: false,
+      mention_everyone: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: 0,
+      components: [],
+      author: { id: BOT_ID, username: 'anode-bot', discriminator: '0', avatar: null, bot: true, global_name: null },
+      ...body,
+      ...extra,
     });
     if (req.method === 'PATCH' && path.includes('/webhooks/')) return json(200, message('300'));
     if (req.method === 'POST' && path.includes('/webhooks/')) return json(200, message('300'));
@@ -126,10 +151,12 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     }
     const thread = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
     if (req.method === 'POST' && thread) {
-      if (fake.requests.filter((r) => r.path === path && r.method === 'POST').length > 1) return json(400, { message: 'A thread has already been created for this message', code: 160004 });
+      if (fake.requests.filter((r) => r.path === path && r.method === 'POST').length > 1)
+        return json(400, { message: 'A thread has already been created for this message', code: 160004 });
       return json(201, { id: thread[2], type: 11, guild_id: '200', parent_id: thread[1], name: body.name, owner_id: BOT_ID, flags: 0 });
     }
-    if (req.method === 'PUT' && path.includes('/commands')) return json(200, Array.isArray(body) ? body.map((c, i) => ({ id: String(i + 1), application_id: APP_ID, version: '1', ...c })) : []);
+    if (req.method === 'PUT' && path.includes('/commands'))
+      return json(200, Array.isArray(body) ? body.map((c, i) => ({ id: String(i + 1), application_id: APP_ID, version: '1', ...c })) : []);
     json(404, { message: 'Unknown', code: 0 });
   });
 
@@ -147,7 +174,22 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
           return;
         }
         shardOf.set(ws, shard[0]);
-        ws.send(JSON.stringify({ op: 0, t: 'READY', s: seq++, d: { v: 10, user: { id: BOT_ID, username: 'anode-bot', discriminator: '0', avatar: null, bot: true, global_name: null }, guilds: [], session_id: `fake-session-${shard[0]}`, resume_gateway_url: base.replace('http', 'ws'), application: { id: APP_ID, flags: 0 }, shard } }));
+        ws.send(
+          JSON.stringify({
+            op: 0,
+            t: 'READY',
+            s: seq++,
+            d: {
+              v: 10,
+              user: { id: BOT_ID, username: 'anode-bot', discriminator: '0', avatar: null, bot: true, global_name: null },
+              guilds: [],
+              session_id: `fake-session-${shard[0]}`,
+              resume_gateway_url: base.replace('http', 'ws'),
+              application: { id: APP_ID, flags: 0 },
+              shard,
+            },
+          }),
+        );
       }
     });
     ws.on('close', () => shardOf.delete(ws));
@@ -222,7 +264,27 @@ export function interaction(
     authorizing_integration_owners: { '0': o.guild ?? '200' },
     context: 0,
     ...(type === 3
-      ? { message: { id: '900', channel_id: channel, type: 0, content: '', embeds: [], components: [], attachments: [], author: { id: BOT_ID, username: 'anode-bot', discriminator: '0', avatar: null }, timestamp: new Date().toISOString(), edited_timestamp: null, flags: 64, mentions: [], mention_roles: [], pinned: false, mention_everyone: false, tts: false }, data: { custom_id: o.customId ?? '', component_type: o.values ? 3 : 2, ...(o.values ? { values: o.values } : {}) } }
+      ? {
+          message: {
+            id: '900',
+            channel_id: channel,
+            type: 0,
+            content: '',
+            embeds: [],
+            components: [],
+            attachments: [],
+            author: { id: BOT_ID, username: 'anode-bot', discriminator: '0', avatar: null },
+            timestamp: new Date().toISOString(),
+            edited_timestamp: null,
+            flags: 64,
+            mentions: [],
+            mention_roles: [],
+            pinned: false,
+            mention_everyone: false,
+            tts: false,
+          },
+          data: { custom_id: o.customId ?? '', component_type: o.values ? 3 : 2, ...(o.values ? { values: o.values } : {}) },
+        }
       : { data: { id: '500', name, type: 1, options } }),
   };
 }
@@ -230,7 +292,10 @@ export function interaction(
 let nextMessage = 1_300_000_000_000_000_000n;
 
 /** A message as the gateway's MESSAGE_CREATE carries it: in a server channel (mentioning whom it names) or, without a guild, in a DM. */
-export function userMessage(content: string, o: { channel?: string; guild?: string | null; mentions?: string[]; author?: string; bot?: boolean } = {}): Record<string, unknown> {
+export function userMessage(
+  content: string,
+  o: { channel?: string; guild?: string | null; mentions?: string[]; author?: string; bot?: boolean } = {},
+): Record<string, unknown> {
   const guild = o.guild === undefined ? '200' : o.guild;
   return {
     id: String(nextMessage++),

@@ -106,10 +106,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       fake.calls.push({ method, body, token });
       const failure = fake.failures.get(method)?.shift();
       if (failure) return json(failure.status, failure.body ?? { ok: false, error: 'fake_failure' }, failure.headers);
-      if (method !== 'oauth.v2.access' && fake.validTokens.size > 0 && (!token || !fake.validTokens.has(token))) return json(200, { ok: false, error: 'invalid_auth' });
+      if (method !== 'oauth.v2.access' && fake.validTokens.size > 0 && (!token || !fake.validTokens.has(token)))
+        return json(200, { ok: false, error: 'invalid_auth' });
       if (method === 'chat.postMessage' && fake.stall.has(String(body.channel))) return;
       if (method === 'chat.postMessage' && fake.down.has(String(body.channel))) return json(500, { ok: false, error: 'internal_error' });
-      if (method === 'chat.postMessage' && fake.channelErrors.has(String(body.channel))) return json(200, { ok: false, error: fake.channelErrors.get(String(body.channel)) });
+      if (method === 'chat.postMessage' && fake.channelErrors.has(String(body.channel)))
+        return json(200, { ok: false, error: fake.channelErrors.get(String(body.channel)) });
       if (method === 'chat.postMessage' && fake.rateLimitEvery > 0 && ++postCalls % fake.rateLimitEvery === 0) {
         return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
       }
@@ -143,7 +145,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           return json(200, { ok: true, files: list.map((f) => ({ id: f.id, title: f.title })) });
         }
         case 'chat.postMessage': {
-          const message: FakeMessage = { channel: String(body.channel), ts: `${1700000000 + ts++}.000100`, ...(body.thread_ts ? { thread_ts: String(body.thread_ts) } : {}), ...(typeof body.text === 'string' ? { text: body.text } : {}), ...(Array.isArray(body.blocks) ? { blocks: body.blocks } : {}), ...(body.metadata ? { metadata: body.metadata as FakeMessage['metadata'] } : {}) };
+          const message: FakeMessage = {
+            channel: String(body.channel),
+            ts: `${1700000000 + ts++}.000100`,
+            ...(body.thread_ts ? { thread_ts: String(body.thread_ts) } : {}),
+            ...(typeof body.text === 'string' ? { text: body.text } : {}),
+            ...(Array.isArray(body.blocks) ? { blocks: body.blocks } : {}),
+            ...(body.metadata ? { metadata: body.metadata as FakeMessage['metadata'] } : {}),
+          };
           fake.messages.push(message);
           return json(200, { ok: true, channel: body.channel, ts: message.ts, message });
         }
@@ -158,7 +167,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         case 'apps.connections.open':
           return json(200, { ok: true, url: `${base.replace('http', 'ws')}/socket` });
         case 'users.info':
-          return json(200, { ok: true, user: { id: body.user, is_admin: body.user === 'UADMIN', is_owner: false, locale: body.user === 'UZH' ? 'zh-CN' : 'en-US' } });
+          return json(200, {
+            ok: true,
+            user: { id: body.user, is_admin: body.user === 'UADMIN', is_owner: false, locale: body.user === 'UZH' ? 'zh-CN' : 'en-US' },
+          });
         default:
           return json(200, { ok: true });
       }
@@ -186,7 +198,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
     ws.on('message', (data) => fake.acks.push(JSON.parse(String(data))));
-    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: 'A1' } }));
+    ws.send(
+      JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: 'A1' } }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -246,7 +260,11 @@ export async function postToBot(
   const signature = o.signature ?? (o.badSignature ? `v0=${'0'.repeat(64)}` : sign(o.secret, timestamp, body));
   const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
     method: 'POST',
-    headers: { 'content-type': o.json ? 'application/json' : 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature },
+    headers: {
+      'content-type': o.json ? 'application/json' : 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature,
+    },
     body,
   });
   const text = await res.text();
@@ -254,7 +272,12 @@ export async function postToBot(
 }
 
 /** The form of a slash command invocation. */
-export function slashCommand(command: string, text: string, responseUrl: string, o: { user?: string; team?: string; channel?: string } = {}): Record<string, string> {
+export function slashCommand(
+  command: string,
+  text: string,
+  responseUrl: string,
+  o: { user?: string; team?: string; channel?: string } = {},
+): Record<string, string> {
   return {
     token: 'legacy-verification-token',
     team_id: o.team ?? 'T1',
@@ -272,10 +295,23 @@ export function slashCommand(command: string, text: string, responseUrl: string,
 }
 
 /** A block_actions payload for a click on a button (value) or a menu (block_id and selected value). */
-export function blockAction(o: { responseUrl: string; user?: string; channel?: string; team?: string; button?: { action_id: string; value: string }; menu?: { block_id: string; value: string } }): Record<string, string> {
+export function blockAction(o: {
+  responseUrl: string;
+  user?: string;
+  channel?: string;
+  team?: string;
+  button?: { action_id: string; value: string };
+  menu?: { block_id: string; value: string };
+}): Record<string, string> {
   const action = o.button
     ? { type: 'button', action_id: o.button.action_id, block_id: 'b', value: o.button.value, action_ts: '1' }
-    : { type: 'static_select', action_id: 'anode_menu', block_id: o.menu!.block_id, selected_option: { text: { type: 'plain_text', text: o.menu!.value }, value: o.menu!.value }, action_ts: '1' };
+    : {
+        type: 'static_select',
+        action_id: 'anode_menu',
+        block_id: o.menu!.block_id,
+        selected_option: { text: { type: 'plain_text', text: o.menu!.value }, value: o.menu!.value },
+        action_ts: '1',
+      };
   const payload = {
     type: 'block_actions',
     team: { id: o.team ?? 'T1', domain: 'test' },

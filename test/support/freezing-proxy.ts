@@ -5,7 +5,10 @@ import type { AddressInfo } from 'node:net';
  * A TCP proxy that can freeze: while frozen it keeps every connection open but forwards nothing, as a
  * database behind a stalled network or a hung server looks to its clients (no error, no answer).
  */
-export async function startFreezingProxy(target: { host: string; port: number }): Promise<{ port: number; freeze(): void; thaw(): void; close(): Promise<void> }> {
+export async function startFreezingProxy(target: {
+  host: string;
+  port: number;
+}): Promise<{ port: number; freeze(): void; thaw(): void; close(): Promise<void> }> {
   let frozen = false;
   const pairs = new Set<[Socket, Socket]>();
   const server: Server = createServer((client) => {
@@ -34,8 +37,12 @@ export async function startFreezingProxy(target: { host: string; port: number })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
-    freeze: () => void (frozen = true),
-    thaw: () => void (frozen = false),
+    freeze: () => {
+      frozen = true;
+    },
+    thaw: () => {
+      frozen = false;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const [a, b] of pairs) {

@@ -27,11 +27,11 @@ export function slackViolations(m: SlackMessage): string[] {
       if (b.text) textObj(b.text, 3000, where);
       const fields = (b.fields ?? []) as unknown[];
       check(fields.length <= 10, `${where} ${fields.length} fields`);
-      fields.forEach((f, j) => textObj(f, 2000, `${where} field ${j}`));
+      for (const [j, f] of fields.entries()) textObj(f, 2000, `${where} field ${j}`);
     } else if (b.type === 'context') {
       const els = b.elements as unknown[];
       check(els.length >= 1 && els.length <= 10, `${where} ${els.length} elements`);
-      els.forEach((e, j) => textObj(e, 3000, `${where} element ${j}`));
+      for (const [j, e] of els.entries()) textObj(e, 3000, `${where} element ${j}`);
     } else if (b.type === 'image') {
       const url = b.image_url as string | undefined;
       check(Boolean(url) !== Boolean(b.slack_file), `${where} image_url xor slack_file`);
@@ -79,7 +79,17 @@ export function slackViolations(m: SlackMessage): string[] {
   return v;
 }
 
-type V2Component = { type: number; content?: string; components?: V2Component[]; items?: { media: { url: string }; description?: string }[]; custom_id?: string; label?: string; options?: { label: string; value: string }[]; placeholder?: string; accent_color?: number };
+type V2Component = {
+  type: number;
+  content?: string;
+  components?: V2Component[];
+  items?: { media: { url: string }; description?: string }[];
+  custom_id?: string;
+  label?: string;
+  options?: { label: string; value: string }[];
+  placeholder?: string;
+  accent_color?: number;
+};
 
 /** Every component of a message, nested ones included (what Discord's 40 counts). */
 function allComponents(list: readonly V2Component[]): V2Component[] {
@@ -122,7 +132,10 @@ export function discordViolations(message: DiscordMessage | Record<string, unkno
   for (const [r, row] of rows.entries()) {
     const buttons = (row.components ?? []).filter((c) => c.type === 2);
     const selects = (row.components ?? []).filter((c) => c.type === 3);
-    check((buttons.length >= 1 && buttons.length <= 5 && selects.length === 0) || (selects.length === 1 && buttons.length === 0), `row ${r}: 1–5 buttons or one select`);
+    check(
+      (buttons.length >= 1 && buttons.length <= 5 && selects.length === 0) || (selects.length === 1 && buttons.length === 0),
+      `row ${r}: 1–5 buttons or one select`,
+    );
     for (const c of row.components ?? []) {
       const id = c.custom_id ?? '';
       ids.push(id);
@@ -155,7 +168,9 @@ export function discordTitle(message: unknown): string {
 
 /** The buttons and menus of a message's action rows. */
 export function discordButtons(message: unknown): { type: number; custom_id: string; label?: string }[] {
-  return ((message as { components?: V2Component[] }).components ?? []).filter((c) => c.type === 1).flatMap((row) => (row.components ?? []) as { type: number; custom_id: string; label?: string }[]);
+  return ((message as { components?: V2Component[] }).components ?? [])
+    .filter((c) => c.type === 1)
+    .flatMap((row) => (row.components ?? []) as { type: number; custom_id: string; label?: string }[]);
 }
 
 /** The labels of a Components V2 reply's figures ("**Capacity** · 1.70 Mt" lines). */

@@ -8,8 +8,12 @@ import { freePort } from './local-server.js';
 /** Debian's PostgreSQL binaries (installed by .ci/run when missing). */
 export function postgresBin(): string {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : [];
-  if (!versions[0]) throw new Error('PostgreSQL is not installed: .ci/run installs Debian\'s postgresql package (apt-get install -y postgresql)');
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (!versions[0]) throw new Error("PostgreSQL is not installed: .ci/run installs Debian's postgresql package (apt-get install -y postgresql)");
   return join(root, versions[0], 'bin');
 }
 
@@ -32,7 +36,24 @@ export async function startPostgres(): Promise<{ url: string; stop(): Promise<vo
   const [initCmd, initArgs] = asPostgres(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   execFileSync(initCmd, initArgs, { stdio: 'ignore' });
   const port = await freePort();
-  const [cmd, args] = asPostgres(join(bin, 'postgres'), ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200']);
+  const [cmd, args] = asPostgres(join(bin, 'postgres'), [
+    '-D',
+    data,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=200',
+  ]);
   // Its own process group: stopping it stops postgres itself, not only runuser.
   const server: ChildProcess = spawn(cmd, args, { stdio: 'ignore', detached: true });
   server.unref();

@@ -40,7 +40,9 @@ export function spawnBot(env: Record<string, string>, o: { user?: string; fsizeK
   const node = `${process.execPath} ${join(ROOT, 'dist/main.js')}`;
   const script = `${o.fsizeKb ? `ulimit -S -f ${o.fsizeKb}; ` : ''}exec ${node}`;
   const base = { PATH: process.env.PATH ?? '', DATA_DIR: sharedData(), LOG_LEVEL: 'info', CHART_DIR: openDir('anode-out-'), ...env };
-  const cmd = o.user ? ['runuser', ['-u', o.user, '--', 'env', ...Object.entries(base).map(([k, v]) => `${k}=${v}`), '/bin/sh', '-c', script]] : ['/bin/sh', ['-c', script]];
+  const cmd = o.user
+    ? ['runuser', ['-u', o.user, '--', 'env', ...Object.entries(base).map(([k, v]) => `${k}=${v}`), '/bin/sh', '-c', script]]
+    : ['/bin/sh', ['-c', script]];
   const child = spawn(cmd[0] as string, cmd[1] as string[], { cwd: ROOT, env: o.user ? { PATH: base.PATH } : base, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (c) => (out += c));
@@ -56,7 +58,8 @@ export function spawnBot(env: Record<string, string>, o: { user?: string; fsizeK
       const deadline = Date.now() + timeoutMs;
       while (!(typeof text === 'string' ? out.includes(text) : text.test(out))) {
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; output:\n${out.slice(-3000)}`);
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`process exited (${child.exitCode ?? child.signalCode}) before ${String(text)}; output:\n${out.slice(-3000)}`);
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`process exited (${child.exitCode ?? child.signalCode}) before ${String(text)}; output:\n${out.slice(-3000)}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },

@@ -47,7 +47,11 @@ export function scoreQuestions(questions: readonly Asked[], ctx: QuestionContext
       else if (v === 'asked back') s.askedBack++;
       else {
         if (v === 'confidently wrong') s.wrong++;
-        s.failures.push({ question: q.question, got: r.kind === 'command' ? r.line : r.kind === 'choices' ? `? ${r.lines.join(' / ')}` : `outside (${r.why})`, accept: q.accept });
+        s.failures.push({
+          question: q.question,
+          got: r.kind === 'command' ? r.line : r.kind === 'choices' ? `? ${r.lines.join(' / ')}` : `outside (${r.why})`,
+          accept: q.accept,
+        });
       }
     }
     return s;

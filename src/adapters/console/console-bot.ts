@@ -53,7 +53,11 @@ function saveHistory(file: string, rl: Interface): void {
  * files. A command or a question in words; `choices` are the readings of a question it was unsure of,
  * which the next line may pick by number.
  */
-export async function consoleAnswer(core: Core, line: string, o: { chartDir: string; lang: Lang; color: boolean }): Promise<{ text: string; choices: string[] | undefined }> {
+export async function consoleAnswer(
+  core: Core,
+  line: string,
+  o: { chartDir: string; lang: Lang; color: boolean },
+): Promise<{ text: string; choices: string[] | undefined }> {
   const answer = await core.answer(line, consoleInvocation(o.lang));
   const reply = answer.flags.has('compact') ? compactReply(answer.reply) : answer.reply;
   const images = reply.tone === 'info' ? await writeChartFiles(reply, o.chartDir, stemOf(answer.command, reply.subject), answer.lang) : [];
@@ -75,12 +79,22 @@ export async function runConsole(core: Core, o: ConsoleOptions): Promise<Console
   let offered: string[] | undefined;
   const lib = core.library();
   write(m.console.banner(lib.years));
-  write(`${m.console.dataset(lib.current.year, lib.current.data.edition.datasetVersion, lib.current.findings.filter((f) => f.severity === 'inconsistency').length)}\n`);
+  write(
+    `${m.console.dataset(lib.current.year, lib.current.data.edition.datasetVersion, lib.current.findings.filter((f) => f.severity === 'inconsistency').length)}\n`,
+  );
   const rl = createInterface({
     input: o.input,
     output: tty ? o.output : undefined,
     terminal: tty,
-    ...(tty ? { completer: completerFor(core, o.lang), history: loadHistory(o.historyFile), historySize: HISTORY, removeHistoryDuplicates: true, prompt: o.color ? '\x1b[36manode›\x1b[39m ' : 'anode› ' } : {}),
+    ...(tty
+      ? {
+          completer: completerFor(core, o.lang),
+          history: loadHistory(o.historyFile),
+          historySize: HISTORY,
+          removeHistoryDuplicates: true,
+          prompt: o.color ? '\x1b[36manode›\x1b[39m ' : 'anode› ',
+        }
+      : {}),
   });
   const prompt = () => tty && rl.prompt();
   prompt();

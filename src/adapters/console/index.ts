@@ -34,7 +34,16 @@ export const consolePlatform: PlatformModule<typeof env> = {
     return {
       deliverer,
       async start() {
-        session = await runConsole(ctx.core, { input: process.stdin, output: process.stdout, chartDir: ctx.config.CHART_DIR, historyFile: 'var/console-history', lang, sessionLang, log: ctx.log, color });
+        session = await runConsole(ctx.core, {
+          input: process.stdin,
+          output: process.stdout,
+          chartDir: ctx.config.CHART_DIR,
+          historyFile: 'var/console-history',
+          lang,
+          sessionLang,
+          log: ctx.log,
+          color,
+        });
       },
       async stop() {},
       health: () => ({ ready: true }),

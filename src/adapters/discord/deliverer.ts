@@ -28,9 +28,21 @@ export function discordDeliverer(o: { rest: REST; charts: { mode: 'url' | 'uploa
   const post = async (t: DeliveryTarget, channelId: string, b: BriefingMessage, reply: Reply, part: string): Promise<APIMessage> => {
     const m = messages(b.lang);
     const upload = o.charts.mode === 'upload' && (reply.charts?.length ?? 0) > 0;
-    const images = upload ? (reply.charts ?? []).map((_c, i) => ({ kind: 'attachment' as const, name: attachmentName(i) })) : quickChartImages(reply, o.charts.quickChartBaseUrl);
+    const images = upload
+      ? (reply.charts ?? []).map((_c, i) => ({ kind: 'attachment' as const, name: attachmentName(i) }))
+      : quickChartImages(reply, o.charts.quickChartBaseUrl);
     // Signed for where the message is: a click in a thread comes from the thread's own channel id.
-    const controls = controlsFor(reply, { secret: o.componentSecret, channelId, line: '', detail: 'full', isPublic: true, shareable: false, expand: false, more: b.more, m });
+    const controls = controlsFor(reply, {
+      secret: o.componentSecret,
+      channelId,
+      line: '',
+      detail: 'full',
+      isPublic: true,
+      shareable: false,
+      expand: false,
+      more: b.more,
+      m,
+    });
     const body = { ...toDiscordMessage(reply, { images, controls, m }), nonce: nonceOf(t, part), enforce_nonce: true };
     const files = upload ? (await chartPngs(reply)).map((p) => ({ name: p.name, data: p.png, contentType: 'image/png' })) : undefined;
     return (await o.rest.post(Routes.channelMessages(channelId), { body, ...(files ? { files } : {}) })) as APIMessage;
@@ -43,7 +55,9 @@ export function discordDeliverer(o: { rest: REST; charts: { mode: 'url' | 'uploa
           const headline = await post(t, channel, b, b.headline, 'headline');
           let thread = headline.id;
           try {
-            const created = (await o.rest.post(Routes.threads(channel, headline.id), { body: { name: b.details.title.slice(0, 100), auto_archive_duration: 1440 } })) as { id: string };
+            const created = (await o.rest.post(Routes.threads(channel, headline.id), {
+              body: { name: b.details.title.slice(0, 100), auto_archive_duration: 1440 },
+            })) as { id: string };
             thread = created.id;
           } catch (err) {
             // A thread started from a message has the message's id; an earlier attempt may have made it.
@@ -54,7 +68,8 @@ export function discordDeliverer(o: { rest: REST; charts: { mode: 'url' | 'uploa
         }
         return { messageRef: (await post(t, channel, b, b.reply, 'whole')).id };
       } catch (err) {
-        if (err instanceof DiscordAPIError) throw new DeliveryError(`${err.code}: ${err.message}`, PERMANENT_CODES.has(Number(err.code)) || err.status === 403 || err.status === 404);
+        if (err instanceof DiscordAPIError)
+          throw new DeliveryError(`${err.code}: ${err.message}`, PERMANENT_CODES.has(Number(err.code)) || err.status === 403 || err.status === 404);
         throw new DeliveryError(err instanceof Error ? err.message : String(err), false);
       }
     },

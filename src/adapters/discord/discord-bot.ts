@@ -12,9 +12,23 @@ export async function createDiscordAdapter(ctx: PlatformContext, env: DiscordEnv
   const restOptions = { ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), timeout: 10_000 };
   // Deferred edits go to webhook routes with the interaction's own token: no bot token involved.
   const webhookRest = new REST(restOptions);
-  const handle = interactionHandler({ core: ctx.core, log, metrics: ctx.metrics, componentSecret: ctx.componentSecret, chartMode: ctx.config.CHART_MODE, quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL, rest: webhookRest });
+  const handle = interactionHandler({
+    core: ctx.core,
+    log,
+    metrics: ctx.metrics,
+    componentSecret: ctx.componentSecret,
+    chartMode: ctx.config.CHART_MODE,
+    quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL,
+    rest: webhookRest,
+  });
   // Briefings: a client of their own with no retries (Discord's per-route 429 waits stay REST's).
-  const deliverer = env.DISCORD_TOKEN ? discordDeliverer({ rest: new REST({ ...restOptions, retries: 0 }).setToken(env.DISCORD_TOKEN), charts: { mode: ctx.config.CHART_MODE, quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL }, componentSecret: ctx.componentSecret }) : undefined;
+  const deliverer = env.DISCORD_TOKEN
+    ? discordDeliverer({
+        rest: new REST({ ...restOptions, retries: 0 }).setToken(env.DISCORD_TOKEN),
+        charts: { mode: ctx.config.CHART_MODE, quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL },
+        componentSecret: ctx.componentSecret,
+      })
+    : undefined;
 
   if (env.DISCORD_PUBLIC_KEY) {
     ctx.http.add(interactionsRoute({ publicKey: env.DISCORD_PUBLIC_KEY, handle, log, replays: ctx.replays }));
@@ -39,7 +53,15 @@ export async function createDiscordAdapter(ctx: PlatformContext, env: DiscordEnv
     botId: () => botId,
     post: (channel, body) => gateway.client.rest.post(Routes.channelMessages(channel), { body }),
   });
-  const gateway = createGateway({ token: env.DISCORD_TOKEN!, apiUrl: env.DISCORD_API_URL, shards: env.DISCORD_SHARDS, log, handle, onMessage, fatal: (err) => ctx.fatal(err) });
+  const gateway = createGateway({
+    token: env.DISCORD_TOKEN!,
+    apiUrl: env.DISCORD_API_URL,
+    shards: env.DISCORD_SHARDS,
+    log,
+    handle,
+    onMessage,
+    fatal: (err) => ctx.fatal(err),
+  });
   let started = false;
   return {
     ...(deliverer ? { deliverer } : {}),

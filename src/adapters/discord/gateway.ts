@@ -71,7 +71,11 @@ export function createGateway(o: GatewayOptions) {
     allowedMentions: { parse: [] },
     // Interaction callbacks must land within 3 s: one retry of a server error, no more.
     rest: { ...(o.apiUrl ? { api: o.apiUrl } : {}), timeout: 10_000, retries: 1 },
-    ...(o.shards === 'auto' ? { shards: 'auto' as const } : typeof o.shards === 'number' ? { shards: Array.from({ length: o.shards }, (_, i) => i), shardCount: o.shards } : {}),
+    ...(o.shards === 'auto'
+      ? { shards: 'auto' as const }
+      : typeof o.shards === 'number'
+        ? { shards: Array.from({ length: o.shards }, (_, i) => i), shardCount: o.shards }
+        : {}),
   });
   const ready = new Set<number>();
   let closedFor: PlatformFatalError | undefined;
@@ -79,14 +83,19 @@ export function createGateway(o: GatewayOptions) {
   const answerInteraction = (data: APIInteraction) =>
     void (async () => {
       const h = await o.handle(data);
-      await client.rest.post(Routes.interactionCallback(data.id, data.token), { body: h.response, ...(h.files?.length ? { files: h.files } : {}), auth: false });
+      await client.rest.post(Routes.interactionCallback(data.id, data.token), {
+        body: h.response,
+        ...(h.files?.length ? { files: h.files } : {}),
+        auth: false,
+      });
       if (h.after) await h.after();
     })().catch((err: unknown) => o.log.error({ err: redactInteraction(err) }, 'Discord: could not answer an interaction'));
   // The raw gateway packets (discord.js's public Events.Raw): interactions and messages are handled as
   // API payloads, the same as over HTTP, with nothing needed in discord.js's caches.
   client.on(Events.Raw, (packet: { t?: string; d?: unknown }) => {
     if (packet.t === 'INTERACTION_CREATE') answerInteraction(packet.d as APIInteraction);
-    else if (packet.t === 'MESSAGE_CREATE' && o.onMessage) void o.onMessage(packet.d as APIMessage & { guild_id?: string }).catch((err: unknown) => o.log.error({ err }, 'Discord: could not answer a message'));
+    else if (packet.t === 'MESSAGE_CREATE' && o.onMessage)
+      void o.onMessage(packet.d as APIMessage & { guild_id?: string }).catch((err: unknown) => o.log.error({ err }, 'Discord: could not answer a message'));
   });
   client.on(Events.ShardReady, (id) => ready.add(id));
   client.on(Events.ShardDisconnect, (event, id) => {
@@ -107,7 +116,17 @@ export function createGateway(o: GatewayOptions) {
       try {
         await new Promise<void>((resolve, reject) => {
           // discord.js keeps retrying a gateway it cannot reach, silently: start-up gives up after this.
-          const timer = setTimeout(() => reject(new PlatformFatalError('discord', o.apiUrl ? 'DISCORD_API_URL' : 'DISCORD_TOKEN', `Discord: no gateway connection within ${GATEWAY_START_TIMEOUT_MS / 1000} s (${o.apiUrl ?? 'https://discord.com/api'}); check ${o.apiUrl ? 'DISCORD_API_URL' : 'DISCORD_TOKEN'} and the network, then start again`)), GATEWAY_START_TIMEOUT_MS);
+          const timer = setTimeout(
+            () =>
+              reject(
+                new PlatformFatalError(
+                  'discord',
+                  o.apiUrl ? 'DISCORD_API_URL' : 'DISCORD_TOKEN',
+                  `Discord: no gateway connection within ${GATEWAY_START_TIMEOUT_MS / 1000} s (${o.apiUrl ?? 'https://discord.com/api'}); check ${o.apiUrl ? 'DISCORD_API_URL' : 'DISCORD_TOKEN'} and the network, then start again`,
+                ),
+              ),
+            GATEWAY_START_TIMEOUT_MS,
+          );
           client.once(Events.ClientReady, () => {
             clearTimeout(timer);
             resolve();
@@ -128,7 +147,11 @@ export function createGateway(o: GatewayOptions) {
         if (network) throw network;
         const code = (err as { code?: unknown }).code;
         if (code === 'TokenInvalid' || httpStatusOf(err) === 401) {
-          throw new PlatformFatalError('discord', 'DISCORD_TOKEN', 'Discord refused DISCORD_TOKEN (401): reset the bot token in the Developer Portal and set DISCORD_TOKEN');
+          throw new PlatformFatalError(
+            'discord',
+            'DISCORD_TOKEN',
+            'Discord refused DISCORD_TOKEN (401): reset the bot token in the Developer Portal and set DISCORD_TOKEN',
+          );
         }
         if (closedFor) throw closedFor;
         throw err;

@@ -21,7 +21,13 @@ export function discordPublicKey(hex: string): KeyObject {
  * over timestamp + body checked before anything else is done with the body, stale or replayed
  * requests refused, the answer in the HTTP response (and a deferred edit through REST after it).
  */
-export function interactionsRoute(o: { publicKey: string; handle: (i: APIInteraction) => Promise<Handled>; log: Logger; replays: ReplayGuard; path?: string }): Route {
+export function interactionsRoute(o: {
+  publicKey: string;
+  handle: (i: APIInteraction) => Promise<Handled>;
+  log: Logger;
+  replays: ReplayGuard;
+  path?: string;
+}): Route {
   const key = discordPublicKey(o.publicKey);
   const replays = o.replays;
   return {
@@ -57,7 +63,8 @@ export function interactionsRoute(o: { publicKey: string; handle: (i: APIInterac
       let interaction: APIInteraction;
       try {
         interaction = JSON.parse(body.toString('utf8'));
-        if (typeof interaction !== 'object' || interaction === null || typeof (interaction as { type?: unknown }).type !== 'number') throw new Error('not an interaction');
+        if (typeof interaction !== 'object' || interaction === null || typeof (interaction as { type?: unknown }).type !== 'number')
+          throw new Error('not an interaction');
       } catch {
         o.log.warn({ reason: 'malformed body' }, 'Discord: interaction refused');
         return refuse(res, 400, 'malformed interaction');

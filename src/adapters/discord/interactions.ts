@@ -52,16 +52,29 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
   const log = o.log;
   const bindings = bindingsFor(o.core.registry.commands);
 
-  const present = async (answer: Answer, c: { line: string; channel: string; lang: Lang; sharedBy?: string; forcePublic?: boolean }): Promise<{ message: DiscordMessage; ephemeral: boolean; files: RawFile[]; upload: boolean; reply: Reply }> => {
+  const present = async (
+    answer: Answer,
+    c: { line: string; channel: string; lang: Lang; sharedBy?: string; forcePublic?: boolean },
+  ): Promise<{ message: DiscordMessage; ephemeral: boolean; files: RawFile[]; upload: boolean; reply: Reply }> => {
     const m = messages(c.lang);
     const detail = answer.flags.has('full') ? 'full' : 'compact';
     const reply = detail === 'compact' ? compactReply(answer.reply) : answer.reply;
     const isPublic = (c.forcePublic || answer.flags.has('public') || Boolean(reply.inChannel)) && reply.tone === 'info';
     const upload = o.chartMode === 'upload' && reply.tone === 'info' && (reply.charts?.length ?? 0) > 0;
-    const images: ChartImage[] = upload ? (reply.charts ?? []).map((_c, n) => ({ kind: 'attachment', name: attachmentName(n) })) : quickChartImages(reply, o.quickChartBaseUrl);
+    const images: ChartImage[] = upload
+      ? (reply.charts ?? []).map((_c, n) => ({ kind: 'attachment', name: attachmentName(n) }))
+      : quickChartImages(reply, o.quickChartBaseUrl);
     const build = () => toDiscordMessage(reply, { images, m, ...(c.sharedBy ? { sharedBy: c.sharedBy } : {}) });
     const base = c.sharedBy ? build() : o.core.rendered(answer, `discord|${detail}|${c.lang}|${upload}`, build);
-    const controls = controlsFor(answer.reply, { secret: o.componentSecret, channelId: c.channel, line: c.line, detail, isPublic, shareable: Boolean(answer.cacheKey) && !c.sharedBy, m });
+    const controls = controlsFor(answer.reply, {
+      secret: o.componentSecret,
+      channelId: c.channel,
+      line: c.line,
+      detail,
+      isPublic,
+      shareable: Boolean(answer.cacheKey) && !c.sharedBy,
+      m,
+    });
     // The cached body (built without controls) is shared; the buttons are signed per channel, so added here.
     const message: DiscordMessage = { ...base, components: [...base.components, ...discordControls(controls)] };
     const files: RawFile[] = (reply.files ?? []).map((f) => ({ name: f.name, data: Buffer.from(f.content, 'utf8'), contentType: f.contentType }));
@@ -70,7 +83,9 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
 
   /** Charts rendered locally and files attached take longer than Discord's 3 s: defer, then edit. */
   const deferred = (i: APIInteraction, p: Awaited<ReturnType<typeof present>>, reply: Reply, update: boolean): Handled => ({
-    response: update ? { type: InteractionResponseType.DeferredMessageUpdate } : { type: InteractionResponseType.DeferredChannelMessageWithSource, data: p.ephemeral ? { flags: MessageFlags.Ephemeral } : {} },
+    response: update
+      ? { type: InteractionResponseType.DeferredMessageUpdate }
+      : { type: InteractionResponseType.DeferredChannelMessageWithSource, data: p.ephemeral ? { flags: MessageFlags.Ephemeral } : {} },
     after: async () => {
       const { chartPngs } = await import('../shared/chart-pngs.js');
       const pngs = o.chartMode === 'upload' ? await chartPngs(reply) : [];
@@ -113,11 +128,20 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
           const binding = bindings.get(`${name} ${sub ?? ''}`)?.find((b) => b.option === focused?.name);
           const kind = entityKindOf(binding?.spec);
           const edition = o.core.library().current;
-          const choices = kind && binding?.spec.kind.complete ? binding.spec.kind.complete(binding.spec, { edition, library: o.core.library(), m }, String(focused?.value ?? ''), DISCORD.autocompleteChoices) : [];
-          return { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: choices.map((c) => ({ name: c.label.slice(0, DISCORD.choiceName), value: c.value.slice(0, DISCORD.choiceValue) })) } } };
+          const choices =
+            kind && binding?.spec.kind.complete
+              ? binding.spec.kind.complete(binding.spec, { edition, library: o.core.library(), m }, String(focused?.value ?? ''), DISCORD.autocompleteChoices)
+              : [];
+          return {
+            response: {
+              type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+              data: { choices: choices.map((c) => ({ name: c.label.slice(0, DISCORD.choiceName), value: c.value.slice(0, DISCORD.choiceValue) })) },
+            },
+          };
         }
         case InteractionType.ApplicationCommand: {
-          if (!('options' in i.data) && i.data.type !== 1) return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: { content: '…', flags: MessageFlags.Ephemeral } } };
+          if (!('options' in i.data) && i.data.type !== 1)
+            return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: { content: '…', flags: MessageFlags.Ephemeral } } };
           const data = i.data as { name: string; options?: APIApplicationCommandInteractionDataOption[] };
           const { name, sub, options } = unwrap(data.name, data.options ?? []);
           const raw: Record<string, unknown> = {};
@@ -131,7 +155,10 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
             const b = bindings.get(`${name} ${sub ?? ''}`)?.find((x) => x.option === opt.name);
             if (!b) continue;
             if (b.index === undefined) raw[b.key] = opt.value;
-            else ((raw[b.key] ??= []) as unknown[])[b.index] = opt.value;
+            else {
+              raw[b.key] ??= [];
+              (raw[b.key] as unknown[])[b.index] = opt.value;
+            }
           }
           for (const k of Object.keys(raw)) if (Array.isArray(raw[k])) raw[k] = (raw[k] as unknown[]).filter((v) => v !== undefined);
           const answer = await o.core.run(name, sub, raw, invocation);
@@ -145,7 +172,10 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
           const click = decodeClick(o.componentSecret, channel, i.data.custom_id, values?.[0]);
           if (!click.ok) {
             log.warn({ reason: click.reason, channel }, 'Discord: click refused');
-            const reply = click.reason === 'forged' ? errorReply(m.render.clickElsewhere, m.render.clickElsewhereHint) : errorReply(m.render.badClick, m.render.badClickHint);
+            const reply =
+              click.reason === 'forged'
+                ? errorReply(m.render.clickElsewhere, m.render.clickElsewhereHint)
+                : errorReply(m.render.badClick, m.render.badClickHint);
             return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: ephemeral(toDiscordMessage(reply, { m })) } };
           }
           const answer = await o.core.ask(click.line, invocation);
@@ -177,7 +207,10 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
 }
 
 /** A subcommand arrives as the only option of its command: its own options are inside it. */
-function unwrap(name: string, options: readonly APIApplicationCommandInteractionDataOption[]): { name: string; sub: string | undefined; options: readonly APIApplicationCommandInteractionDataOption[] } {
+function unwrap(
+  name: string,
+  options: readonly APIApplicationCommandInteractionDataOption[],
+): { name: string; sub: string | undefined; options: readonly APIApplicationCommandInteractionDataOption[] } {
   const first = options[0];
   if (first && first.type === 1) return { name, sub: first.name, options: first.options ?? [] };
   return { name, sub: undefined, options };

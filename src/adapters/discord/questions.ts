@@ -23,7 +23,10 @@ export interface QuestionOptions {
 
 /** "<@123> yunnan utilization?" → "yunnan utilization?": mentions (users, roles, everyone) are not part of the question. */
 export function questionText(content: string): string {
-  return content.replace(/<@[!&]?\d+>|@everyone|@here/g, ' ').replace(/\s+/g, ' ').trim();
+  return content
+    .replace(/<@[!&]?\d+>|@everyone|@here/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -53,7 +56,15 @@ export function questionHandler(o: QuestionOptions): (msg: APIMessage & { guild_
       const m = messages(answer.lang);
       const reply = compactReply(answer.reply);
       const line = answer.reading?.kind === 'command' ? answer.reading.line : text.startsWith('/') ? text : `/${text}`;
-      const controls = controlsFor(answer.reply, { secret: o.componentSecret, channelId: msg.channel_id, line, detail: 'compact', isPublic: true, shareable: false, m });
+      const controls = controlsFor(answer.reply, {
+        secret: o.componentSecret,
+        channelId: msg.channel_id,
+        line,
+        detail: 'compact',
+        isPublic: true,
+        shareable: false,
+        m,
+      });
       const message = toDiscordMessage(reply, { images: quickChartImages(reply, o.quickChartBaseUrl), controls, m });
       await o.post(msg.channel_id, { ...message, message_reference: reference });
       o.metrics.command(answer.command ?? 'question', 'discord', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);

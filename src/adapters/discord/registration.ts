@@ -46,13 +46,33 @@ export function discordOptionsOf(name: string, spec: OptionSpec): { options: API
   const one = (optionName: string, required: boolean, description = common): APIApplicationCommandBasicOption => {
     switch (r.type) {
       case 'integer':
-        return { type: ApplicationCommandOptionType.Integer, ...named(optionName), ...description, required, ...(r.min !== undefined ? { min_value: r.min } : {}), ...(r.max !== undefined ? { max_value: r.max } : {}) };
+        return {
+          type: ApplicationCommandOptionType.Integer,
+          ...named(optionName),
+          ...description,
+          required,
+          ...(r.min !== undefined ? { min_value: r.min } : {}),
+          ...(r.max !== undefined ? { max_value: r.max } : {}),
+        };
       case 'boolean':
         return { type: ApplicationCommandOptionType.Boolean, ...named(optionName), ...description, required };
       case 'string':
         return r.choices
-          ? { type: ApplicationCommandOptionType.String, ...named(optionName), ...description, required, choices: r.choices.slice(0, 25).map((c) => ({ name: c, value: c })) }
-          : { type: ApplicationCommandOptionType.String, ...named(optionName), ...description, required, ...(r.autocomplete ? { autocomplete: true } : {}), ...(r.maxLength ? { max_length: r.maxLength } : {}) };
+          ? {
+              type: ApplicationCommandOptionType.String,
+              ...named(optionName),
+              ...description,
+              required,
+              choices: r.choices.slice(0, 25).map((c) => ({ name: c, value: c })),
+            }
+          : {
+              type: ApplicationCommandOptionType.String,
+              ...named(optionName),
+              ...description,
+              required,
+              ...(r.autocomplete ? { autocomplete: true } : {}),
+              ...(r.maxLength ? { max_length: r.maxLength } : {}),
+            };
     }
   };
   if (r.repeat) {
@@ -91,17 +111,22 @@ export function discordCommands(commands: readonly CommandDefinition[]): RESTPut
   return commands.map((def) => {
     const options: APIApplicationCommandOption[] = isFlat(def)
       ? leafOptions(leavesOf(def)[0]!.leaf).options
-      : leavesOf(def).map(({ sub, leaf }): APIApplicationCommandSubcommandOption => ({
-          type: ApplicationCommandOptionType.Subcommand,
-          ...named(sub!),
-          ...described(leaf.description),
-          options: leafOptions(leaf).options,
-        }));
+      : leavesOf(def).map(
+          ({ sub, leaf }): APIApplicationCommandSubcommandOption => ({
+            type: ApplicationCommandOptionType.Subcommand,
+            ...named(sub!),
+            ...described(leaf.description),
+            options: leafOptions(leaf).options,
+          }),
+        );
     // Read-only commands install for servers and for users (then they work in DMs and group DMs too);
     // commands that change a channel stay with server installs, in servers.
     const where = changesChannel(def)
       ? { integration_types: [ApplicationIntegrationType.GuildInstall], contexts: [InteractionContextType.Guild] }
-      : { integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall], contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel] };
+      : {
+          integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+          contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+        };
     return { type: ApplicationCommandType.ChatInput, ...named(def.name), ...described(def.description), options, ...where };
   });
 }

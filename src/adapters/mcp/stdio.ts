@@ -12,7 +12,8 @@ import { loadEditions } from '../../dataset/load.js';
 import { buildLibrary } from '../../editions.js';
 import { createMcpServer } from './server.js';
 
-export const MCP_USAGE = 'usage: npx anode-bot mcp\n  Serves the figures to an AI assistant over MCP on stdin/stdout (tools per read-only command, the tables as CSV resources).\n  Over HTTP instead: set MCP_TOKEN and npm start (POST /mcp with Authorization: Bearer <MCP_TOKEN>).';
+export const MCP_USAGE =
+  'usage: npx anode-bot mcp\n  Serves the figures to an AI assistant over MCP on stdin/stdout (tools per read-only command, the tables as CSV resources).\n  Over HTTP instead: set MCP_TOKEN and npm start (POST /mcp with Authorization: Bearer <MCP_TOKEN>).';
 
 export async function serveMcpStdio(argv: string[]): Promise<void> {
   await parseCli(() => parseArgs({ args: argv, options: {}, strict: true }), MCP_USAGE, argv);

@@ -28,11 +28,18 @@ function inputOf(spec: OptionSpec, values: string | undefined): z.ZodType {
       case 'integer':
       case 'edition':
       case 'export-year':
-        return z.number().int().min(spec.min ?? 1900).max(spec.max ?? 2100);
+        return z
+          .number()
+          .int()
+          .min(spec.min ?? 1900)
+          .max(spec.max ?? 2100);
       case 'flag':
         return z.boolean();
       case 'provinces':
-        return z.array(z.string().max(80)).min(spec.minItems ?? 1).max(spec.maxItems ?? 4);
+        return z
+          .array(z.string().max(80))
+          .min(spec.minItems ?? 1)
+          .max(spec.maxItems ?? 4);
       default:
         return z.string().max(80);
     }
@@ -43,9 +50,9 @@ function inputOf(spec: OptionSpec, values: string | undefined): z.ZodType {
 
 const figureShape = z.object({
   label: z.string().describe('What the figure is, as the reply labels it'),
-  value: z.string().describe('The number as printed (the paper\'s precision kept), without its unit'),
+  value: z.string().describe("The number as printed (the paper's precision kept), without its unit"),
   unit: z.string(),
-  source: z.string().describe('The paper\'s table or section; for a computed figure, what it is computed from and how'),
+  source: z.string().describe("The paper's table or section; for a computed figure, what it is computed from and how"),
   derived: z.boolean().describe('True when the bot computed it (marked † in chat); the paper prints it nowhere'),
 });
 
@@ -104,7 +111,13 @@ interface ToolSpec {
   name: string;
   command: string;
   sub: string | undefined;
-  config: { title: string; description: string; inputSchema: Record<string, z.ZodType>; outputSchema: typeof toolOutput; annotations: { readOnlyHint: true; openWorldHint: false; idempotentHint: true } };
+  config: {
+    title: string;
+    description: string;
+    inputSchema: Record<string, z.ZodType>;
+    outputSchema: typeof toolOutput;
+    annotations: { readOnlyHint: true; openWorldHint: false; idempotentHint: true };
+  };
 }
 
 const specsByLibrary = new WeakMap<object, ToolSpec[]>();
@@ -149,10 +162,17 @@ export function registerTools(server: McpServer, core: Core, o: { quickChartBase
       const answer = await core.run(spec.command, spec.sub, raw, mcpInvocation(lang));
       const reply = answer.reply;
       // Pure commands' answers are cached by the core; so is what is rendered from them.
-      const text = core.rendered(answer, 'mcp|text', () => toConsoleText(reply, { m, color: false, images: reply.tone === 'info' ? quickChartImages(reply, o.quickChartBaseUrl) : [] }));
+      const text = core.rendered(answer, 'mcp|text', () =>
+        toConsoleText(reply, { m, color: false, images: reply.tone === 'info' ? quickChartImages(reply, o.quickChartBaseUrl) : [] }),
+      );
       if (reply.tone === 'error') return { isError: true, content: [{ type: 'text' as const, text }] };
       const year = typeof raw.year === 'number' && core.library().get(raw.year) ? raw.year : core.library().current.year;
-      const structured = { title: reply.title, figures: core.rendered(answer, 'mcp|figures', () => figuresOf(reply, m)), sources: reply.sources ?? [], edition: year };
+      const structured = {
+        title: reply.title,
+        figures: core.rendered(answer, 'mcp|figures', () => figuresOf(reply, m)),
+        sources: reply.sources ?? [],
+        edition: year,
+      };
       return { content: [{ type: 'text' as const, text }], structuredContent: structured };
     });
   }
@@ -173,18 +193,32 @@ export function registerResources(server: McpServer, core: Core): string[] {
       const uri = `anode://${year}/table/${n}`;
       const table = paperTable(edition.data, n)!;
       const caption = edition.data.edition.tables[table.key].caption;
-      server.registerResource(`table-${n}-${year}`, uri, { title: `${table.ref}: ${caption}`, description: `${table.ref} of the ${year} edition, every row as printed`, mimeType: 'text/csv' }, async () => {
-        const answer = await core.run('table', undefined, { number: n, year, csv: true }, invocation);
-        const file = answer.reply.files?.[0];
-        return { contents: [{ uri, mimeType: 'text/csv', text: file?.content ?? '' }] };
-      });
+      server.registerResource(
+        `table-${n}-${year}`,
+        uri,
+        { title: `${table.ref}: ${caption}`, description: `${table.ref} of the ${year} edition, every row as printed`, mimeType: 'text/csv' },
+        async () => {
+          const answer = await core.run('table', undefined, { number: n, year, csv: true }, invocation);
+          const file = answer.reply.files?.[0];
+          return { contents: [{ uri, mimeType: 'text/csv', text: file?.content ?? '' }] };
+        },
+      );
       uris.push(uri);
     }
     const uri = `anode://${year}/provenance`;
-    server.registerResource(`provenance-${year}`, uri, { title: `Provenance of the ${year} edition`, description: 'The paper, its tables and captions, the dataset version, and where the paper disagrees with itself', mimeType: 'text/plain' }, async () => {
-      const answer = await core.run('sources', undefined, { year }, invocation);
-      return { contents: [{ uri, mimeType: 'text/plain', text: toConsoleText(answer.reply, { m: en, color: false }) }] };
-    });
+    server.registerResource(
+      `provenance-${year}`,
+      uri,
+      {
+        title: `Provenance of the ${year} edition`,
+        description: 'The paper, its tables and captions, the dataset version, and where the paper disagrees with itself',
+        mimeType: 'text/plain',
+      },
+      async () => {
+        const answer = await core.run('sources', undefined, { year }, invocation);
+        return { contents: [{ uri, mimeType: 'text/plain', text: toConsoleText(answer.reply, { m: en, color: false }) }] };
+      },
+    );
     uris.push(uri);
   }
   return uris;

@@ -8,7 +8,18 @@ import { toSlackMessage, type SlackMessage } from '../../render/slack-message.js
 import type { Reply } from '../../commands/reply.js';
 
 /** Slack errors that retrying cannot fix: the channel or the bot's access is gone. */
-const PERMANENT = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'invalid_auth', 'token_revoked', 'restricted_action', 'team_access_not_granted', 'not_authed', 'no_installation']);
+const PERMANENT = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'account_inactive',
+  'invalid_auth',
+  'token_revoked',
+  'restricted_action',
+  'team_access_not_granted',
+  'not_authed',
+  'no_installation',
+]);
 
 /** The event type of the metadata every briefing carries: what a taken-over slot looks for. */
 export const BRIEFING_EVENT = 'anode_briefing';
@@ -52,13 +63,26 @@ export function slackDeliverer(o: SlackDelivererOptions): Deliverer {
     const hit = built.get(cacheKey);
     if (hit) return hit;
     const images = o.charts.mode === 'upload' ? await o.upload(client, reply) : quickChartImages(reply, o.charts.quickChartBaseUrl);
-    const controls = controlsFor(reply, { secret: o.componentSecret, channelId, line: '', detail: 'full', isPublic: true, shareable: false, expand: false, more: b.more, m });
+    const controls = controlsFor(reply, {
+      secret: o.componentSecret,
+      channelId,
+      line: '',
+      detail: 'full',
+      isPublic: true,
+      shareable: false,
+      expand: false,
+      more: b.more,
+      m,
+    });
     const message = toSlackMessage(reply, { images, controls, m });
     if (built.size > 2000) built.clear();
     built.set(cacheKey, message);
     return message;
   };
-  const metadata = (t: DeliveryTarget, part: 'headline' | 'details' | 'whole') => ({ event_type: BRIEFING_EVENT, event_payload: { subscription: t.subscription.id, slot: t.slot, part } });
+  const metadata = (t: DeliveryTarget, part: 'headline' | 'details' | 'whole') => ({
+    event_type: BRIEFING_EVENT,
+    event_payload: { subscription: t.subscription.id, slot: t.slot, part },
+  });
 
   /** A message of this slot already in the channel (or in the thread), from an earlier attempt. */
   const alreadyPosted = async (client: WebClient, t: DeliveryTarget, part: string, thread?: string): Promise<string | undefined> => {
@@ -68,18 +92,34 @@ export function slackDeliverer(o: SlackDelivererOptions): Deliverer {
       : await client.conversations.history({ channel: t.subscription.channelId, oldest, limit: 100, include_all_metadata: true });
     const found = (page.messages ?? []).find((msg) => {
       const md = (msg as { metadata?: { event_type?: string; event_payload?: { subscription?: number; slot?: string; part?: string } } }).metadata;
-      return md?.event_type === BRIEFING_EVENT && md.event_payload?.subscription === t.subscription.id && md.event_payload?.slot === t.slot && md.event_payload?.part === part;
+      return (
+        md?.event_type === BRIEFING_EVENT &&
+        md.event_payload?.subscription === t.subscription.id &&
+        md.event_payload?.slot === t.slot &&
+        md.event_payload?.part === part
+      );
     });
     return found?.ts;
   };
 
   /** Posts one part, unless a resumed slot finds it in the channel already (then `found`). */
-  const post = async (client: WebClient, t: DeliveryTarget, message: SlackMessage, part: 'headline' | 'details' | 'whole', thread?: string): Promise<{ ts: string; found: boolean }> => {
+  const post = async (
+    client: WebClient,
+    t: DeliveryTarget,
+    message: SlackMessage,
+    part: 'headline' | 'details' | 'whole',
+    thread?: string,
+  ): Promise<{ ts: string; found: boolean }> => {
     if (t.resumed) {
       const ts = await alreadyPosted(client, t, part, thread);
       if (ts) return { ts, found: true };
     }
-    const res = await client.chat.postMessage({ channel: t.subscription.channelId, ...message, metadata: metadata(t, part), ...(thread ? { thread_ts: thread } : {}) });
+    const res = await client.chat.postMessage({
+      channel: t.subscription.channelId,
+      ...message,
+      metadata: metadata(t, part),
+      ...(thread ? { thread_ts: thread } : {}),
+    });
     return { ts: String(res.ts ?? ''), found: false };
   };
 

@@ -25,8 +25,14 @@ function keyOf(secret: string): Key {
  * to its row (the row key is the associated data), so a sealed value moved to another row does not
  * open. Values sealed before key ids ("v1:…") still open with any listed key.
  */
-export function sealer(secrets: string | readonly string[]): { seal(text: string, row: string): string; open(sealed: string, row: string): { text: string; current: boolean } } {
-  const keys = (typeof secrets === 'string' ? secrets.split(',') : [...secrets]).map((k) => k.trim()).filter(Boolean).map(keyOf);
+export function sealer(secrets: string | readonly string[]): {
+  seal(text: string, row: string): string;
+  open(sealed: string, row: string): { text: string; current: boolean };
+} {
+  const keys = (typeof secrets === 'string' ? secrets.split(',') : [...secrets])
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map(keyOf);
   const current = keys[0]!;
   const decrypt = (key: Key, iv: string, tag: string, body: string, row: string | undefined) => {
     const decipher = createDecipheriv('aes-256-gcm', key.bytes, Buffer.from(iv, 'base64'));
@@ -71,7 +77,11 @@ export function sealer(secrets: string | readonly string[]): { seal(text: string
 }
 
 /** An org-wide install is keyed by its enterprise, a workspace install by its team. */
-export function installationKey(q: { teamId?: string | undefined; enterpriseId?: string | undefined; isEnterpriseInstall?: boolean | undefined }): string | undefined {
+export function installationKey(q: {
+  teamId?: string | undefined;
+  enterpriseId?: string | undefined;
+  isEnterpriseInstall?: boolean | undefined;
+}): string | undefined {
   if (q.isEnterpriseInstall && q.enterpriseId) return `E:${q.enterpriseId}`;
   return q.teamId ? `T:${q.teamId}` : undefined;
 }
@@ -88,7 +98,11 @@ export class SqlInstallationStore implements InstallationStore {
   }
 
   async storeInstallation<AuthVersion extends 'v1' | 'v2'>(installation: Installation<AuthVersion, boolean>): Promise<void> {
-    const key = installationKey({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall });
+    const key = installationKey({
+      teamId: installation.team?.id,
+      enterpriseId: installation.enterprise?.id,
+      isEnterpriseInstall: installation.isEnterpriseInstall,
+    });
     if (!key) throw new Error('installation without a team or enterprise id');
     await this.store.saveInstallation({
       key,
@@ -102,7 +116,8 @@ export class SqlInstallationStore implements InstallationStore {
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {
     const key = installationKey(query);
     // An org-wide install also answers for its workspaces.
-    const record = (key && (await this.store.findInstallation(key))) || (query.enterpriseId ? await this.store.findInstallation(`E:${query.enterpriseId}`) : undefined);
+    const record =
+      (key && (await this.store.findInstallation(key))) || (query.enterpriseId ? await this.store.findInstallation(`E:${query.enterpriseId}`) : undefined);
     if (!record) throw new Error(`no installation for ${key ?? 'that workspace'}`);
     const opened = this.box.open(record.sealed, record.key);
     // Opened with an older key (a rotation in progress) or sealed before key ids: sealed again with the current one.

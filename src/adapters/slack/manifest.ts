@@ -12,7 +12,17 @@ const UMBRELLA_ONLY = new Set(['help', 'sources', 'language', 'changes']);
  * is checked against the channel's recent messages before it is posted again); app_mentions:read and
  * im:history (questions by @mention and by direct message, below).
  */
-export const BOT_SCOPES = ['commands', 'chat:write', 'files:write', 'users:read', 'channels:history', 'groups:history', 'app_mentions:read', 'im:history', 'mpim:history'];
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'files:write',
+  'users:read',
+  'channels:history',
+  'groups:history',
+  'app_mentions:read',
+  'im:history',
+  'mpim:history',
+];
 
 /**
  * Events the bot listens to: questions by @mention (app_mentions:read) and by direct message
@@ -34,11 +44,23 @@ export function slackManifest(commands: readonly CommandDefinition[], o: { httpU
       .map((c) => ({
         command: `/${c.name}`,
         description: c.description(en).slice(0, 100),
-        usage_hint: usageOf(c).split('\n').map((l) => l.replace(`/${c.name}`, '').trim()).filter(Boolean).join(' | ').slice(0, 100) || undefined,
+        usage_hint:
+          usageOf(c)
+            .split('\n')
+            .map((l) => l.replace(`/${c.name}`, '').trim())
+            .filter(Boolean)
+            .join(' | ')
+            .slice(0, 100) || undefined,
         should_escape: false,
         ...(url ? { url } : {}),
       })),
-    { command: `/${UMBRELLA}`, description: 'Every anode-bot command in one: /anode province Yunnan, /anode help', usage_hint: '<command> [options]', should_escape: false, ...(url ? { url } : {}) },
+    {
+      command: `/${UMBRELLA}`,
+      description: 'Every anode-bot command in one: /anode province Yunnan, /anode help',
+      usage_hint: '<command> [options]',
+      should_escape: false,
+      ...(url ? { url } : {}),
+    },
   ];
   return {
     display_information: {

@@ -21,7 +21,13 @@ export interface QuestionDeps {
 
 /** "<@U0BOT> yunnan utilization?" → "yunnan utilization?": the mention of the bot (and any other user) is not part of the question. */
 export function questionText(text: string | undefined): string {
-  return (text ?? '').replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  return (text ?? '')
+    .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -30,7 +36,15 @@ export function questionText(text: string | undefined): string {
  * read as on top. Slack's redeliveries (x-slack-retry-num) are not answered twice.
  */
 export function registerQuestions(app: App, deps: QuestionDeps): void {
-  const answerTo = async (o: { text: string; user: string; channel: string; team: string; threadTs: string | undefined; client: WebClient; retry: boolean }) => {
+  const answerTo = async (o: {
+    text: string;
+    user: string;
+    channel: string;
+    team: string;
+    threadTs: string | undefined;
+    client: WebClient;
+    retry: boolean;
+  }) => {
     if (o.retry) return;
     const started = performance.now();
     let lang: Lang = 'en';
@@ -39,26 +53,51 @@ export function registerQuestions(app: App, deps: QuestionDeps): void {
       const answer = await deps.core.answer(o.text || 'help', deps.invocation(o.user, o.channel, o.team, lang, o.client));
       const line = answer.reading?.kind === 'command' ? answer.reading.line : o.text.startsWith('/') ? o.text : `/${o.text}`;
       const message = await deps.present(answer, { line, channel: o.channel, lang: answer.lang, client: o.client, forcePublic: true });
-      await o.client.chat.postMessage({ channel: o.channel, ...(o.threadTs ? { thread_ts: o.threadTs } : {}), text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+      await o.client.chat.postMessage({
+        channel: o.channel,
+        ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
       deps.metrics.command(answer.command ?? 'question', 'slack', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
     } catch (err) {
       const { errorId, message } = deps.apology(lang);
       deps.log.error({ err, errorId }, 'question failed');
       deps.metrics.command('question', 'slack', 'failure', (performance.now() - started) / 1000);
-      await o.client.chat.postMessage({ channel: o.channel, ...(o.threadTs ? { thread_ts: o.threadTs } : {}), text: message.text, blocks: message.blocks }).catch(() => {});
+      await o.client.chat
+        .postMessage({ channel: o.channel, ...(o.threadTs ? { thread_ts: o.threadTs } : {}), text: message.text, blocks: message.blocks })
+        .catch(() => {});
     }
   };
 
   app.event('app_mention', async ({ event, client, context, body }) => {
     const e = event as { text?: string; user?: string; channel: string; ts: string; thread_ts?: string; bot_id?: string };
     if (e.bot_id || !e.user) return;
-    await answerTo({ text: questionText(e.text), user: e.user, channel: e.channel, team: context.teamId ?? '', threadTs: e.thread_ts ?? e.ts, client, retry: (context as { retryNum?: number }).retryNum !== undefined || Boolean((body as { retry_num?: number }).retry_num) });
+    await answerTo({
+      text: questionText(e.text),
+      user: e.user,
+      channel: e.channel,
+      team: context.teamId ?? '',
+      threadTs: e.thread_ts ?? e.ts,
+      client,
+      retry: (context as { retryNum?: number }).retryNum !== undefined || Boolean((body as { retry_num?: number }).retry_num),
+    });
   });
 
   app.message(async ({ message, client, context }) => {
     const msg = message as { channel_type?: string; subtype?: string; bot_id?: string; text?: string; user?: string; channel: string; thread_ts?: string };
     // Direct messages only: in channels the bot answers when mentioned (app_mention), never to every line.
     if (msg.channel_type !== 'im' || msg.subtype !== undefined || msg.bot_id || !msg.user) return;
-    await answerTo({ text: questionText(msg.text), user: msg.user, channel: msg.channel, team: context.teamId ?? '', threadTs: msg.thread_ts, client, retry: (context as { retryNum?: number }).retryNum !== undefined });
+    await answerTo({
+      text: questionText(msg.text),
+      user: msg.user,
+      channel: msg.channel,
+      team: context.teamId ?? '',
+      threadTs: msg.thread_ts,
+      client,
+      retry: (context as { retryNum?: number }).retryNum !== undefined,
+    });
   });
 }

@@ -103,12 +103,20 @@ export class SlackHttpReceiver implements Receiver {
       body,
       ack: ack.bind(),
       ...(HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req) !== undefined ? { retryNum: HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req)! } : {}),
-      ...(HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req) !== undefined ? { retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req)! } : {}),
+      ...(HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req) !== undefined
+        ? { retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req)! }
+        : {}),
     };
     try {
       await this.app?.processEvent(event);
     } catch (err) {
-      const done = await HTTPModuleFunctions.defaultProcessEventErrorHandler({ error: err as Error, logger: this.o.logger, request: req, response: res, storedResponse: ack.storedResponse });
+      const done = await HTTPModuleFunctions.defaultProcessEventErrorHandler({
+        error: err as Error,
+        logger: this.o.logger,
+        request: req,
+        response: res,
+        storedResponse: ack.storedResponse,
+      });
       if (done) ack.ack();
     }
   }

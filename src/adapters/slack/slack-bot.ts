@@ -49,9 +49,19 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
   const oauth = Boolean(env.SLACK_CLIENT_ID);
   const installationStore = oauth ? new SqlInstallationStore(ctx.store, env.SLACK_TOKEN_KEY!) : undefined;
   const installer = oauth
-    ? new InstallProvider({ clientId: env.SLACK_CLIENT_ID!, clientSecret: env.SLACK_CLIENT_SECRET!, stateSecret: env.SLACK_STATE_SECRET!, stateStore: new SqlStateStore(ctx.store), installationStore: installationStore!, logger, clientOptions })
+    ? new InstallProvider({
+        clientId: env.SLACK_CLIENT_ID!,
+        clientSecret: env.SLACK_CLIENT_SECRET!,
+        stateSecret: env.SLACK_STATE_SECRET!,
+        stateStore: new SqlStateStore(ctx.store),
+        installationStore: installationStore!,
+        logger,
+        clientOptions,
+      })
     : undefined;
-  const httpReceiver = env.SLACK_APP_TOKEN ? undefined : new SlackHttpReceiver({ signingSecret: env.SLACK_SIGNING_SECRET!, logger, warn: (d, msg) => log.warn(d, msg), replays: ctx.replays });
+  const httpReceiver = env.SLACK_APP_TOKEN
+    ? undefined
+    : new SlackHttpReceiver({ signingSecret: env.SLACK_SIGNING_SECRET!, logger, warn: (d, msg) => log.warn(d, msg), replays: ctx.replays });
   const receiver = httpReceiver ?? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger, installerOptions: { clientOptions } });
 
   let identity: { botId: string; botUserId: string } | undefined;
@@ -92,24 +102,45 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
     const { chartPngs } = await import('../shared/chart-pngs.js');
     const pngs = await chartPngs(reply);
     if (pngs.length === 0) return [];
-    const result = (await client.files.uploadV2({ file_uploads: pngs.map((p) => ({ file: p.png, filename: p.name, title: p.title, alt_text: p.alt })) })) as unknown as { files?: { files?: { id?: string }[] }[] };
+    const result = (await client.files.uploadV2({
+      file_uploads: pngs.map((p) => ({ file: p.png, filename: p.name, title: p.title, alt_text: p.alt })),
+    })) as unknown as { files?: { files?: { id?: string }[] }[] };
     return (result.files ?? []).flatMap((f) => f.files ?? []).flatMap((f) => (f.id ? [{ kind: 'slack-file' as const, id: f.id }] : []));
   };
 
   /** The message for an answer: compact unless --full; payloads of pure answers built once, buttons signed per channel. */
-  const present = async (answer: Answer, o: { line: string; channel: string; lang: Lang; client: WebClient; sharedBy?: string; forcePublic?: boolean }): Promise<SlackMessage & { response_type: 'ephemeral' | 'in_channel' }> => {
+  const present = async (
+    answer: Answer,
+    o: { line: string; channel: string; lang: Lang; client: WebClient; sharedBy?: string; forcePublic?: boolean },
+  ): Promise<SlackMessage & { response_type: 'ephemeral' | 'in_channel' }> => {
     const m = messages(o.lang);
     const detail = answer.flags.has('full') ? 'full' : 'compact';
     const reply = detail === 'compact' ? compactReply(answer.reply) : answer.reply;
     const isPublic = (o.forcePublic || answer.flags.has('public') || Boolean(reply.inChannel)) && reply.tone === 'info';
-    const build = async () => toSlackMessage(reply, { images: ctx.config.CHART_MODE === 'upload' && reply.tone === 'info' ? await upload(o.client, reply) : quickChartImages(reply, ctx.config.QUICKCHART_BASE_URL), m, reserve: 2, ...(o.sharedBy ? { sharedBy: o.sharedBy } : {}) });
+    const build = async () =>
+      toSlackMessage(reply, {
+        images:
+          ctx.config.CHART_MODE === 'upload' && reply.tone === 'info' ? await upload(o.client, reply) : quickChartImages(reply, ctx.config.QUICKCHART_BASE_URL),
+        m,
+        reserve: 2,
+        ...(o.sharedBy ? { sharedBy: o.sharedBy } : {}),
+      });
     const base = ctx.config.CHART_MODE === 'url' && !o.sharedBy ? await ctx.core.rendered(answer, `slack|${detail}|${o.lang}`, build) : await build();
-    const controls = controlsFor(answer.reply, { secret: ctx.componentSecret, channelId: o.channel, line: o.line, detail, isPublic, shareable: Boolean(answer.cacheKey) && !o.sharedBy, m });
+    const controls = controlsFor(answer.reply, {
+      secret: ctx.componentSecret,
+      channelId: o.channel,
+      line: o.line,
+      detail,
+      isPublic,
+      shareable: Boolean(answer.cacheKey) && !o.sharedBy,
+      m,
+    });
     return { response_type: isPublic ? 'in_channel' : 'ephemeral', text: base.text, blocks: [...base.blocks, ...slackControls(controls)] };
   };
 
   const attach = async (reply: Reply, channel: string, client: WebClient) => {
-    for (const f of reply.files ?? []) await client.files.uploadV2({ channel_id: channel, file: Buffer.from(f.content, 'utf8'), filename: f.name, title: f.name });
+    for (const f of reply.files ?? [])
+      await client.files.uploadV2({ channel_id: channel, file: Buffer.from(f.content, 'utf8'), filename: f.name, title: f.name });
   };
 
   const apology = (m: Messages) => {
@@ -175,10 +206,14 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
     try {
       lang = await langFor(channel, b.user.id, team, client);
       const m = messages(lang);
-      const click = a.type === 'static_select' ? decodeClick(ctx.componentSecret, channel, a.block_id ?? '', a.selected_option?.value ?? '') : decodeClick(ctx.componentSecret, channel, a.value ?? '');
+      const click =
+        a.type === 'static_select'
+          ? decodeClick(ctx.componentSecret, channel, a.block_id ?? '', a.selected_option?.value ?? '')
+          : decodeClick(ctx.componentSecret, channel, a.value ?? '');
       if (!click.ok) {
         log.warn({ reason: click.reason, channel }, 'Slack: click refused');
-        const reply = click.reason === 'forged' ? errorReply(m.render.clickElsewhere, m.render.clickElsewhereHint) : errorReply(m.render.badClick, m.render.badClickHint);
+        const reply =
+          click.reason === 'forged' ? errorReply(m.render.clickElsewhere, m.render.clickElsewhereHint) : errorReply(m.render.badClick, m.render.badClickHint);
         await respond({ response_type: 'ephemeral', replace_original: false, ...toSlackMessage(reply, { m }) });
         return;
       }
@@ -189,7 +224,11 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
         await respond({ delete_original: true });
       } else {
         const message = await present(answer, { line: stripFlags(click.line), channel, lang, client });
-        await respond(click.mode === 'u' ? { ...message, response_type: 'ephemeral', replace_original: true } : { ...message, response_type: 'ephemeral', replace_original: false });
+        await respond(
+          click.mode === 'u'
+            ? { ...message, response_type: 'ephemeral', replace_original: true }
+            : { ...message, response_type: 'ephemeral', replace_original: false },
+        );
       }
       ctx.metrics.command(answer.command ?? 'unknown', 'slack', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
     } catch (err) {
@@ -211,7 +250,8 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
     };
     app.event('app_uninstalled', async ({ context }) => forget(context.teamId, context.enterpriseId, Boolean(context.isEnterpriseInstall), 'app uninstalled'));
     app.event('tokens_revoked', async ({ event, context }) => {
-      if (((event as { tokens?: { bot?: string[] } }).tokens?.bot ?? []).length > 0) await forget(context.teamId, context.enterpriseId, Boolean(context.isEnterpriseInstall), 'bot token revoked');
+      if (((event as { tokens?: { bot?: string[] } }).tokens?.bot ?? []).length > 0)
+        await forget(context.teamId, context.enterpriseId, Boolean(context.isEnterpriseInstall), 'bot token revoked');
     });
   }
 
@@ -226,19 +266,34 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
       success: (installation, _options, _req, res) => {
         log.info({ team: installation.team?.id, enterprise: installation.enterprise?.id }, 'Slack: installed');
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end('<!doctype html><meta charset="utf-8"><title>anode-bot installed</title><p>anode-bot is installed. Try <code>/anode help</code> in any channel.</p>');
+        res.end(
+          '<!doctype html><meta charset="utf-8"><title>anode-bot installed</title><p>anode-bot is installed. Try <code>/anode help</code> in any channel.</p>',
+        );
       },
       failure: (error, _options, _req, res) => {
         const code = (error as { code?: string }).code ?? 'unknown';
-        const status = code === 'slack_oauth_invalid_state' || code === 'slack_oauth_missing_state' ? 400 : code === 'slack_oauth_installer_authorization_error' ? 400 : 502;
+        const status =
+          code === 'slack_oauth_invalid_state' || code === 'slack_oauth_missing_state' ? 400 : code === 'slack_oauth_installer_authorization_error' ? 400 : 502;
         // The code and status only: the request's code, state and tokens never reach the log.
         log.warn({ code, status }, 'Slack: installation refused');
         res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end(status === 400 ? 'This installation link is not valid (expired or altered). Start again from /slack/install.' : 'Slack did not confirm the installation. Start again from /slack/install.');
+        res.end(
+          status === 400
+            ? 'This installation link is not valid (expired or altered). Start again from /slack/install.'
+            : 'Slack did not confirm the installation. Start again from /slack/install.',
+        );
       },
     };
-    ctx.http.add({ method: 'GET', path: '/slack/install', handle: (req: IncomingMessage, res: ServerResponse) => installer.handleInstallPath(req, res, {}, installOptions) });
-    ctx.http.add({ method: 'GET', path: '/slack/oauth_redirect', handle: (req: IncomingMessage, res: ServerResponse) => installer.handleCallback(req, res, callback, installOptions) });
+    ctx.http.add({
+      method: 'GET',
+      path: '/slack/install',
+      handle: (req: IncomingMessage, res: ServerResponse) => installer.handleInstallPath(req, res, {}, installOptions),
+    });
+    ctx.http.add({
+      method: 'GET',
+      path: '/slack/oauth_redirect',
+      handle: (req: IncomingMessage, res: ServerResponse) => installer.handleCallback(req, res, callback, installOptions),
+    });
   }
 
   // Briefings: a client of their own with no retries; the scheduler's attempts are the only retry layer.
@@ -246,7 +301,13 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
   const briefingClient = (token: string) => {
     let c = briefingClients.get(token);
     if (!c) {
-      c = new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000 });
+      c = new WebClient(token, {
+        ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+        logger,
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+        timeout: 10_000,
+      });
       briefingClients.set(token, c);
     }
     return c;
@@ -256,11 +317,14 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
       if (!installer) return briefingClient(env.SLACK_BOT_TOKEN!);
       // The workspace's own install, else its organisation's org-wide install (Enterprise Grid). A
       // stored install no key opens is the operator's to fix (SLACK_TOKEN_KEY): retried, never paused.
-      const auth = await installer.authorize({ teamId: workspaceId ?? undefined, enterpriseId: enterpriseId ?? undefined, isEnterpriseInstall: false }).catch((err: unknown) => {
-        const cause = (err as { original?: unknown }).original ?? err;
-        if (cause instanceof SealedWithOtherKey) throw new DeliveryError(`cannot open the stored Slack installation (${cause.message}): check SLACK_TOKEN_KEY`, false);
-        return undefined;
-      });
+      const auth = await installer
+        .authorize({ teamId: workspaceId ?? undefined, enterpriseId: enterpriseId ?? undefined, isEnterpriseInstall: false })
+        .catch((err: unknown) => {
+          const cause = (err as { original?: unknown }).original ?? err;
+          if (cause instanceof SealedWithOtherKey)
+            throw new DeliveryError(`cannot open the stored Slack installation (${cause.message}): check SLACK_TOKEN_KEY`, false);
+          return undefined;
+        });
       if (!auth?.botToken) throw new Error('no_installation');
       return briefingClient(auth.botToken);
     },
@@ -291,9 +355,17 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
       if (installationStore) {
         const keys = await installationStore.check();
         if (keys.stored > 0 && keys.opened === 0) {
-          throw new PlatformFatalError('slack', 'SLACK_TOKEN_KEY', `SLACK_TOKEN_KEY opens none of the ${keys.stored} stored Slack installations: set the key they were sealed with (while rotating, the new key first: SLACK_TOKEN_KEY=new,old)`);
+          throw new PlatformFatalError(
+            'slack',
+            'SLACK_TOKEN_KEY',
+            `SLACK_TOKEN_KEY opens none of the ${keys.stored} stored Slack installations: set the key they were sealed with (while rotating, the new key first: SLACK_TOKEN_KEY=new,old)`,
+          );
         }
-        if (keys.opened < keys.stored) log.warn({ stored: keys.stored, opened: keys.opened }, 'Slack: some stored installations open with none of the keys in SLACK_TOKEN_KEY; their workspaces get no answers until the key is listed');
+        if (keys.opened < keys.stored)
+          log.warn(
+            { stored: keys.stored, opened: keys.opened },
+            'Slack: some stored installations open with none of the keys in SLACK_TOKEN_KEY; their workspaces get no answers until the key is listed',
+          );
       }
       if (env.SLACK_BOT_TOKEN) {
         // A bad token fails now, loudly, instead of answering every command with an empty 200.
@@ -303,8 +375,19 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
           identity = { botId: String(who.bot_id ?? ''), botUserId: String(who.user_id ?? '') };
         } catch (err) {
           const code = (err as { data?: { error?: string } }).data?.error;
-          if (code && BAD_TOKEN.has(code)) throw new PlatformFatalError('slack', 'SLACK_BOT_TOKEN', `Slack refused SLACK_BOT_TOKEN (${code}); create a new bot token under OAuth & Permissions and set SLACK_BOT_TOKEN`);
-          throw unreachable('slack', err, { host: apiUrl ?? 'https://slack.com/api/', variable: apiUrl ? 'SLACK_API_URL' : 'SLACK_BOT_TOKEN', requestFailed: (err as { code?: unknown }).code === 'slack_webapi_request_error' }) ?? err;
+          if (code && BAD_TOKEN.has(code))
+            throw new PlatformFatalError(
+              'slack',
+              'SLACK_BOT_TOKEN',
+              `Slack refused SLACK_BOT_TOKEN (${code}); create a new bot token under OAuth & Permissions and set SLACK_BOT_TOKEN`,
+            );
+          throw (
+            unreachable('slack', err, {
+              host: apiUrl ?? 'https://slack.com/api/',
+              variable: apiUrl ? 'SLACK_API_URL' : 'SLACK_BOT_TOKEN',
+              requestFailed: (err as { code?: unknown }).code === 'slack_webapi_request_error',
+            }) ?? err
+          );
         }
       }
       await app.init();
@@ -312,11 +395,25 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
         await app.start();
       } catch (err) {
         const code = (err as { data?: { error?: string } }).data?.error;
-        if (code && BAD_TOKEN.has(code)) throw new PlatformFatalError('slack', 'SLACK_APP_TOKEN', `Slack refused SLACK_APP_TOKEN (${code}); create an app-level token with connections:write and set SLACK_APP_TOKEN`);
-        throw unreachable('slack', err, { host: apiUrl ?? 'https://slack.com/api/', variable: apiUrl ? 'SLACK_API_URL' : 'SLACK_APP_TOKEN', requestFailed: (err as { code?: unknown }).code === 'slack_webapi_request_error' }) ?? err;
+        if (code && BAD_TOKEN.has(code))
+          throw new PlatformFatalError(
+            'slack',
+            'SLACK_APP_TOKEN',
+            `Slack refused SLACK_APP_TOKEN (${code}); create an app-level token with connections:write and set SLACK_APP_TOKEN`,
+          );
+        throw (
+          unreachable('slack', err, {
+            host: apiUrl ?? 'https://slack.com/api/',
+            variable: apiUrl ? 'SLACK_API_URL' : 'SLACK_APP_TOKEN',
+            requestFailed: (err as { code?: unknown }).code === 'slack_webapi_request_error',
+          }) ?? err
+        );
       }
       started = true;
-      log.info({ mode: httpReceiver ? 'http' : 'socket', oauth, bot: identity?.botUserId }, httpReceiver ? 'Slack: serving /slack/events' : 'Slack: connected in Socket Mode');
+      log.info(
+        { mode: httpReceiver ? 'http' : 'socket', oauth, bot: identity?.botUserId },
+        httpReceiver ? 'Slack: serving /slack/events' : 'Slack: connected in Socket Mode',
+      );
     },
     async stop() {
       await app.stop().catch(() => {});
