@@ -119,6 +119,26 @@ export function spotNames(original: string, edition: Edition): Spotted {
   return { province: unique('province'), country: unique('country'), rest };
 }
 
+/** Intents that ask for a figure: a greeting with one of these is a question. */
+const DATA_INTENTS: readonly Intent[] = [
+  'utilization',
+  'capacity',
+  'output',
+  'exports',
+  'demand',
+  'deficit',
+  'surplus',
+  'balance',
+  'idle',
+  'highShare',
+  'efficiency',
+  'overview',
+  'rank',
+  'sources',
+  'changes',
+  'help',
+];
+
 /** What the question reader needs: the library (names, years) and the command list (metric choices). */
 export interface QuestionContext {
   library: Library;
@@ -149,7 +169,10 @@ export function readQuestion(question: string, ctx: QuestionContext): QuestionRe
 
   const table = tableIn(text);
   const outside = (Object.keys(OUT_OF_SCOPE) as OutOfScope[]).find((k) => OUT_OF_SCOPE[k].test(text));
-  if (outside && table === undefined) return { kind: 'outside', why: outside };
+  // A greeting before a question ("hi, yunnan capacity?", "谢谢，那山东呢") is still the question.
+  const greetingOnly = outside === 'smallTalk' && names === 0 && !DATA_INTENTS.some(has);
+  if (outside && outside !== 'smallTalk' && table === undefined) return { kind: 'outside', why: outside };
+  if (greetingOnly) return { kind: 'outside', why: 'smallTalk' };
 
   // Years: written, or "last year" relative to the edition's own year.
   const written = yearsIn(text);

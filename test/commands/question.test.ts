@@ -53,6 +53,14 @@ describe('questions in words', () => {
     }
   });
 
+  it('a greeting before a question is still the question; a greeting alone gets one line', () => {
+    expect(read('hi, what is the capacity of yunnan?')).toEqual({ kind: 'command', line: '/province Yunnan' });
+    expect(read('thanks! and shandong?')).toEqual({ kind: 'command', line: '/province Shandong' });
+    expect(read('你好，云南产能利用率是多少')).toEqual({ kind: 'command', line: '/utilization Yunnan' });
+    expect(read('ok thanks').kind).toBe('outside');
+    expect(read('谢谢').kind).toBe('outside');
+  });
+
   it('asks back with its readings when unsure', () => {
     const r = read('which province is top');
     expect(r.kind).toBe('choices');
