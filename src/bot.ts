@@ -211,14 +211,19 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
         handle: async (_req, res) => {
           const checks: Record<string, { ready: boolean; detail?: string }> = { dataset: { ready: core.library().current !== undefined } };
           // A database that stalls is not ready either: the check gives up after a few seconds.
+          let giveUp: NodeJS.Timeout | undefined;
           try {
             await Promise.race([
               store.ping(),
-              new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${READY_DB_TIMEOUT_MS / 1000} s`)), READY_DB_TIMEOUT_MS).unref()),
+              new Promise((_, reject) => {
+                giveUp = setTimeout(() => reject(new Error(`no answer within ${READY_DB_TIMEOUT_MS / 1000} s`)), READY_DB_TIMEOUT_MS);
+              }),
             ]);
             checks.database = { ready: true };
           } catch (err) {
             checks.database = { ready: false, detail: (err as Error).message };
+          } finally {
+            clearTimeout(giveUp);
           }
           if (checks.database.ready !== databaseReady) {
             databaseReady = checks.database.ready;

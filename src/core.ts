@@ -60,6 +60,8 @@ export interface TypedAnswer extends Answer {
   reading: QuestionReading | undefined;
   /** The language answered in: a question written in Chinese is answered in Chinese. */
   lang: Invocation['lang'];
+  /** The command line answered, without its flags (what More and Share re-run): the understood one for a question. */
+  line: string;
 }
 
 export interface Core {
@@ -122,25 +124,34 @@ export function createCore(o: CoreOptions): Core {
     },
     async answer(text, invocation) {
       const trimmed = text.trim();
-      if (trimmed.startsWith('/')) return { ...(await this.ask(trimmed, invocation)), reading: undefined, lang: invocation.lang };
       const split = splitFlags(trimmed);
       const words = split.ok ? split.text : trimmed;
+      if (trimmed.startsWith('/')) return { ...(await this.ask(trimmed, invocation)), reading: undefined, lang: invocation.lang, line: words };
       const reading = readQuestion(words, { library, commands: registry.commands });
       const inv = hasHan(words) ? { ...invocation, lang: 'zh-CN' as const } : invocation;
       const flags = split.ok ? [...split.flags].map((f) => ` --${f}`).join('') : '';
       if (reading.kind === 'command') {
         const a = await this.ask(`${reading.line}${flags}`, inv);
-        return { ...a, reply: { ...a.reply, understood: reading.line }, cacheKey: a.cacheKey && `${a.cacheKey}|understood`, reading, lang: inv.lang };
+        return {
+          ...a,
+          reply: { ...a.reply, understood: reading.line },
+          cacheKey: a.cacheKey && `${a.cacheKey}|understood`,
+          reading,
+          lang: inv.lang,
+          line: reading.line,
+        };
       }
       // Not a question the reader is sure of, but a command typed without its slash ("briefing list").
       const first = words.split(/\s+/)[0]?.toLowerCase() ?? '';
-      if (registry.get(first) || first === UMBRELLA) return { ...(await this.ask(`/${trimmed}`, invocation)), reading: undefined, lang: invocation.lang };
+      if (registry.get(first) || first === UMBRELLA)
+        return { ...(await this.ask(`/${trimmed}`, invocation)), reading: undefined, lang: invocation.lang, line: `/${words}` };
       return {
         reply: questionReply(reading, library, messages(inv.lang)),
         flags: split.ok ? split.flags : new Set(),
         command: undefined,
         cacheKey: undefined,
         reading,
+        line: `/${words}`,
         lang: inv.lang,
       };
     },

@@ -101,7 +101,7 @@ export async function ask(argv: string[]): Promise<void> {
   const controls = controlsFor(answer.reply, {
     secret: 'npm-run-ask',
     channelId: 'C0000000000',
-    line: answer.reading?.kind === 'command' ? answer.reading.line : text,
+    line: answer.line,
     detail: answer.flags.has('full') ? 'full' : 'compact',
     isPublic: answer.flags.has('public'),
     shareable: Boolean(answer.cacheKey),

@@ -90,3 +90,21 @@ export function controlsFor(reply: Reply, c: ControlsContext): Control[] {
   }
   return out;
 }
+
+/**
+ * A briefing's buttons, the same on every platform: More (its kind's command in full) and its
+ * follow-ups, each answered privately to whoever clicks, signed for the channel the message is in.
+ */
+export function briefingControls(reply: Reply, o: { secret: string; channelId: string; more: string; m: Messages }): Control[] {
+  return controlsFor(reply, {
+    secret: o.secret,
+    channelId: o.channelId,
+    line: '',
+    detail: 'full',
+    isPublic: true,
+    shareable: false,
+    expand: false,
+    more: o.more,
+    m: o.m,
+  });
+}

@@ -5,7 +5,7 @@ import type { BriefingMessage } from '../../briefings/compose.js';
 import { DeliveryError, type Deliverer, type DeliveryTarget } from '../../briefings/scheduler.js';
 import type { Reply } from '../../commands/reply.js';
 import { messages } from '../../i18n/messages.js';
-import { controlsFor } from '../../render/controls.js';
+import { briefingControls } from '../../render/controls.js';
 import { toDiscordMessage } from '../../render/discord-message.js';
 import { attachmentName, quickChartImages } from '../../render/images.js';
 import { chartPngs } from '../shared/chart-pngs.js';
@@ -32,17 +32,7 @@ export function discordDeliverer(o: { rest: REST; charts: { mode: 'url' | 'uploa
       ? (reply.charts ?? []).map((_c, i) => ({ kind: 'attachment' as const, name: attachmentName(i) }))
       : quickChartImages(reply, o.charts.quickChartBaseUrl);
     // Signed for where the message is: a click in a thread comes from the thread's own channel id.
-    const controls = controlsFor(reply, {
-      secret: o.componentSecret,
-      channelId,
-      line: '',
-      detail: 'full',
-      isPublic: true,
-      shareable: false,
-      expand: false,
-      more: b.more,
-      m,
-    });
+    const controls = briefingControls(reply, { secret: o.componentSecret, channelId, more: b.more, m });
     const body = { ...toDiscordMessage(reply, { images, controls, m }), nonce: nonceOf(t, part), enforce_nonce: true };
     const files = upload ? (await chartPngs(reply)).map((p) => ({ name: p.name, data: p.png, contentType: 'image/png' })) : undefined;
     return (await o.rest.post(Routes.channelMessages(channelId), { body, ...(files ? { files } : {}) })) as APIMessage;

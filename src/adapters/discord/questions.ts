@@ -55,11 +55,10 @@ export function questionHandler(o: QuestionOptions): (msg: APIMessage & { guild_
       });
       const m = messages(answer.lang);
       const reply = compactReply(answer.reply);
-      const line = answer.reading?.kind === 'command' ? answer.reading.line : text.startsWith('/') ? text : `/${text}`;
       const controls = controlsFor(answer.reply, {
         secret: o.componentSecret,
         channelId: msg.channel_id,
-        line,
+        line: answer.line,
         detail: 'compact',
         isPublic: true,
         shareable: false,

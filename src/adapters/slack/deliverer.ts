@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { DeliveryError, type Deliverer, type DeliveryTarget } from '../../briefings/scheduler.js';
 import type { BriefingMessage } from '../../briefings/compose.js';
 import { messages } from '../../i18n/messages.js';
-import { controlsFor } from '../../render/controls.js';
+import { briefingControls } from '../../render/controls.js';
 import { quickChartImages, type ChartImage } from '../../render/images.js';
 import { toSlackMessage, type SlackMessage } from '../../render/slack-message.js';
 import type { Reply } from '../../commands/reply.js';
@@ -34,8 +34,8 @@ export interface SlackDelivererOptions {
   onRefusedToken?(code: string): void;
 }
 
-/** Errors that say the token itself is refused (not the channel): the operator's to fix. */
-const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive', 'token_expired']);
+/** Slack errors that say the token itself is refused (not the channel): the operator must fix the token. */
+export const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive', 'token_expired']);
 
 function classify(err: unknown): DeliveryError {
   const e = err as { code?: string; data?: { error?: string }; message?: string; retryAfter?: number };
@@ -63,17 +63,7 @@ export function slackDeliverer(o: SlackDelivererOptions): Deliverer {
     const hit = built.get(cacheKey);
     if (hit) return hit;
     const images = o.charts.mode === 'upload' ? await o.upload(client, reply) : quickChartImages(reply, o.charts.quickChartBaseUrl);
-    const controls = controlsFor(reply, {
-      secret: o.componentSecret,
-      channelId,
-      line: '',
-      detail: 'full',
-      isPublic: true,
-      shareable: false,
-      expand: false,
-      more: b.more,
-      m,
-    });
+    const controls = briefingControls(reply, { secret: o.componentSecret, channelId, more: b.more, m });
     const message = toSlackMessage(reply, { images, controls, m });
     if (built.size > 2000) built.clear();
     built.set(cacheKey, message);

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { decodeSlackText } from './escaping.js';
 import type { WebClient } from '@slack/web-api';
 import type { Invocation } from '../../commands/define.js';
 import type { Answer } from '../../core.js';
@@ -21,11 +22,7 @@ export interface QuestionDeps {
 
 /** "<@U0BOT> yunnan utilization?" → "yunnan utilization?": the mention of the bot (and any other user) is not part of the question. */
 export function questionText(text: string | undefined): string {
-  return (text ?? '')
-    .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
+  return decodeSlackText((text ?? '').replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -51,8 +48,7 @@ export function registerQuestions(app: App, deps: QuestionDeps): void {
     try {
       lang = await deps.langFor(o.channel, o.user, o.team, o.client);
       const answer = await deps.core.answer(o.text || 'help', deps.invocation(o.user, o.channel, o.team, lang, o.client));
-      const line = answer.reading?.kind === 'command' ? answer.reading.line : o.text.startsWith('/') ? o.text : `/${o.text}`;
-      const message = await deps.present(answer, { line, channel: o.channel, lang: answer.lang, client: o.client, forcePublic: true });
+      const message = await deps.present(answer, { line: answer.line, channel: o.channel, lang: answer.lang, client: o.client, forcePublic: true });
       await o.client.chat.postMessage({
         channel: o.channel,
         ...(o.threadTs ? { thread_ts: o.threadTs } : {}),

@@ -17,7 +17,8 @@ import { PlatformFatalError, unreachable, type PlatformAdapter, type PlatformCon
 import { apologyReply } from '../shared/failure.js';
 import { slackCanManage, slackLocales } from './admins.js';
 import { boltLogger } from './bolt-logger.js';
-import { slackDeliverer } from './deliverer.js';
+import { REFUSED_TOKEN, slackDeliverer } from './deliverer.js';
+import { decodeSlackText } from './escaping.js';
 import { registerQuestions } from './questions.js';
 import { SealedWithOtherKey, SqlInstallationStore, SqlStateStore } from './installations.js';
 import { DeliveryError } from '../../briefings/scheduler.js';
@@ -25,16 +26,8 @@ import { BOT_SCOPES } from './manifest.js';
 import { SlackHttpReceiver } from './receiver.js';
 import type { SlackEnv } from './index.js';
 
-/** Slack escapes &, < and > in slash command text; the commands want what the user typed. */
-export function decodeSlackText(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
 /** Interactive answers retry briefly (a user is waiting); briefings have a client of their own. */
 const INTERACTIVE_RETRIES: RetryOptions = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 };
-
-/** Slack errors that mean the token itself is no good: the operator must fix SLACK_BOT_TOKEN. */
-const BAD_TOKEN = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive', 'token_expired']);
 
 /**
  * The Slack adapter: slash commands, buttons and menus through Bolt, in Socket Mode or over the
@@ -182,7 +175,7 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
       ctx.metrics.command(answer.command ?? 'unknown', 'slack', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
     } catch (err) {
       const code = (err as { data?: { error?: string } }).data?.error;
-      if (code && BAD_TOKEN.has(code)) tokenRefused(code);
+      if (code && REFUSED_TOKEN.has(code)) tokenRefused(code);
       const { errorId, message } = apology(messages(lang));
       log.error({ err, errorId, command: name }, 'slash command failed');
       ctx.metrics.command(target, 'slack', 'failure', (performance.now() - started) / 1000);
@@ -375,7 +368,7 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
           identity = { botId: String(who.bot_id ?? ''), botUserId: String(who.user_id ?? '') };
         } catch (err) {
           const code = (err as { data?: { error?: string } }).data?.error;
-          if (code && BAD_TOKEN.has(code))
+          if (code && REFUSED_TOKEN.has(code))
             throw new PlatformFatalError(
               'slack',
               'SLACK_BOT_TOKEN',
@@ -395,7 +388,7 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
         await app.start();
       } catch (err) {
         const code = (err as { data?: { error?: string } }).data?.error;
-        if (code && BAD_TOKEN.has(code))
+        if (code && REFUSED_TOKEN.has(code))
           throw new PlatformFatalError(
             'slack',
             'SLACK_APP_TOKEN',
