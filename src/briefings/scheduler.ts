@@ -170,7 +170,7 @@ export class BriefingScheduler {
         const slot = slotOf(fire);
         let claims: Claim[];
         try {
-          claims = await this.o.store.claimDue({ cron, tz, slot, now, owner: this.o.owner, leaseMs: this.o.leaseMs, platforms });
+          claims = await this.o.store.claimDue({ cron, tz, slot, now, owner: this.o.owner, leaseMs: this.o.leaseMs, platforms, busy: [...this.working] });
         } catch (err) {
           this.o.observe?.dbError();
           this.o.log.error(
@@ -188,7 +188,7 @@ export class BriefingScheduler {
       // Older slots whose holder died, and retries that came due, after a newer slot fired.
       try {
         const since = slotOf(new Date(now.getTime() - this.o.graceMinutes * 60_000));
-        for (const claim of await this.o.store.claimStale({ since, now, owner: this.o.owner, leaseMs: this.o.leaseMs, platforms })) {
+        for (const claim of await this.o.store.claimStale({ since, now, owner: this.o.owner, leaseMs: this.o.leaseMs, platforms, busy: [...this.working] })) {
           report.claimed++;
           if (claim.resumed) report.recovered++;
           this.enqueue(claim);

@@ -91,7 +91,16 @@ export interface SubscriptionStore {
    * Claims every due delivery of one schedule's slot: slots nobody holds, slots whose holder's lease
    * ran out (a dead process), and retries whose time has come. Exactly one caller gets each.
    */
-  claimDue(o: { cron: string; tz: string; slot: string; now: Date; owner: string; leaseMs: number; platforms: readonly string[] }): Promise<Claim[]>;
+  claimDue(o: {
+    cron: string;
+    tz: string;
+    slot: string;
+    now: Date;
+    owner: string;
+    leaseMs: number;
+    platforms: readonly string[];
+    busy?: readonly string[];
+  }): Promise<Claim[]>;
   /**
    * Whether `owner` still holds this claim, extending its lease if so: checked just before each post,
    * so a claim taken over while its owner was slow is never posted by the old owner.
@@ -102,9 +111,11 @@ export interface SubscriptionStore {
   /**
    * Takes over claims of any slot younger than `since` whose holder's lease ran out, and retries whose
    * time has come: claimDue sees only each schedule's latest slot, and a slot claimed before a newer
-   * one fired is still owed.
+   * one fired is still owed. `busy` ("<subscription>|<slot>") are the claims the caller is delivering
+   * right now: never stale to it, whatever their lease says, so they are neither taken again nor counted
+   * as another attempt.
    */
-  claimStale(o: { since: string; now: Date; owner: string; leaseMs: number; platforms: readonly string[] }): Promise<Claim[]>;
+  claimStale(o: { since: string; now: Date; owner: string; leaseMs: number; platforms: readonly string[]; busy?: readonly string[] }): Promise<Claim[]>;
   /** Records how a claimed delivery ended, if the claim is still this owner's. */
   finish(id: number, slot: string, owner: string, outcome: Outcome): Promise<Subscription | undefined>;
   /** Gives back every claim of `owner` (shutting down): the next tick anywhere takes them. */

@@ -48,6 +48,15 @@ const toSubscription = (r: Row): Subscription => ({
   lastEdition: r.last_edition === null ? null : Number(r.last_edition),
 });
 
+/**
+ * "AND <id> || '|' || <slot> NOT IN (…)": the claims a process is delivering, left out of its own
+ * claiming. `first` is the number of the first placeholder it may use.
+ */
+function busyClause(id: string, slotPart: string, busy: readonly string[] | undefined, first: number): { sql: string; params: string[] } {
+  if (!busy?.length) return { sql: '', params: [] };
+  return { sql: `\n          AND (${id} || ${slotPart}) NOT IN (${busy.map((_, i) => `$${first + i}`).join(', ')})`, params: [...busy] };
+}
+
 /** A Slack installation, sealed (encrypted) before it reaches this table. */
 export interface InstallationRecord {
   key: string;
@@ -141,8 +150,18 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
     return this.db.all<{ cron: string; tz: string }>('SELECT DISTINCT cron, tz FROM subscriptions WHERE paused = 0');
   }
 
-  async claimDue(o: { cron: string; tz: string; slot: string; now: Date; owner: string; leaseMs: number; platforms: readonly string[] }): Promise<Claim[]> {
+  async claimDue(o: {
+    cron: string;
+    tz: string;
+    slot: string;
+    now: Date;
+    owner: string;
+    leaseMs: number;
+    platforms: readonly string[];
+    busy?: readonly string[];
+  }): Promise<Claim[]> {
     if (o.platforms.length === 0) return [];
+    const busy = busyClause('s.id', "'|' || $1", o.busy, 7 + o.platforms.length);
     const now = o.now.toISOString();
     const lease = new Date(o.now.getTime() + o.leaseMs).toISOString();
     // One statement: new slots are inserted, expired leases and due retries taken over; the unique
@@ -154,19 +173,20 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
          LEFT JOIN deliveries d ON d.subscription_id = s.id AND d.slot = $1
         WHERE s.paused = 0 AND s.cron = $5 AND s.tz = $6 AND s.created_at <= $1
           AND s.platform IN (${o.platforms.map((_, i) => `$${i + 7}`).join(', ')})
-          AND (d.subscription_id IS NULL OR (d.status = 'claimed' AND d.lease_until < $3) OR (d.status = 'retry' AND d.next_attempt <= $3))
+          AND (d.subscription_id IS NULL OR (d.status = 'claimed' AND d.lease_until < $3) OR (d.status = 'retry' AND d.next_attempt <= $3))${busy.sql}
        ON CONFLICT (subscription_id, slot) DO UPDATE
           SET owner = excluded.owner, claimed_at = excluded.claimed_at, status = 'claimed', lease_until = excluded.lease_until, attempts = deliveries.attempts + 1
         WHERE (deliveries.status = 'claimed' AND deliveries.lease_until < excluded.claimed_at)
            OR (deliveries.status = 'retry' AND deliveries.next_attempt <= excluded.claimed_at)
        RETURNING subscription_id, slot, attempts`,
-      [o.slot, o.owner, now, lease, o.cron, o.tz, ...o.platforms],
+      [o.slot, o.owner, now, lease, o.cron, o.tz, ...o.platforms, ...busy.params],
     );
     return this.claimsOf(claimed);
   }
 
-  async claimStale(o: { since: string; now: Date; owner: string; leaseMs: number; platforms: readonly string[] }): Promise<Claim[]> {
+  async claimStale(o: { since: string; now: Date; owner: string; leaseMs: number; platforms: readonly string[]; busy?: readonly string[] }): Promise<Claim[]> {
     if (o.platforms.length === 0) return [];
+    const busy = busyClause('subscription_id', "'|' || slot", o.busy, 5 + o.platforms.length);
     const now = o.now.toISOString();
     const lease = new Date(o.now.getTime() + o.leaseMs).toISOString();
     // One UPDATE: on PostgreSQL a second replica's UPDATE waits for the row and re-checks the lease, so
@@ -175,9 +195,9 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
       `UPDATE deliveries SET owner = $1, claimed_at = $2, status = 'claimed', lease_until = $3, attempts = attempts + 1
         WHERE slot >= $4
           AND ((status = 'claimed' AND lease_until < $2) OR (status = 'retry' AND next_attempt <= $2))
-          AND subscription_id IN (SELECT id FROM subscriptions WHERE paused = 0 AND platform IN (${o.platforms.map((_, i) => `$${i + 5}`).join(', ')}))
+          AND subscription_id IN (SELECT id FROM subscriptions WHERE paused = 0 AND platform IN (${o.platforms.map((_, i) => `$${i + 5}`).join(', ')}))${busy.sql}
        RETURNING subscription_id, slot, attempts`,
-      [o.owner, now, lease, o.since, ...o.platforms],
+      [o.owner, now, lease, o.since, ...o.platforms, ...busy.params],
     );
     return this.claimsOf(claimed);
   }

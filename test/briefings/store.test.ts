@@ -41,6 +41,7 @@ const backends: Backend[] = [
 ];
 
 const SLOT = '2030-01-01T09:00:00.000Z';
+const SLOT_12 = '2030-01-01T09:12:00.000Z';
 const at = (s: string) => new Date(s);
 
 describe.each(backends)('the subscription store on $name', (backend) => {
@@ -121,6 +122,20 @@ describe.each(backends)('the subscription store on $name', (backend) => {
     const after = await a.finish(subscription.id, SLOT, owner, { status: 'sent', messageRef: '1.2', edition: 2024, advanceCursor: true });
     expect(after).toMatchObject({ cursor: 1, lastEdition: 2024, consecutiveFailures: 0 });
     expect(await a.delivery(subscription.id, SLOT)).toMatchObject({ status: 'sent', attempts: 2, owner });
+  });
+
+  it('a claim its owner is still delivering ("busy") is neither taken again nor counted as another attempt, whatever its lease says', async () => {
+    const { subscription } = await a.add(sub({ channelId: 'C-busy', cron: '12 9 * * *' }));
+    const args = { cron: '12 9 * * *', tz: 'UTC', slot: SLOT_12, platforms: ['slack'], owner: 'A', leaseMs: 5_000 };
+    expect(await a.claimDue({ ...args, now: at('2030-01-01T09:12:00Z') })).toHaveLength(1);
+    const busy = [`${subscription.id}|${SLOT_12}`];
+    // Its lease looks long gone by this clock, yet the owner says it is busy with it.
+    expect(await a.claimDue({ ...args, now: at('2030-01-01T09:20:00Z'), busy })).toEqual([]);
+    expect(await a.claimStale({ since: SLOT_12, now: at('2030-01-01T09:20:00Z'), owner: 'A', leaseMs: 5_000, platforms: ['slack'], busy })).toEqual([]);
+    expect(await a.delivery(subscription.id, SLOT_12)).toMatchObject({ attempts: 1 });
+    // Not busy any more (a process that lost track of it): taken back, as a second attempt.
+    expect(await a.claimStale({ since: SLOT_12, now: at('2030-01-01T09:20:00Z'), owner: 'A', leaseMs: 5_000, platforms: ['slack'] })).toHaveLength(1);
+    expect(await a.delivery(subscription.id, SLOT_12)).toMatchObject({ attempts: 2 });
   });
 
   it('a retry is claimed again only when its time has come; a release gives claims back at once', async () => {
