@@ -11,6 +11,13 @@ const sub = (o: Partial<NewSubscription>): NewSubscription => newSubscription({ 
 /** The next minute boundary plus a few seconds: a slot every subscription above is due at. */
 const nextMinute = (k = 1) => new Date(Math.ceil(Date.now() / 60_000) * 60_000 + (k - 1) * 60_000 + 2_000);
 
+/**
+ * A schedule due only at that minute (UTC), a minute or more ahead: the bot's own minute ticks, which
+ * run during these tests, never fire it, so only the test's tick delivers it (an every-minute schedule
+ * raced them when a real minute began mid-test).
+ */
+const onlyAt = (d: Date) => ({ cron: `${d.getUTCMinutes()} ${d.getUTCHours()} ${d.getUTCDate()} ${d.getUTCMonth() + 1} *`, label: 'once' });
+
 describe('briefings delivered through the real SDKs', () => {
   let slack: FakeSlack;
   let discord: FakeDiscord;
@@ -40,8 +47,9 @@ describe('briefings delivered through the real SDKs', () => {
   });
 
   it('Slack, thread layout: the headline in the channel, the details in its thread, each naming its slot', async () => {
-    await t.bot.store.add(sub({ channelId: 'C-thread', layout: 'thread' }));
-    await tick(nextMinute());
+    const at = nextMinute(3);
+    await t.bot.store.add(sub({ channelId: 'C-thread', layout: 'thread', ...onlyAt(at) }));
+    await tick(at);
     const posts = slack.posted('C-thread');
     expect(posts).toHaveLength(2);
     expect(posts[1]!.thread_ts).toBe(posts[0]!.ts);
@@ -54,8 +62,9 @@ describe('briefings delivered through the real SDKs', () => {
   });
 
   it('Discord, thread layout: a message, a thread started from it, and a message in the thread', async () => {
-    await t.bot.store.add(sub({ platform: 'discord', channelId: '700', layout: 'thread' }));
-    await tick(nextMinute(2));
+    const at = nextMinute(2);
+    await t.bot.store.add(sub({ platform: 'discord', channelId: '700', layout: 'thread', ...onlyAt(at) }));
+    await tick(at);
     const paths = discord.requests
       .filter((r) => r.method === 'POST' && /channels\/\d+\/(messages|messages\/\d+\/threads)$/.test(r.path))
       .map((r) => r.path.replace(/\d{10,}/g, 'N'));
@@ -162,9 +171,10 @@ describe('briefings delivered through the real SDKs', () => {
   it('a channel set to Chinese gets its scheduled briefings in Chinese, on Slack and on Discord', async () => {
     await t.bot.store.setLanguage('slack', 'C-zh', 'zh-CN');
     await t.bot.store.setLanguage('discord', '7099', 'zh-CN');
-    await t.bot.store.add(sub({ channelId: 'C-zh', kind: 'utilization' }));
-    await t.bot.store.add(sub({ platform: 'discord', channelId: '7099', kind: 'exports' }));
-    await tick(nextMinute(9));
+    const at = nextMinute(9);
+    await t.bot.store.add(sub({ channelId: 'C-zh', kind: 'utilization', ...onlyAt(at) }));
+    await t.bot.store.add(sub({ platform: 'discord', channelId: '7099', kind: 'exports', ...onlyAt(at) }));
+    await tick(at);
     expect(JSON.stringify(slack.posted('C-zh')[0]!.blocks)).toContain('产能利用率简报 · 2024年');
     const post = discord.requests.find((r) => r.method === 'POST' && r.path === '/api/v10/channels/7099/messages')!;
     expect(JSON.stringify(post.body)).toContain('出口简报 · 2024年');
