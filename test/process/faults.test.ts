@@ -151,13 +151,9 @@ describe('the real process under faults', () => {
       const db = join(openDir('anode-race-'), 'bot.db');
       const bots = Array.from({ length: 6 }, () => spawnBot({ DATABASE_PATH: db }, { stdin: '/overview\nquit\n' }));
       const codes = await Promise.all(bots.map((b) => b.exited));
-      expect(
-        codes,
-        bots
-          .map((b) => b.output())
-          .join('\n---\n')
-          .slice(0, 3000),
-      ).toEqual(Array(6).fill(0));
+      // Only the processes that failed are worth reading: their last lines say why.
+      const failed = bots.filter((_b, i) => codes[i] !== 0).map((b) => b.output().slice(-1500));
+      expect(codes, failed.join('\n---\n')).toEqual(Array(6).fill(0));
     }
   });
 
