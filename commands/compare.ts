@@ -1,7 +1,7 @@
 import { defineCommand, subjectOf } from '../src/commands/define.js';
 import { opt } from '../src/commands/option-kinds.js';
 import { derivedNote, show, shown, sourcesOf } from '../src/commands/present.js';
-import { nameFor } from '../src/commands/presentation.js';
+import { drawn, nameFor } from '../src/commands/presentation.js';
 import type { Reply } from '../src/commands/reply.js';
 import { COLORS } from '../src/charts/spec.js';
 import type { Messages } from '../src/i18n/messages.js';
@@ -62,11 +62,14 @@ export const compare = defineCommand({
         {
           kind: 'bar',
           title: m.compare.chart(edition.year),
-          labels: provinces.map((n) => nameFor(ctx, 'province', n, { bilingual: true })),
+          labels: provinces.map((n) => nameFor(ctx, 'province', n)),
           // A value the paper does not give is no bar (null) and reads "n/a", never an empty bar.
           series: chartRows.map(([label, color, get]) => ({
             label,
-            values: profiles.map((p) => get(p)?.value ?? null),
+            values: profiles.map((p) => {
+              const f = get(p);
+              return f ? drawn(f, m) : null;
+            }),
             shown: profiles.map((p) => {
               const f = get(p);
               return f ? show(f, m, { unit: false }) : m.common.notAvailable;

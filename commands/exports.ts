@@ -1,22 +1,23 @@
 import { defineGroup, defineLeaf, subjectOf } from '../src/commands/define.js';
 import { opt } from '../src/commands/option-kinds.js';
-import { derivedNote, field, findingNotes, quoteNotes, show, shown, sourceLabel, sourcesOf } from '../src/commands/present.js';
-import { exportsChart, nameFor } from '../src/commands/presentation.js';
+import { derivedNote, field, findingNotes, quoteNotes, roundingNote, show, shown, sourceLabel, sourcesOf } from '../src/commands/present.js';
+import { drawn, exportsChart, nameFor } from '../src/commands/presentation.js';
 import { errorReply, type Reply, type ReplyField } from '../src/commands/reply.js';
 import { COLORS } from '../src/charts/spec.js';
 import type { Messages } from '../src/i18n/messages.js';
-import { findingsAbout } from '../src/metrics/cross-checks.js';
+import { findingsAbout, visibleRoundingGaps } from '../src/metrics/cross-checks.js';
 import { countryExports, exportRanking, latestExportYear, type ExportChange } from '../src/metrics/exports.js';
 import { NATIONAL, statementsAbout } from '../src/metrics/text-figures.js';
 
 const MAX_TOP = 25;
 
 /** "+2.1 %", "new", "from 0.6 kt": a percentage only where it means something. */
-export function changeText(c: ExportChange | undefined, m: Messages): string {
+/** A change on the year before as a cell or a clause: computed ones marked †, the paper's own (Section 4.1's 19.3 %) not. */
+export function changeText(c: ExportChange | undefined, m: Messages, o: { mark?: boolean } = {}): string {
   if (!c) return '—';
   if (c.basis === 'new') return m.exports.isNew;
   if (c.basis === 'tiny-base' || !c.pct) return m.exports.fromTinyBase(show(c.previous, m));
-  return show(c.pct, m, { signed: true, mark: false });
+  return show(c.pct, m, { signed: true, mark: o.mark ?? true });
 }
 
 const top = defineLeaf({
@@ -54,7 +55,8 @@ const top = defineLeaf({
       ...field(m.exports.totalIn(chosen), total.volume, m, { key: true }),
       ...(total.change?.pct ? field(m.exports.changeOn(total.change.previousYear), total.change.pct, m, { signed: true, key: true }) : []),
       ...r.entries.slice(0, 2).map((e) => ({
-        label: `#${e.rank} ${nameFor(p, 'country', e.name)}`,
+        // In the order of the table below; a rank number here would be a figure of the bot's own.
+        label: nameFor(p, 'country', e.name),
         value: `${show(e.volume, m)} · ${show(e.share, m)}`,
         source: sourceLabel(e.volume, m),
         key: true,
@@ -66,6 +68,9 @@ const top = defineLeaf({
       total.change?.pct,
       ...r.entries.flatMap((e) => [e.volume, e.share, e.change?.previous]),
       ...changes,
+      r.otherNamed?.volume,
+      r.otherNamed?.share,
+      r.otherNamed?.pct,
       r.others?.volume,
       r.others?.share,
     ]);
@@ -91,7 +96,22 @@ const top = defineLeaf({
           { label: m.exports.colShare, align: 'right' },
           { label: r.previousYear ? m.exports.colVersus(r.previousYear) : m.exports.colChange, align: 'right' },
         ],
-        rows: [...rows, ...(r.others ? [aggregate(r.others, m.aggregateName('Others'))] : []), aggregate(total, m.aggregateName('Total'))],
+        // Top N, the named destinations below the cut, Table 4's Others, Total: the rows add up.
+        rows: [
+          ...rows,
+          ...(r.otherNamed
+            ? [
+                [
+                  m.exports.otherNamed(r.otherNamed.countries),
+                  show(r.otherNamed.volume, m, { unit: false }),
+                  show(r.otherNamed.share, m),
+                  r.otherNamed.pct ? show(r.otherNamed.pct, m, { signed: true }) : '—',
+                ],
+              ]
+            : []),
+          ...(r.others ? [aggregate(r.others, m.aggregateName('Others'))] : []),
+          aggregate(total, m.aggregateName('Total')),
+        ],
       },
       charts: [exportsChart(p, r, Math.min(count, 10))],
       notes: [
@@ -101,6 +121,11 @@ const top = defineLeaf({
         ...findingNotes(
           findingsAbout(edition.findings, NATIONAL).filter((f) => f.check.startsWith('shares sum') && f.row === String(chosen) && f.severity !== 'rounding'),
           { m, edition },
+        ),
+        // The rows shown add up to Table 4's (other named destinations included): its rounding shows here.
+        ...roundingNote(
+          visibleRoundingGaps(edition.findings, total.volume.source.ref).filter((f) => f.column === `${chosen} export` || f.row === String(chosen)),
+          p,
         ),
         ...derivedNote(figures, m),
       ],
@@ -129,18 +154,15 @@ const country = defineLeaf({
     const fields: ReplyField[] = [
       ...c.years.flatMap((y) => [
         { label: m.exports.volumeIn(y.year), value: show(y.volume, m), source: sourceLabel(y.volume, m), key: y === latest },
-        {
-          label: m.exports.shareRankIn(y.year),
-          value: `${show(y.share, m)} · ${m.common.rank(y.rank, y.of, false).trim()}`,
-          source: sourceLabel(y.share, m),
-          key: y === latest,
-        },
+        { label: m.exports.shareIn(y.year), value: show(y.share, m), source: sourceLabel(y.share, m), key: y === latest },
+        // The paper prints no ranks: the order of its named destinations is the bot's.
+        { label: m.exports.rankIn(y.year), value: m.exports.rankOf(y.rank, y.of), source: m.marks.derivedFrom(m.ref(y.share.source.ref), m.exports.rankHow) },
       ]),
       ...(c.change
         ? [
             {
               label: m.exports.changeOn(c.change.previousYear),
-              value: `${show(c.change.deltaKt, m, { signed: true, mark: false })} (${changeText(c.change, m)}) †`,
+              value: m.exports.changeValue(show(c.change.deltaKt, m, { signed: true, mark: false }), changeText(c.change, m, { mark: false })),
               source: sourceLabel(c.change.deltaKt, m),
               key: true,
             },
@@ -158,7 +180,9 @@ const country = defineLeaf({
             share: show(latest.share, m),
             rank: latest.rank,
             of: latest.of,
-            change: c.change ? changeText(c.change, m) : undefined,
+            change: c.change
+              ? m.exports.onYearBefore(c.change.pct ? c.change.basis : c.change.basis === 'new' ? 'new' : 'tiny-base', changeText(c.change, m))
+              : undefined,
           })
         : m.exports.noVolumes(display),
       fields,
@@ -170,7 +194,7 @@ const country = defineLeaf({
           series: [
             {
               label: m.units.axis('kt'),
-              values: c.years.map((y) => y.volume.value),
+              values: c.years.map((y) => drawn(y.volume, m)),
               shown: c.years.map((y) => show(y.volume, m, { unit: false })),
               color: COLORS.current,
             },

@@ -1,11 +1,11 @@
 import { defineCommand, subjectOf } from '../src/commands/define.js';
 import { opt } from '../src/commands/option-kinds.js';
-import { derivedNote, field, findingNotes, quoteNotes, show, shown, sourcesOf } from '../src/commands/present.js';
+import { derivedNote, field, findingNotes, quoteNotes, roundingNote, show, shown, sourcesOf } from '../src/commands/present.js';
 import { balanceChart, nameFor } from '../src/commands/presentation.js';
 import type { Reply } from '../src/commands/reply.js';
 import type { BalanceEntry } from '../src/metrics/balance.js';
 import { regionalBalance } from '../src/metrics/balance.js';
-import { findingsAbout } from '../src/metrics/cross-checks.js';
+import { findingsAbout, visibleRoundingGaps } from '../src/metrics/cross-checks.js';
 import { statementsAbout } from '../src/metrics/text-figures.js';
 
 export const mismatch = defineCommand({
@@ -80,6 +80,7 @@ export const mismatch = defineCommand({
         ...(r.inOthers.length > 0 ? [m.mismatch.inOthers(r.inOthers.map((n) => nameFor(ctx, 'province', n)))] : []),
         ...quoteNotes(statements, m),
         ...findingNotes(findings, { m, edition }),
+        ...roundingNote(visibleRoundingGaps(edition.findings, r.total.netBalance.source.ref), { m, edition }),
         ...derivedNote(figures, m),
       ],
       sources: sourcesOf(edition, figures, m),

@@ -1,7 +1,7 @@
 import { defineCommand, subjectOf } from '../src/commands/define.js';
 import { opt } from '../src/commands/option-kinds.js';
 import { derivedNote, field, findingNotes, quoteNotes, show, shown, sourcesOf } from '../src/commands/present.js';
-import { mixChart, mixField, nameFor } from '../src/commands/presentation.js';
+import { drawn, mixChart, mixField, nameFor } from '../src/commands/presentation.js';
 import type { Reply, ReplyField } from '../src/commands/reply.js';
 import { versusFields } from '../src/commands/versus.js';
 import { COLORS, type ChartSpec } from '../src/charts/spec.js';
@@ -57,7 +57,7 @@ export const province = defineCommand({
         series: [
           {
             label: m.units.axis('Mt'),
-            values: present.map(([, f]) => f.value),
+            values: present.map(([, f]) => drawn(f, m)),
             shown: present.map(([, f]) => show(f, m, { unit: false })),
             color: COLORS.output,
             colors: present.map(([, , c]) => c),

@@ -2,6 +2,8 @@ import { defineCommand } from '../src/commands/define.js';
 import { opt } from '../src/commands/option-kinds.js';
 import { errorReply, type Reply } from '../src/commands/reply.js';
 import { nameFor } from '../src/commands/presentation.js';
+import { roundingNote } from '../src/commands/present.js';
+import { visibleRoundingGaps } from '../src/metrics/cross-checks.js';
 import { paperTable, readableCell, tableNumbers, toCsv } from '../src/metrics/paper-tables.js';
 import type { EntityKind } from '../src/metrics/names.js';
 
@@ -25,17 +27,22 @@ export const table = defineCommand({
     const headers = t.columns.map((c) => m.table.column(t.key, c.key));
     const shortHeaders = t.columns.map((c) => m.table.shortColumn(t.key, c.key));
     const name = `table-${t.number}-${edition.year}.csv`;
+    const inUnit = (cell: string, column: number) => {
+      const unit = t.columns[column]?.unit;
+      return cell === '' || !unit ? cell : m.units.number(cell, unit);
+    };
     return {
       tone: 'info',
       title: m.table.title(m.ref(t.ref), edition.year),
       summary: m.captionOf(t.ref, t.caption, t.captionZh).replace(/^[^:：]+[:：]\s*/, ''),
       table: {
         columns: [{ label: m.table.nameColumn(entity), align: 'left' }, ...shortHeaders.map((label) => ({ label, align: 'right' as const }))],
-        rows: t.rows.map((r) => [nameFor(ctx, entity, r.name), ...r.cells.map(readableCell)]),
+        rows: t.rows.map((r) => [nameFor(ctx, entity, r.name), ...r.cells.map((c, i) => inUnit(readableCell(c), i))]),
       },
       notes: [
         m.table.columnsNote(t.columns.map((c, i) => `${shortHeaders[i]} = ${headers[i]}`)),
         m.table.asPrinted,
+        ...roundingNote(visibleRoundingGaps(edition.findings, t.ref), ctx),
         ...(csv ? [m.table.csvAttached(name)] : [m.table.csvHint(t.number)]),
       ],
       sources: [m.captionOf(t.ref, t.caption, t.captionZh)],
@@ -47,7 +54,8 @@ export const table = defineCommand({
                 contentType: 'text/csv; charset=utf-8',
                 content: toCsv(
                   [m.table.nameColumn(entity), ...headers],
-                  t.rows.map((r) => [r.name, ...r.cells]),
+                  // Rows in the header's language and unit: the same digits, the point moved for 万吨.
+                  t.rows.map((r) => [nameFor(ctx, entity, r.name), ...r.cells.map((c, i) => inUnit(c, i))]),
                 ),
               },
             ],

@@ -1,10 +1,10 @@
 import { defineCommand, subjectOf } from '../src/commands/define.js';
 import { opt } from '../src/commands/option-kinds.js';
-import { derivedNote, field, findingNotes, quoteNotes, show, shown, sourceLabel, sourcesOf } from '../src/commands/present.js';
+import { derivedNote, field, findingNotes, quoteNotes, roundingNote, show, shown, sourceLabel, sourcesOf } from '../src/commands/present.js';
 import { mixChart, mixField, nameFor } from '../src/commands/presentation.js';
 import type { Reply, ReplyTable } from '../src/commands/reply.js';
 import { COLORS } from '../src/charts/spec.js';
-import { findingsAbout } from '../src/metrics/cross-checks.js';
+import { findingsAbout, visibleRoundingGaps } from '../src/metrics/cross-checks.js';
 import { efficiencyStructure, type EfficiencyMix } from '../src/metrics/efficiency.js';
 import { provinceProfile } from '../src/metrics/provinces.js';
 import { NATIONAL, statementsAbout } from '../src/metrics/text-figures.js';
@@ -124,7 +124,7 @@ export const utilization = defineCommand({
         {
           kind: 'stacked-bar',
           title: m.utilization.chart(edition.year),
-          labels: provincesShown.map((x) => nameFor(ctx, 'province', x.name, { bilingual: true })),
+          labels: provincesShown.map((x) => nameFor(ctx, 'province', x.name)),
           series: [
             {
               label: m.utilization.colHigh,
@@ -164,6 +164,7 @@ export const utilization = defineCommand({
           findingsAbout(edition.findings, NATIONAL).filter((f) => statements.some((st) => f.row === `${NATIONAL} ${st.metric}`)),
           { m, edition },
         ),
+        ...roundingNote(visibleRoundingGaps(edition.findings, s.total.high.source.ref), { m, edition }),
         ...derivedNote(figures, m),
       ],
       sources: sourcesOf(edition, figures, m, [th.source, ...statements.map((st) => st.source)]),

@@ -2,7 +2,7 @@ import type { Edition } from '../editions.js';
 import type { Messages } from '../i18n/messages.js';
 import { formatNumber } from '../format/numbers.js';
 import type { Figure } from '../metrics/figure.js';
-import type { Finding } from '../metrics/cross-checks.js';
+import type { Finding, RoundingGap } from '../metrics/cross-checks.js';
 import type { TextFigure } from '../dataset/types.js';
 import { quotesOf } from '../metrics/text-figures.js';
 import type { Presenter } from './presentation.js';
@@ -25,9 +25,9 @@ const QUALIFIER: Record<string, string> = { approx: '≈', over: '>', under: '<'
  */
 export function show(f: Figure, m: Messages, o: ShowOptions = {}): string {
   const n = formatNumber(f.value, f.decimals, o.signed);
-  const withUnit = o.unit === false ? n : m.units.withUnit(n, f.unit, f.value);
+  const withUnit = o.unit === false ? m.units.number(n, f.unit) : m.units.withUnit(n, f.unit, f.value);
   const prefix = f.qualifier ? (QUALIFIER[f.qualifier] ?? '') : '';
-  return `${prefix}${withUnit}${f.source.derived && o.mark !== false ? ' †' : ''}`;
+  return `${prefix}${withUnit}${f.source.derived && o.mark !== false ? m.marks.dagger : ''}`;
 }
 
 /** Where a figure comes from, in the reader's language: "Table 2", "Section 4.1 (Table 4 gives +19.31 %: agrees)". */
@@ -84,6 +84,35 @@ export function findingNotes(findings: readonly Finding[], p: Presenter): string
   return findings.map((f) =>
     f.severity === 'inconsistency' ? m.marks.inconsistency(m.ref(f.table), m.finding(f, name)) : m.marks.tension(m.finding(f, name)),
   );
+}
+
+/** A figure read back from the data keeps at least its column's printed decimals (23.10, not 23.1). */
+const printedDecimals = (v: number, atLeast: number) => Math.max(atLeast, (String(v).split('.')[1] ?? '').length);
+
+/**
+ * One short line naming the rounding gaps a reply puts in plain view (Henan: 1.76 − 0.88 − 0.02 = 0.86
+ * beside the printed +0.87), so a reader who adds the rows up is not left wondering. Nothing is corrected.
+ */
+export function roundingNote(gaps: readonly Finding[], p: Presenter): string[] {
+  if (gaps.length === 0) return [];
+  const { m } = p;
+  const names = p.edition.names;
+  const name = (n: string) => (m.lang === 'zh-CN' ? (names.chinese('province', n) ?? m.aggregateName(n)) : n);
+  const items = gaps.map((f): RoundingGap => {
+    const dp = f.unit === 'Mt' ? 2 : f.unit === 'kt' ? 1 : 0;
+    if (f.check.startsWith('balance'))
+      return {
+        kind: 'net',
+        name: name(f.row),
+        printed: formatNumber(f.found, printedDecimals(f.found, dp), true),
+        computed: formatNumber(f.expected, dp, true),
+      };
+    if (f.check.startsWith('column'))
+      return { kind: 'column', name: f.column ?? f.row, printed: formatNumber(f.found, printedDecimals(f.found, dp)), computed: formatNumber(f.expected, dp) };
+    const kind = f.check.startsWith('shares of a row') ? 'row-shares' : 'year-shares';
+    return { kind, name: kind === 'row-shares' ? name(f.row) : f.row, printed: '100', computed: formatNumber(f.found, 0) };
+  });
+  return [m.marks.rounding(items.map((g) => m.marks.roundingGap(g)))];
 }
 
 /** The † footnote, when some figure of the reply is the bot's own computation. */

@@ -5,6 +5,7 @@ import type { BalanceEntry, RegionalBalance } from '../metrics/balance.js';
 import type { EfficiencyMix } from '../metrics/efficiency.js';
 import type { ExportRanking } from '../metrics/exports.js';
 import type { EntityKind } from '../metrics/names.js';
+import type { Figure } from '../metrics/figure.js';
 import type { RankedEntry } from '../metrics/rank.js';
 import { show, sourceLabel } from './present.js';
 import type { ReplyField } from './reply.js';
@@ -28,6 +29,11 @@ export function nameFor(p: Presenter, kind: EntityKind, name: string, o: { bilin
 export function mixValue(mix: EfficiencyMix, m: Messages): string {
   const pct = (f: EfficiencyMix['high']) => show(f, m);
   return m.mix.value(pct(mix.high), pct(mix.medium), pct(mix.low), pct(mix.shutdown));
+}
+
+/** A figure's bar length on a chart whose axis is in the reader's unit (170 for 1.70 Mt in 万吨). */
+export function drawn(f: Figure, m: Messages): number {
+  return f.value * m.units.scale(f.unit);
 }
 
 export function mixField(mix: EfficiencyMix, m: Messages): ReplyField {
@@ -69,11 +75,11 @@ export function balanceChart(p: Presenter, r: RegionalBalance): ChartSpec {
   return {
     kind: 'diverging-bar',
     title: m.charts.balanceTitle(p.edition.year),
-    labels: ordered.map((e) => nameFor(p, 'province', e.name, { bilingual: true })),
+    labels: ordered.map((e) => nameFor(p, 'province', e.name)),
     series: [
       {
         label: m.labels.netBalance,
-        values: ordered.map((e) => e.netBalance.value),
+        values: ordered.map((e) => drawn(e.netBalance, m)),
         shown: ordered.map((e) => show(e.netBalance, m, { signed: true })),
         color: COLORS.surplus,
       },
@@ -91,7 +97,7 @@ export function balanceChart(p: Presenter, r: RegionalBalance): ChartSpec {
 export function exportsChart(p: Presenter, r: ExportRanking, count: number): ChartSpec {
   const { m } = p;
   const entries = r.entries.slice(0, count);
-  const names = entries.map((e) => nameFor(p, 'country', e.name, { bilingual: true }));
+  const names = entries.map((e) => nameFor(p, 'country', e.name));
   const previous = r.previousYear;
   return {
     kind: 'horizontal-bar',
@@ -102,7 +108,7 @@ export function exportsChart(p: Presenter, r: ExportRanking, count: number): Cha
         ? [
             {
               label: String(previous),
-              values: entries.map((e) => e.change?.previous.value ?? null),
+              values: entries.map((e) => (e.change ? drawn(e.change.previous, m) : null)),
               shown: entries.map((e) => (e.change ? show(e.change.previous, m, { unit: false }) : m.common.notAvailable)),
               color: COLORS.previous,
             },
@@ -110,7 +116,7 @@ export function exportsChart(p: Presenter, r: ExportRanking, count: number): Cha
         : []),
       {
         label: String(r.year),
-        values: entries.map((e) => e.volume.value),
+        values: entries.map((e) => drawn(e.volume, m)),
         shown: entries.map((e) => show(e.volume, m, { unit: false })),
         color: COLORS.current,
       },
@@ -135,7 +141,7 @@ export function rankingChart(
   o: { title: string; unit: string; entries: readonly RankedEntry[]; signed: boolean; caption: string; max?: number },
 ): ChartSpec {
   const { m } = p;
-  const names = o.entries.map((e) => nameFor(p, 'province', e.name, { bilingual: true }));
+  const names = o.entries.map((e) => nameFor(p, 'province', e.name));
   return {
     kind: o.signed ? 'diverging-bar' : 'horizontal-bar',
     title: o.title,
@@ -143,8 +149,8 @@ export function rankingChart(
     series: [
       {
         label: o.unit,
-        values: o.entries.map((e) => e.figure.value),
-        shown: o.entries.map((e) => show(e.figure, m, { signed: o.signed, mark: false })),
+        values: o.entries.map((e) => drawn(e.figure, m)),
+        shown: o.entries.map((e) => show(e.figure, m, { signed: o.signed })),
         color: COLORS.output,
       },
     ],

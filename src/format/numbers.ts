@@ -16,3 +16,25 @@ export function formatNumber(value: number, decimals: number, signed = false): s
 }
 
 export const MINUS = '−';
+
+/**
+ * Moves the decimal point of a printed number, digit for digit: "1.70" → "170", "0.775" → "77.5",
+ * "2,165.8" → "216.58" (places −1). No arithmetic, so the printed precision is kept exactly and no
+ * float error creeps in. Sign and a leading qualifier ("≈", ">") stay; grouping commas are dropped.
+ */
+export function shiftPoint(text: string, places: number): string {
+  const m = /^([^\d]*?)([\d,]+(?:\.\d+)?)(.*)$/.exec(text);
+  if (!m) return text;
+  const [, prefix = '', number = '', suffix = ''] = m;
+  const [int = '', frac = ''] = number.replace(/,/g, '').split('.');
+  let digits = int + frac;
+  let point = int.length + places;
+  if (point <= 0) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  digits = digits.padEnd(point, '0');
+  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const rest = digits.slice(point);
+  return `${prefix}${rest ? `${whole}.${rest}` : whole}${suffix}`;
+}

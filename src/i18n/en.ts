@@ -1,5 +1,5 @@
 import type { Unit } from '../dataset/types.js';
-import type { Finding } from '../metrics/cross-checks.js';
+import type { Finding, RoundingGap } from '../metrics/cross-checks.js';
 import type { ChangeMetric } from '../metrics/changes.js';
 import type { RankMetric } from '../metrics/rank.js';
 import type { ScheduleProblem } from '../briefings/schedule.js';
@@ -62,6 +62,10 @@ export const en = {
 
   units: {
     withUnit: (n: string, unit: Unit, value: number) => (unit === 'enterprises' ? `${n} ${value === 1 ? 'enterprise' : 'enterprises'}` : `${n} ${unit}`),
+    /** A number without its unit, as a table cell under a header that names the unit. */
+    number: (n: string, _unit: Unit) => n,
+    /** What a chart's bar lengths are multiplied by, so they read on an axis in this catalogue's unit. */
+    scale: (_unit: Unit) => 1,
     percentOfCapacity: '% of capacity',
     /** A unit on a chart axis or a column head. */
     axis: (unit: string) => unit,
@@ -76,10 +80,21 @@ export const en = {
   finding: (f: Finding, _name: (name: string) => string) => f.detail,
 
   marks: {
+    /** After a computed figure: "5.6 % †". */
+    dagger: ' †',
     derivedFrom: (ref: string, how: string) => `derived from ${ref}: ${how}`,
     alsoComputed: (ref: string, computedRef: string, computed: string, agrees: boolean) =>
-      `${ref} (computed from ${computedRef.split(/;\s*/).join(' and ')}: ${computed}, ${agrees ? 'agrees' : 'does not agree'})`,
+      `${ref} (computed from ${computedRef.split(/;\s*/).join(' and ')}: ${computed} †, ${agrees ? 'agrees' : 'does not agree'})`,
     quote: (quote: string, ref: string) => `“${quote}” (${ref})`,
+    roundingGap: (g: RoundingGap) =>
+      g.kind === 'net'
+        ? `${g.name}${g.name.endsWith('s') ? "'" : "'s"} net ${g.printed} (its parts give ${g.computed} †)`
+        : g.kind === 'column'
+          ? `the ${g.name} column adds up to ${g.computed} † (Total ${g.printed})`
+          : g.kind === 'row-shares'
+            ? `${g.name}'s shares add up to ${g.computed} % †`
+            : `the ${g.name} shares add up to ${g.computed} % †`,
+    rounding: (items: readonly string[]) => `Rounding: ${items.join('; ')}. The paper's figures are shown as printed.`,
     inconsistency: (table: string, detail: string) => `⚠ The paper disagrees with itself (${table}): ${detail}`,
     tension: (detail: string) => `Note: ${detail}`,
     derivedNote: "† derived: computed by the bot from the paper's figures; the paper does not print it.",
@@ -89,7 +104,7 @@ export const en = {
     /** Two sentences one after the other. */
     sentences: (...parts: readonly (string | undefined)[]) => parts.filter(Boolean).join(' '),
     notAvailable: 'n/a',
-    rank: (rank: number, of: number, tied: boolean) => ` (#${rank}${tied ? ', tied' : ''} of ${of})`,
+    rank: (rank: number, of: number, tied: boolean) => ` (#${rank}${tied ? ', tied' : ''} of ${of} †)`,
     rankLabel: (rank: number, tied: boolean) => `${tied ? '=' : ''}${rank}.`,
     /** Follows a figure directly: the catalogue owns the gap before it (a space in English, none before Chinese brackets). */
     versus: (delta: string, year: number) => ` (${delta} on the ${year} edition)`,
@@ -269,6 +284,13 @@ export const en = {
     countryDescription: 'One destination country across the years in the data',
     isNew: 'new',
     fromTinyBase: (previous: string) => `from ${previous}`,
+    /** The headline's second sentence: how the volume moved on the year before. */
+    onYearBefore: (basis: 'normal' | 'tiny-base' | 'new', change: string) =>
+      basis === 'normal'
+        ? `${change} on the year before.`
+        : basis === 'new'
+          ? 'None the year before.'
+          : `${change.charAt(0).toUpperCase()}${change.slice(1)} the year before.`,
     noYear: 'No export data for that year',
     yearsAre: (years: readonly number[]) => `The paper gives exports for ${list(years.map(String))}.`,
     totalIn: (year: number) => `Total ${year}`,
@@ -289,14 +311,20 @@ export const en = {
     colShare: 'Share',
     colVersus: (year: number) => `vs ${year}`,
     colChange: 'Change',
+    /** Both parts computed: one mark for the pair. */
+    changeValue: (delta: string, change: string) => `${delta} (${change}) †`,
+    otherNamed: (n: number) => `${plural(n, 'other named destination', 'other named destinations')} †`,
     sharesNote: "Shares are the paper's whole percentages; they may not add to 100 %. Changes on the year before are derived †.",
     tinyBaseNote:
       '“from …”: the year before was too small (under a twentieth of the new volume) for a percentage to mean anything; "new": nothing the year before.',
     volumeIn: (year: number) => `${year} volume`,
-    shareRankIn: (year: number) => `${year} share · rank`,
+    shareIn: (year: number) => `${year} share`,
+    rankIn: (year: number) => `${year} rank`,
+    rankOf: (rank: number, of: number) => `#${rank} of ${of} †`,
+    rankHow: 'order of the named destinations by volume',
     countryTitle: (name: string) => `Anode exports to ${name}`,
     countrySummary: (o: { volume: string; year: number; share: string; rank: number; of: number; change?: string | undefined }) =>
-      `${o.volume} in ${o.year}, ${o.share} of China's exports, #${o.rank} of ${o.of} named destinations.${o.change ? ` ${o.change} on the year before.` : ''}`,
+      `${o.volume} in ${o.year}, ${o.share} of China's exports, #${o.rank} of ${o.of} named destinations †.${o.change ? ` ${o.change}` : ''}`,
     noVolumes: (name: string) => `No volumes for ${name}.`,
     countryChart: (name: string) => `Anode exports to ${name} (kt)`,
     countryAlt: (name: string, items: readonly string[]) => `Exports to ${name}: ${items.join(', ')}.`,

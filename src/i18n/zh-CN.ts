@@ -2,14 +2,21 @@ import type { BriefingKind } from '../briefings/kinds.js';
 import type { ChangeMetric } from '../metrics/changes.js';
 import type { Finding } from '../metrics/cross-checks.js';
 import type { RankMetric } from '../metrics/rank.js';
-import { MINUS } from '../format/numbers.js';
+import { MINUS, shiftPoint } from '../format/numbers.js';
 import type { Messages } from './en.js';
 
 /** "甲、乙和丙". */
 const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}和${items.at(-1)}`);
 
-/** The paper's units in Chinese: the figures stay as printed (30.366 Mt is 30.366百万吨), so each still matches its table. */
-const UNITS: Record<string, string> = { Mt: '百万吨', kt: '千吨', '%': '%', pp: '个百分点', 'kg/t': '千克/吨', enterprises: '家企业' };
+/**
+ * The paper's units as the Chinese trade writes them: tonnages in 万吨, by moving the decimal point of
+ * the printed figure (1.70 Mt is 170万吨, 2,165.8 kt is 216.58万吨), so every digit printed stays and
+ * none is added.
+ */
+const UNITS: Record<string, string> = { Mt: '万吨', kt: '万吨', '%': '%', pp: '个百分点', 'kg/t': '千克/吨', enterprises: '家企业' };
+const SHIFT: Record<string, number> = { Mt: 2, kt: -1 };
+/** A printed number in the unit this catalogue writes it in. */
+const inUnit = (n: string, u: string) => (SHIFT[u] === undefined ? n : shiftPoint(n, SHIFT[u]));
 const unit = (u: string) => UNITS[u] ?? u;
 
 const KIND: Record<BriefingKind, string> = { utilization: '产能利用率', mismatch: '区域供需错配', exports: '出口', full: '综合' };
@@ -93,6 +100,17 @@ const AGGREGATES: Record<string, string> = { Others: '其他', Total: '合计', 
 
 const num = (v: number) => String(v).replace('-', MINUS);
 const quoteOf = (q: string) => `“${q}”`;
+/** 1.69 Mt as the trade writes it: 169万吨, the same digits with the point moved. */
+const wan = (mt: number) => `${shiftPoint(num(mt), 2)}万吨`;
+const HOWS: Record<string, string> = {
+  'output − demand': '产量 − 需求',
+  'high + medium capacity over national capacity': '高效与中效产能之和占全国产能',
+  'idle capacity over idle enterprises': '停产产能除以停产企业数',
+};
+function howZh(how: string): string {
+  const m = /^(\d+) of (\d+) enterprises$/.exec(how);
+  return m ? `${m[2]}家企业中的${m[1]}家` : (HOWS[how] ?? how);
+}
 
 /** A cross-check finding from its facts; a check without facts is worded from its numbers. */
 function finding(f: Finding, name: (n: string) => string): string {
@@ -101,37 +119,39 @@ function finding(f: Finding, name: (n: string) => string): string {
   if (!x)
     return `${ref(f.table)} · ${name(f.row)}：计算值${num(Math.round(f.expected * 1000) / 1000)}，所载值${num(f.found)}（相差${num(Math.round(f.difference * 1000) / 1000)}${unit(f.unit)}）。`;
   switch (x.kind) {
-    case 'text':
-      return `原文称${quoteOf(x.quote)}（${ref(x.source)}），而表格数据为${num(x.tables)}${unit(x.unit)}。`;
-    case 'prose-demand':
-      return `${num(x.aluminium)}百万吨 × ${num(x.factor)}千克/吨 = ${num(x.computed)}百万吨；正文为${num(x.stated)}百万吨。`;
-    case 'output-over-demand':
-      return `${ref(x.source)}称${quoteOf(x.quote)}；但${ref(other)}显示${list(x.subjects.map(name))}产量${num(x.output)}百万吨、省内需求${num(x.demand)}百万吨，省内仅能满足${num(x.covered)}%。`;
-    case 'export-share-change': {
-      const delta = Math.round(Math.abs(x.after - x.before) * 1000) / 1000;
-      return `${ref(x.source)}称${quoteOf(x.quote)}；按${ref(other)}的出口量计，${list(x.subjects.map(name))}占中国出口的比重由${x.previousYear}年的${num(x.before)}%变为${x.year}年的${num(x.after)}%（${x.after >= x.before ? '上升' : '下降'}${num(delta)}个百分点）。`;
+    case 'text': {
+      const who = x.subject === 'National' ? '' : name(x.subject);
+      return x.how
+        ? `原文称${quoteOf(x.quote)}（${ref(x.source)}），而据${ref(x.ref)}计算（${howZh(x.how)}）${who}为${inUnit(num(x.tables), x.unit)}${unit(x.unit)}†。`
+        : `原文称${quoteOf(x.quote)}（${ref(x.source)}），而${ref(x.ref)}所列${who}为${inUnit(num(x.tables), x.unit)}${unit(x.unit)}。`;
     }
+    case 'prose-demand':
+      return `${wan(x.aluminium)} × ${num(x.factor)}千克/吨 = ${wan(x.computed)}†；正文为${wan(x.stated)}。`;
+    case 'output-over-demand':
+      return `${ref(x.source)}称${quoteOf(x.quote)}；但${ref(other)}显示${list(x.subjects.map(name))}产量${wan(x.output)}、省内需求${wan(x.demand)}，据此推算省内产量仅能满足${num(x.covered)}%†的需求。`;
+    case 'export-share-change':
+      return `${ref(x.source)}称${quoteOf(x.quote)}；按${ref(other)}的出口量推算，${list(x.subjects.map(name))}占中国出口的比重由${x.previousYear}年的${num(x.before)}%†降至${x.year}年的${num(x.after)}%†。`;
     case 'utilization-vs-high-share': {
       const [t2 = '', t1 = ''] = f.table.split(' vs ');
-      return `${name(x.subject)}平均产能利用率为${num(x.utilization)}%（${ref(t2)}），但其产能中仅${num(x.high)}%属于高效产能（> ${x.threshold}%，${ref(t1)}）；${ref(x.source)}称${quoteOf(x.quote)}。`;
+      return `${name(x.subject)}平均产能利用率为${num(x.utilization)}%（${ref(t2)}），高于其效率结构所能达到的上限${num(x.ceiling)}%†（${ref(t1)}：高效产能${num(x.high)}%）；${ref(x.source)}称${quoteOf(x.quote)}。`;
     }
   }
 }
 
 const TABLE_COLUMNS: Record<string, Record<string, string>> = {
   'efficiency-by-province': {
-    capacity: '产能（百万吨）',
+    capacity: '产能（万吨）',
     high: '高效（> 90%）（%）',
     medium: '中效（62–90%）（%）',
     low: '低效（< 62%）（%）',
     shutdown: '停产（%）',
   },
-  'production-by-province': { capacity: '产能（百万吨）', output: '产量（百万吨）', utilization: '产能利用率（%）' },
-  'balance-by-province': { output: '产量（百万吨）', demand: '国内需求（百万吨）', exports: '出口（百万吨）', balance: '区域平衡（百万吨）' },
+  'production-by-province': { capacity: '产能（万吨）', output: '产量（万吨）', utilization: '产能利用率（%）' },
+  'balance-by-province': { output: '产量（万吨）', demand: '国内需求（万吨）', exports: '出口（万吨）', balance: '区域平衡（万吨）' },
 };
 
 const SHORT_COLUMNS: Record<string, Record<string, string>> = {
-  'efficiency-by-province': { capacity: '百万吨', high: '高效%', medium: '中效%', low: '低效%', shutdown: '停产%' },
+  'efficiency-by-province': { capacity: '万吨', high: '高效%', medium: '中效%', low: '低效%', shutdown: '停产%' },
   'production-by-province': { capacity: '产能', output: '产量', utilization: '利用率%' },
   'balance-by-province': { output: '产量', demand: '需求', exports: '出口', balance: '平衡' },
 };
@@ -139,8 +159,14 @@ const SHORT_COLUMNS: Record<string, Record<string, string>> = {
 function exportColumn(column: string, short: boolean): string | undefined {
   const m = /^(exports|share) (\d{4})$/.exec(column);
   if (!m) return undefined;
-  if (short) return m[1] === 'exports' ? `${m[2]}千吨` : `${m[2]}%`;
-  return m[1] === 'exports' ? `${m[2]}年出口量（千吨）` : `${m[2]}年占比（%）`;
+  if (short) return m[1] === 'exports' ? `${m[2]}年·万吨` : `${m[2]}年·%`;
+  return m[1] === 'exports' ? `${m[2]}年出口量（万吨）` : `${m[2]}年占比（%）`;
+}
+
+const COLUMN_NAMES: Record<string, string> = { capacity: '产能', output: '产量', demand: '需求', exports: '出口', balance: '净平衡' };
+function columnName(column: string): string {
+  const year = /^(\d{4}) export$/.exec(column)?.[1];
+  return year ? `${year}年出口量` : (COLUMN_NAMES[column] ?? column);
 }
 
 const SCHEDULE_EXAMPLES = '例如：daily 09:00、weekdays 08:30、weekly mon 09:00、monthly 1 09:00，或 cron 0 9 * * 1-5。';
@@ -173,7 +199,9 @@ export const zhCN: Messages = {
   lang: 'zh-CN',
 
   units: {
-    withUnit: (n, u) => `${n}${unit(u)}`,
+    withUnit: (n, u) => `${inUnit(n, u)}${unit(u)}`,
+    number: inUnit,
+    scale: (u) => 10 ** (SHIFT[u] ?? 0),
     percentOfCapacity: '占产能 %',
     axis: (u) => unit(u),
   },
@@ -184,8 +212,19 @@ export const zhCN: Messages = {
   finding,
 
   marks: {
+    dagger: '†',
     derivedFrom: (r, h) => `根据${r}推算：${h}`,
-    alsoComputed: (r, computedRef, computed, agrees) => `${r}（据${computedRef.split(/[;；]\s*/).join('和')}计算为${computed}，${agrees ? '一致' : '不一致'}）`,
+    alsoComputed: (r, computedRef, computed, agrees) =>
+      `${r}（据${computedRef.split(/[;；]\s*/).join('和')}计算为${computed}†，${agrees ? '一致' : '不一致'}）`,
+    roundingGap: (g) =>
+      g.kind === 'net'
+        ? `${g.name}净平衡${g.printed}（按各项计算为${g.computed}†）`
+        : g.kind === 'column'
+          ? `${columnName(g.name)}列相加为${g.computed}†（合计行为${g.printed}）`
+          : g.kind === 'row-shares'
+            ? `${g.name}各项占比相加为${g.computed}%†`
+            : `${g.name}年各项占比相加为${g.computed}%†`,
+    rounding: (items) => `四舍五入差异：${items.join('；')}。论文数据均按原值列示。`,
     quote: (q, r) => `${quoteOf(q)}（${r}）`,
     inconsistency: (table, detail) => `⚠ 论文前后数据不一致（${table}）：${detail}`,
     tension: (detail) => `注：${detail}`,
@@ -195,7 +234,7 @@ export const zhCN: Messages = {
   common: {
     sentences: (...parts) => parts.filter(Boolean).join(''),
     notAvailable: '无',
-    rank: (rank, of, tied) => `（第${rank}位${tied ? '，并列' : ''}，共${of}个）`,
+    rank: (rank, of, tied) => `（在${of}个省份中${tied ? '并列' : '居'}第${rank}位†）`,
     rankLabel: (rank, tied) => `${tied ? '=' : ''}${rank}.`,
     versus: (delta, year) => `（较${year}年版${delta}）`,
   },
@@ -233,10 +272,10 @@ export const zhCN: Messages = {
     source: (refs) => `资料来源：${refs}`,
     notShown: (names) => `未显示：${list(names)}（论文未单列数值）`,
     china: '中国',
-    balanceTitle: (year) => `${year}年各省份阳极净平衡（百万吨）`,
-    balanceUnit: '百万吨（盈余为 +，缺口为 −）',
+    balanceTitle: (year) => `${year}年各省份阳极净平衡（万吨）`,
+    balanceUnit: '万吨（盈余为 +，缺口为 −）',
     balanceAlt: (items, left) => `扣除出口后的净平衡：${items.join('，')}。${left.length > 0 ? `未显示：${list(left)}。` : ''}`,
-    exportsTitle: (year) => `${year}年中国阳极分国别出口量（千吨）`,
+    exportsTitle: (year) => `${year}年中国阳极分国别出口量（万吨）`,
     topOf: (shown, of, others) => `${of}个具名目的地中的前${shown}个${others ? '；“其他”未显示' : ''}`,
     exportsAlt: (year, items) => `${year}年出口：${items.join('，')}。`,
     utilizationTitle: (year) => `${year}年各省份产能利用率（%）`,
@@ -346,7 +385,7 @@ export const zhCN: Messages = {
           .join('，') + '。',
         o.net ? `扣除省内需求和出口后的净平衡为${o.net}：产量${o.surplus ? '高于' : '低于'}本省用量与出口之和。` : '',
       ].join(''),
-    supplyChart: (name, year) => `${name}：供需情况，${year}年（百万吨）`,
+    supplyChart: (name, year) => `${name}：供需情况，${year}年（万吨）`,
     supplyAlt: (name, items) => `${name}：${items.join('，')}。`,
     mixChart: (name, year) => `${name}：各效率等级产能占比，${year}年（%）`,
     noBalanceCaption: '无需求柱：表3未给出该省份的需求',
@@ -359,6 +398,7 @@ export const zhCN: Messages = {
     countryDescription: '单个目的地国家在数据各年份的出口情况',
     isNew: '新增',
     fromTinyBase: (previous) => `上年仅${previous}`,
+    onYearBefore: (basis, change) => (basis === 'normal' ? `较上年${change}。` : basis === 'new' ? '上年无出口。' : `${change}。`),
     noYear: '没有该年份的出口数据',
     yearsAre: (years) => `论文给出了${list(years.map(String))}年的出口数据。`,
     totalIn: (year) => `${year}年合计`,
@@ -371,14 +411,19 @@ export const zhCN: Messages = {
     colShare: '占比',
     colVersus: (year) => `较${year}年`,
     colChange: '变化',
+    changeValue: (delta, change) => `${delta}（${change}）†`,
+    otherNamed: (n) => `其余${n}个具名目的地†`,
     sharesNote: '占比为论文所列的整数百分比，合计可能不等于100%。较上年的变化为推算值 †。',
     tinyBaseNote: '“上年仅……”：上年出口量过小（不足当年的二十分之一），百分比变化没有意义；“新增”：上年无出口。',
     volumeIn: (year) => `${year}年出口量`,
-    shareRankIn: (year) => `${year}年占比 · 排名`,
+    shareIn: (year) => `${year}年占比`,
+    rankIn: (year) => `${year}年排名`,
+    rankOf: (rank, of) => `第${rank}位（共${of}个具名目的地）†`,
+    rankHow: '按出口量对具名目的地排序',
     countryTitle: (name) => `对${name}的阳极出口`,
-    countrySummary: (o) => `${o.year}年${o.volume}，占中国出口的${o.share}，在${o.of}个具名目的地中居第${o.rank}位。${o.change ? `较上年${o.change}。` : ''}`,
+    countrySummary: (o) => `${o.year}年${o.volume}，占中国出口的${o.share}，在${o.of}个具名目的地中居第${o.rank}位†。${o.change ?? ''}`,
     noVolumes: (name) => `没有${name}的出口量数据。`,
-    countryChart: (name) => `对${name}的阳极出口（千吨）`,
+    countryChart: (name) => `对${name}的阳极出口（万吨）`,
     countryAlt: (name, items) => `对${name}的出口：${items.join('，')}。`,
   },
 
@@ -426,7 +471,7 @@ export const zhCN: Messages = {
     colDomestic: '产−需',
     colNet: '净额',
     columnsNote: (r) =>
-      `单位：百万吨。产量、需求、出口和净额均按${r}所列（净额 = 产量 − 需求 − 出口）。产−需：产量减省内需求（第5.2节的口径）：第5.2节有表述之处按其表述（≈），其余为推算值（†）。`,
+      `单位：万吨。产量、需求、出口和净额均按${r}所列（净额 = 产量 − 需求 − 出口）。产−需：产量减省内需求（第5.2节的口径）：第5.2节有表述之处按其表述（≈），其余为推算值（†）。`,
     inOthers: (names) => `表3未单列${list(names)}：计入“其他”。`,
   },
 
@@ -439,7 +484,7 @@ export const zhCN: Messages = {
     title: (names, year) => `${names.join(' 对比 ')} · ${year}年`,
     line: (name, output, utilization, net) => `${name}：产量${output}，产能利用率${utilization}${net ? `，净平衡${net}` : ''}`,
     separator: '；',
-    chart: (year) => `产能、产量与需求，${year}年（百万吨）`,
+    chart: (year) => `产能、产量与需求，${year}年（万吨）`,
     noDemandCaption: (names) => `无：表3未给出${list(names)}的需求`,
     alt: (name, items) => `${name}：${items.join('，')}`,
     inOthers: (names) => `无：表3将${list(names)}计入“其他”，论文未单列其需求和供需平衡（图中无对应柱）。`,

@@ -1,6 +1,6 @@
 import type { Claim, Dataset, TextFigure } from '../dataset/types.js';
 import { provincesInBalanceOthers } from './balance.js';
-import { halfUnit, percentOf } from './figure.js';
+import { DERIVED_DECIMALS, halfUnit, percentOf } from './figure.js';
 import { exportRowsOf, exportYears, rowOf, rowsOfKind, sourceOf, totalOf } from './tables.js';
 import { NATIONAL, statedValue } from './text-figures.js';
 
@@ -27,15 +27,17 @@ export interface Finding {
   detail: string;
   /** What the detail says, as data, for a catalogue to word in its own language. */
   facts?: FindingFacts;
+  /** For a column sum: which column ("output", "2024 export"). */
+  column?: string;
 }
 
 /** The parts of a finding's sentence: a quote from the prose set against what the tables give. */
 export type FindingFacts =
-  | { kind: 'text'; quote: string; source: string; stated: number; tables: number; unit: string }
+  | { kind: 'text'; quote: string; source: string; stated: number; tables: number; unit: string; ref: string; subject: string; how?: string }
   | { kind: 'prose-demand'; aluminium: number; factor: number; computed: number; stated: number }
   | { kind: 'output-over-demand'; quote: string; source: string; subjects: string[]; output: number; demand: number; covered: number }
   | { kind: 'export-share-change'; quote: string; source: string; subjects: string[]; before: number; after: number; previousYear: number; year: number }
-  | { kind: 'utilization-vs-high-share'; quote: string; source: string; subject: string; utilization: number; high: number; threshold: number };
+  | { kind: 'utilization-vs-high-share'; quote: string; source: string; subject: string; utilization: number; high: number; ceiling: number };
 
 const EPS = 1e-9;
 
@@ -78,6 +80,7 @@ function checkColumnSums<R extends { name: string; kind: string }>(
         found: c.get(total),
         unit: c.unit,
         detail: `${c.field}: rows add up to ${round(sum)}, Total says ${c.get(total)}`,
+        column: c.field,
       },
       tolerance,
     );
@@ -355,7 +358,7 @@ function checkClasses(ds: Dataset, out: Finding[]): void {
 }
 
 /** The tables' value for what a prose figure speaks of, when the tables hold one. */
-export function tableValueFor(ds: Dataset, subject: string, metric: string): { value: number; ref: string } | undefined {
+export function tableValueFor(ds: Dataset, subject: string, metric: string): { value: number; ref: string; how?: string } | undefined {
   const t2 = sourceOf(ds, 'production-by-province');
   const t3 = sourceOf(ds, 'balance-by-province');
   const t4 = sourceOf(ds, 'exports-by-country');
@@ -402,17 +405,17 @@ export function tableValueFor(ds: Dataset, subject: string, metric: string): { v
       case 'idle_enterprises':
         return idle && { value: idle.enterprises, ref: ref33 };
       case 'high_enterprise_share_pct':
-        return high && { value: percentOf(high.enterprises, enterprises), ref: `${ref33} (computed: ${high.enterprises} of ${enterprises} enterprises)` };
+        return high && { value: percentOf(high.enterprises, enterprises), ref: ref33, how: `${high.enterprises} of ${enterprises} enterprises` };
       case 'low_idle_enterprise_share_pct':
-        return (
-          lowIdle && { value: percentOf(lowIdle.enterprises, enterprises), ref: `${ref33} (computed: ${lowIdle.enterprises} of ${enterprises} enterprises)` }
-        );
+        return lowIdle && { value: percentOf(lowIdle.enterprises, enterprises), ref: ref33, how: `${lowIdle.enterprises} of ${enterprises} enterprises` };
       case 'low_idle_capacity_share_pct':
         return lowIdle && { value: lowIdle.sharePct ?? percentOf(lowIdle.capacityMt, p.capacityMt), ref: ref33 };
       case 'high_medium_share_pct':
-        return high && medium ? { value: percentOf(high.capacityMt + medium.capacityMt, p.capacityMt), ref: `${ref33} (computed)` } : undefined;
+        return high && medium
+          ? { value: percentOf(high.capacityMt + medium.capacityMt, p.capacityMt), ref: ref33, how: 'high + medium capacity over national capacity' }
+          : undefined;
       case 'idle_avg_capacity_mt':
-        return idle && idle.enterprises > 0 ? { value: idle.capacityMt / idle.enterprises, ref: `${ref33} (computed)` } : undefined;
+        return idle && idle.enterprises > 0 ? { value: idle.capacityMt / idle.enterprises, ref: ref33, how: 'idle capacity over idle enterprises' } : undefined;
       default:
         return undefined;
     }
@@ -434,7 +437,7 @@ export function tableValueFor(ds: Dataset, subject: string, metric: string): { v
     case 'balance_mt':
       return balance && { value: balance.balanceMt, ref: t3 };
     case 'domestic_balance_mt':
-      return balance && { value: balance.outputMt - balance.demandMt, ref: `${t3} (computed: output − demand)` };
+      return balance && { value: balance.outputMt - balance.demandMt, ref: t3, how: 'output − demand' };
     case 'exports_kt':
       return exportRow && { value: exportRow.exportsKt, ref: t4 };
     case 'share_pct':
@@ -450,13 +453,28 @@ function checkText(ds: Dataset, out: Finding[]): void {
     if (!table) continue;
     const where = {
       check: `text agrees with tables (${t.qualifier})`,
-      table: `${t.source} vs ${table.ref}`,
+      table: t.source === table.ref ? t.source : `${t.source} vs ${table.ref}`,
       row: `${t.subject} ${t.metric}`,
       subject: t.subject,
       unit: t.unit === '%' ? 'pp' : t.unit,
     };
-    const detail = `"${t.quote}" (${t.source}); tables give ${round(table.value)} ${t.unit}`;
-    const facts: FindingFacts = { kind: 'text', quote: t.quote, source: t.source, stated: t.value, tables: round(table.value), unit: t.unit };
+    // A value the bot computes keeps the precision its inputs carry and its †; a printed one is quoted as printed.
+    const shown = table.how ? Number(table.value.toFixed(DERIVED_DECIMALS[t.unit])) : round(table.value);
+    const who = t.subject === NATIONAL ? '' : `${t.subject} `;
+    const detail = table.how
+      ? `"${t.quote}" (${t.source}); computed from ${table.ref} (${table.how}): ${who}${shown} ${t.unit} †`
+      : `"${t.quote}" (${t.source}); ${table.ref} gives ${who}${shown} ${t.unit}`;
+    const facts: FindingFacts = {
+      kind: 'text',
+      quote: t.quote,
+      source: t.source,
+      stated: t.value,
+      tables: shown,
+      unit: t.unit,
+      ref: table.ref,
+      subject: t.subject,
+      ...(table.how ? { how: table.how } : {}),
+    };
     if (t.qualifier === 'over' || t.qualifier === 'under') {
       const holds = t.qualifier === 'over' ? table.value > t.value : table.value < t.value;
       if (!holds) out.push({ ...where, expected: t.value, found: table.value, difference: table.value - t.value, severity: 'inconsistency', detail, facts });
@@ -516,7 +534,8 @@ function checkClaims(ds: Dataset, out: Finding[]): void {
       if (rows.length === 0) continue;
       const output = rows.reduce((s, r) => s + r.outputMt, 0);
       const demand = rows.reduce((s, r) => s + r.demandMt, 0);
-      const ratio = percentOf(output, demand);
+      // Three significant figures in, one decimal out: 1.69 ÷ 2.46 is 68.7 %, not 68.699 %.
+      const ratio = Number(percentOf(output, demand).toFixed(DERIVED_DECIMALS['%']));
       if (ratio < 100)
         note(c, {
           table: `${c.source} vs ${t3}`,
@@ -525,7 +544,7 @@ function checkClaims(ds: Dataset, out: Finding[]): void {
           expected: 100,
           found: ratio,
           unit: '%',
-          detail: `${c.source}: "${c.quote}"; ${t3} gives output ${output} Mt for demand ${demand} Mt, ${round(ratio)} % covered in-province`,
+          detail: `${c.source}: "${c.quote}"; ${t3} gives ${subject} output ${output} Mt for in-province demand ${demand} Mt: by the bot's arithmetic, ${ratio} % † of that demand is met in-province`,
           facts: {
             kind: 'output-over-demand',
             quote: c.quote,
@@ -544,7 +563,9 @@ function checkClaims(ds: Dataset, out: Finding[]): void {
         const part = rows.filter((r) => c.subjects.includes(r.name)).reduce((s, r) => s + r.exportsKt, 0);
         return percentOf(part, totalOf(rows).exportsKt);
       };
-      const [before, after] = [share(prev), share(cur)];
+      const [before, after] = [share(prev), share(cur)].map((v) => Number(v.toFixed(DERIVED_DECIMALS['%']))) as [number, number];
+      // The prose says the dependence deepens: only a share that fell sets the tables against it.
+      if (after >= before) continue;
       note(c, {
         table: `${c.source} vs ${t4}`,
         row: subject,
@@ -552,14 +573,14 @@ function checkClaims(ds: Dataset, out: Finding[]): void {
         expected: before,
         found: after,
         unit: 'pp',
-        detail: `${c.source}: "${c.quote}"; ${subject} took ${round(before)} % of exports in ${prev} and ${round(after)} % in ${cur} (${t4} volumes, ${after >= before ? 'up' : 'down'} ${round(Math.abs(after - before))} points)`,
+        detail: `${c.source}: "${c.quote}"; by the bot's arithmetic on ${t4}'s volumes, ${subject} took ${before} % † of exports in ${prev} and ${after} % † in ${cur}`,
         facts: {
           kind: 'export-share-change',
           quote: c.quote,
           source: c.source,
           subjects: c.subjects,
-          before: round(before),
-          after: round(after),
+          before,
+          after,
           previousYear: prev,
           year: cur,
         },
@@ -569,17 +590,20 @@ function checkClaims(ds: Dataset, out: Finding[]): void {
         const p = rowOf(ds.production, s);
         const e = rowOf(ds.efficiency, s);
         if (!p || !e) continue;
-        const th = ds.edition.efficiencyThresholds.highAbovePct;
-        // An average above the high-efficiency threshold with most capacity classed below it.
-        if (p.utilizationPct > th && e.highPct < 50) {
+        const th = ds.edition.efficiencyThresholds;
+        // The most the classes allow: high capacity at 100 %, medium at the high threshold, low at the
+        // low one, shut at 0. Only an average above that is at odds with Table 1 (Ningxia's 91.32 % with
+        // 27 % high and 73 % medium is not: the classes allow up to 92.7 %).
+        const ceiling = (e.highPct * 100 + e.mediumPct * th.highAbovePct + e.lowPct * th.lowBelowPct) / 100;
+        if (p.utilizationPct > ceiling + EPS) {
           note(c, {
             table: `${t2} vs ${t1}`,
             row: s,
             subject: s,
-            expected: th,
+            expected: ceiling,
             found: p.utilizationPct,
             unit: '%',
-            detail: `${s}: average utilization ${p.utilizationPct} % (${t2}), yet only ${e.highPct} % of its capacity is classed high-efficiency (> ${th} %, ${t1}); ${c.source}: "${c.quote}"`,
+            detail: `${s}: average utilization ${p.utilizationPct} % (${t2}), above the ${Number(ceiling.toFixed(1))} % † its efficiency classes allow at most (${t1}: ${e.highPct} % high); ${c.source}: "${c.quote}"`,
             facts: {
               kind: 'utilization-vs-high-share',
               quote: c.quote,
@@ -587,7 +611,7 @@ function checkClaims(ds: Dataset, out: Finding[]): void {
               subject: s,
               utilization: p.utilizationPct,
               high: e.highPct,
-              threshold: th,
+              ceiling: Number(ceiling.toFixed(1)),
             },
           });
         }
@@ -612,6 +636,34 @@ export function summarizeFindings(findings: readonly Finding[]): { inconsistenci
 }
 
 /** Findings worth telling a reader about one subject: inconsistencies and notes, not rounding. */
+/** One addition a reader can redo that misses by rounding, as data for a catalogue to word. */
+export interface RoundingGap {
+  kind: 'net' | 'column' | 'row-shares' | 'year-shares';
+  /** The row's name in the reader's language, or the column's key ("output", "2024 export"). */
+  name: string;
+  /** As the paper prints it. */
+  printed: string;
+  /** The parts added up, at their own precision (computed, so marked † by the catalogue). */
+  computed: string;
+}
+
+/** The additions a reader can redo from what a reply prints: a net beside its parts, a Total beside its rows, shares beside 100 %. */
+const ADDITIONS = new Set(['balance = output − demand − exports', 'column sum = Total row', 'shares of a row sum to 100 %', 'shares sum to 100 %']);
+/** The precision the parts of an addition are printed with: where a gap smaller than this hides, a reader cannot see it. */
+export const PART_DECIMALS: Record<string, number> = { Mt: 2, kt: 1, pp: 0 };
+
+/**
+ * Rounding gaps a reader of `table` would see: the printed parts, added at their own precision, miss
+ * the printed total or net. (Inner Mongolia's −1.095 beside 1.89 − 2.99 = −1.10 is no gap at that precision.)
+ */
+export function visibleRoundingGaps(findings: readonly Finding[], table: string): Finding[] {
+  return findings.filter((f) => {
+    if (f.severity !== 'rounding' || f.table !== table || !ADDITIONS.has(f.check)) return false;
+    // More than half a unit of the parts' last digit apart: rounding the printed figure cannot close it.
+    return Math.abs(f.difference) > halfUnit(PART_DECIMALS[f.unit] ?? 2) + EPS;
+  });
+}
+
 export function findingsAbout(findings: readonly Finding[], subject: string): Finding[] {
   return findings.filter((f) => f.severity !== 'rounding' && f.subject.split(' + ').includes(subject));
 }

@@ -32,8 +32,18 @@ export interface ExportRanking {
   entries: ExportEntry[];
   /** How many countries the table names for the year (before the top-N cut). */
   countries: number;
+  /** The named destinations below the cut, added up (computed †): so that the rows shown add up to Total. */
+  otherNamed: OtherNamed | undefined;
   others: ExportEntry | undefined;
   total: ExportEntry;
+}
+
+export interface OtherNamed {
+  countries: number;
+  volume: Figure;
+  share: Figure;
+  /** Their change on the year before, as a group: the same countries' volumes added up both years. */
+  pct: Figure | null;
 }
 
 /** Smaller bases than this fraction of the new volume give no percentage (South Korea: 0.6 → 53.4 kt). */
@@ -76,7 +86,22 @@ export function exportRanking(ds: Dataset, year: number, top = Number.MAX_SAFE_I
   const countries = rowsOfKind(current, 'country').sort((a, b) => b.exportsKt - a.exportsKt || a.name.localeCompare(b.name));
   const ranks = competitionRanks(countries.map((r) => r.exportsKt));
   const others = rowsOfKind(current, 'others')[0];
+  const below = countries.slice(top);
+  const t4 = sourceOf(ds, 'exports-by-country');
+  const sum = (rows: readonly ExportRow[]) => rows.reduce((s, r) => s + r.exportsKt, 0);
+  const before = previousYear === null || below.some((r) => !prev(r.name)) ? null : sum(below.map((r) => prev(r.name)!));
+  const decimals = Math.max(0, ...below.map((r) => r.dp.exportsKt));
+  const otherNamed: OtherNamed | undefined =
+    below.length === 0
+      ? undefined
+      : {
+          countries: below.length,
+          volume: derived(sum(below), 'kt', t4, `sum of the ${below.length} named destinations not shown`, decimals),
+          share: derived(percentOf(sum(below), totalOf(current).exportsKt), '%', t4, 'their volume over the total', 0),
+          pct: before ? derived(percentOf(sum(below) - before, before), '%', t4, `${year} vs ${previousYear} volume of the same destinations`) : null,
+        };
   return {
+    otherNamed,
     year,
     previousYear,
     countries: countries.length,

@@ -12,12 +12,12 @@ describe('charts', () => {
   it('every bar carries its value as the text prints it, in its label (no plugin needed)', async () => {
     const mismatch = (await ask('/mismatch')).charts![0]!;
     const config = toChartConfig(mismatch);
-    expect(config.data.labels).toContain('Inner Mongolia 内蒙古 · −1.095 Mt');
+    expect(config.data.labels).toContain('Inner Mongolia · −1.095 Mt');
     expect(JSON.stringify(config)).not.toMatch(/datalabels/);
     // Negative values: ticks would print "-1.5" with a hyphen; the labels carry the numbers instead.
     expect((config.options.scales as { x: { ticks?: { display: boolean } } }).x.ticks?.display).toBe(false);
     const exportsChart = toChartConfig((await ask('/exports top 3')).charts![0]!);
-    expect(exportsChart.data.labels[0]).toEqual(['Malaysia 马来西亚', '2023 538.4 · 2024 549.9']);
+    expect(exportsChart.data.labels[0]).toEqual(['Malaysia', '2023 538.4 · 2024 549.9']);
   });
 
   it('configs are plain JSON with padding around labels and caption', async () => {

@@ -17,7 +17,7 @@ describe('every command answers through text dispatch', () => {
     expect(byLabel['Utilization']?.value).toBe('99.24 %');
     expect(byLabel['Net balance after exports']).toMatchObject({ value: '−0.775 Mt', source: 'Table 3' });
     expect(byLabel['Share of national capacity']?.value).toBe('5.6 % †');
-    expect(byLabel['Output − in-province demand']).toMatchObject({ value: '≈−0.77 Mt', source: 'Section 5.2 (computed from Table 3: −0.77 Mt, agrees)' });
+    expect(byLabel['Output − in-province demand']).toMatchObject({ value: '≈−0.77 Mt', source: 'Section 5.2 (computed from Table 3: −0.77 Mt †, agrees)' });
     expect(byLabel['Anode demand of that aluminium']?.value).toBe('2.462 Mt');
     expect(reply.sources?.some((s) => s.startsWith('Table 2: 2024 anode production capacity'))).toBe(true);
     expect(reply.charts?.map((c) => c.title)).toEqual(['Yunnan: supply and demand, 2024 (Mt)', 'Yunnan: capacity by efficiency class, 2024 (%)']);
@@ -51,7 +51,7 @@ describe('every command answers through text dispatch', () => {
   it('/exports reads top N and year in either order, and subcommands', async () => {
     const a = await ask('/exports top 3 2023');
     expect(a.title).toBe('Anode exports 2023: top 3 destinations');
-    expect(a.table?.rows).toHaveLength(5); // three countries, Others, Total
+    expect(a.table?.rows).toHaveLength(6); // three countries, the other named ones (†), Others, Total
     expect((await ask('/exports 2023')).title).toBe('Anode exports 2023: top 5 destinations');
     expect((await ask('/exports 2023 top 2')).title).toBe('Anode exports 2023: top 2 destinations');
     expect((await ask('/exports')).title).toBe('Anode exports 2024: top 5 destinations');

@@ -113,16 +113,16 @@ describe('the marking rule, on every figure of every reply', () => {
     const field = async (line: string, label: string) => (await ask(line)).fields?.find((f) => f.label === label);
     expect(await field('/overview', 'Exports 2024 vs 2023')).toMatchObject({
       value: '+19.3 %',
-      source: 'Section 4.1 (computed from Table 4: +19.31 %, agrees)',
+      source: 'Section 4.1 (computed from Table 4: +19.31 % †, agrees)',
     });
     expect(await field('/province Shandong', 'Anode demand of that aluminium')).toMatchObject({
       value: '3.316 Mt',
-      source: expect.stringMatching(/^Section 3\.4 \(computed from .*: 3\.3156 Mt, agrees\)$/),
+      source: expect.stringMatching(/^Section 3\.4 \(computed from .*: 3\.3156 Mt †, agrees\)$/),
     });
     expect(await field('/province Yunnan', 'Anode demand of that aluminium')).toMatchObject({ value: '2.462 Mt' });
     expect(await field('/province Shandong', 'Output − in-province demand')).toMatchObject({
       value: '≈+4.2 Mt',
-      source: 'Section 5.2 (computed from Table 3: +4.20 Mt, agrees)',
+      source: 'Section 5.2 (computed from Table 3: +4.20 Mt †, agrees)',
     });
     expect(await field('/province Inner Mongolia', 'Output − in-province demand')).toMatchObject({ value: '≈−1.1 Mt' });
     // A sum the bot computes is marked.

@@ -1,3 +1,4 @@
+import { shiftPoint } from '../../src/format/numbers.js';
 import { describe, expect, it } from 'vitest';
 import { compactReply, type Reply } from '../../src/commands/reply.js';
 import { createComposer } from '../../src/briefings/composer.js';
@@ -93,10 +94,14 @@ describe('replies in Simplified Chinese', () => {
     const english = await ask('/province Yunnan', 'en');
     expect(zh.title).toBe('云南 · 2024年预焙阳极');
     expect(zh.fields!.map((f) => f.label)).toEqual(expect.arrayContaining(['产能', '产量', '产能利用率']));
-    const figures = (r: Reply) => (r.fields ?? []).map((f) => f.value.match(/[−+]?[\d,]+(\.\d+)?/g)?.join(' '));
-    expect(figures(zh)).toEqual(figures(english));
-    // The paper's units in Chinese, the printed precision kept.
-    expect(zh.fields!.find((f) => f.label === '产能')!.value).toBe('1.70百万吨');
+    // Tonnages in 万吨: the same digits, the point moved two places (1.70 Mt is 170万吨), nothing rounded.
+    const figures = (r: Reply, wan: boolean) =>
+      (r.fields ?? []).map((f) =>
+        [...f.value.matchAll(/([−+≈]?[\d,]+(?:\.\d+)?)\s?(Mt)?/g)].map(([, n = '', mt]) => (wan && mt ? shiftPoint(n, 2) : n)).join(' '),
+      );
+    expect(figures(zh, false)).toEqual(figures(english, true));
+    expect(zh.fields!.find((f) => f.label === '产能')!.value).toBe('170万吨');
+    expect(zh.fields!.find((f) => f.label === '扣除出口后的净平衡')!.value).toBe('−77.5万吨');
   });
 
   it('cites the paper in Chinese: 表2, 第3.4节, 摘要; derived figures say how, in Chinese', async () => {
@@ -111,11 +116,15 @@ describe('replies in Simplified Chinese', () => {
   it("the paper's inconsistencies and tensions are worded in Chinese, the quotations kept as the paper has them", async () => {
     const qinghai = await askText('/province 青海', 'zh-CN');
     expect(qinghai).toMatch(
-      /⚠ 论文前后数据不一致（第3\.4节与表2）：原文称“Western regions \(e\.g\. Yunnan, Ningxia, Qinghai\) … average utilization rates near full capacity”（第3\.4节），而表格数据为68\.96%。/,
+      /⚠ 论文前后数据不一致（第3\.4节与表2）：原文称“Western regions \(e\.g\. Yunnan, Ningxia, Qinghai\) … average utilization rates near full capacity”（第3\.4节），而表2所列青海为68\.96%。/,
     );
     const sources = await askText('/sources', 'zh-CN');
-    expect(sources).toContain('马来西亚和印度尼西亚占中国出口的比重由2023年的34.977%变为2024年的34.269%（下降0.708个百分点）');
-    expect(sources).toContain('宁夏平均产能利用率为91.32%（表2），但其产能中仅27%属于高效产能（> 90%，表1）');
+    expect(sources).toContain('表3显示云南产量169万吨、省内需求246万吨，据此推算省内产量仅能满足68.7%†的需求');
+    expect(sources).toContain(
+      '原文称“nearly 40 % of enterprises are running at above 90 % utilization”（第3.3节），而据第3.3节计算（111家企业中的39家）为35.1%†',
+    );
+    // Section 5.3's one claim holds in Table 4 (42.2 % → 50.9 %), and Ningxia's average is within its classes: no note.
+    expect(sources).not.toMatch(/马来西亚|宁夏平均产能利用率/);
   });
 
   it('with two editions, the change on the earlier one is worded in Chinese too', async () => {
@@ -123,7 +132,7 @@ describe('replies in Simplified Chinese', () => {
     // The fixture editions carry no Chinese captions (their English ones stand in): sources left aside.
     const zh = async (line: string) => toConsoleText({ ...(await two.ask(line, consoleInvocation('zh-CN'))).reply, sources: [] }, { m: zhCN });
     for (const line of ['/province Yunnan', '/overview', '/changes']) expect(englishIn(await zh(line)), line).toEqual([]);
-    expect(await zh('/province Yunnan')).toContain('2.60百万吨（较2030年版+0.60百万吨 †）');
+    expect(await zh('/province Yunnan')).toContain('260万吨（较2030年版+60万吨†）');
     expect(zhCN.how('change on the 2030 edition')).toBe('较2030年版的变化');
   });
 
