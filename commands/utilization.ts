@@ -147,7 +147,7 @@ export const utilization = defineCommand({
             },
           ],
           unit: m.units.percentOfCapacity,
-          caption: [m.charts.source(m.ref(s.total.high.source.ref)), m.charts.notShown([m.aggregateName('Others')])].join(' · '),
+          caption: [m.charts.source(m.ref(s.total.high.source.ref)), m.charts.notDrawn([m.charts.aggregateRow(m.aggregateName('Others'))])].join(' · '),
           alt: m.utilization.chartAlt(
             provincesShown.map(
               (x) => `${nameFor(ctx, 'province', x.name)} ${show(x.high, m)} / ${show(x.medium, m)} / ${show(x.low, m)} / ${show(x.shutdown, m)}`,

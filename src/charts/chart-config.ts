@@ -36,21 +36,27 @@ export function toChartConfig(spec: ChartSpec): ChartConfig {
       backgroundColor: s.colors ?? (spec.kind === 'diverging-bar' ? values.map((v) => ((v ?? 0) < 0 ? '#c62828' : s.color)) : s.color),
     };
   });
-  // Tick labels would print "-1.5" with a hyphen where the text prints "−1.5" (and no function can
-  // change that in a URL): where values go below zero, the bars' own labels carry the numbers instead.
   const negative = spec.series.some((s) => s.values.some((v) => (v ?? 0) < 0));
   const valueAxis = {
     title: { display: true, text: spec.unit },
     ...(stacked ? { stacked: true } : {}),
     ...(spec.max !== undefined ? { max: spec.max } : {}),
-    ...(negative ? { ticks: { display: false } } : {}),
     beginAtZero: true,
   };
+  // A diverging chart needs its zero drawn: a line dataset at 0 across every row, declarative (a
+  // scriptable grid colour would be a function, which a URL cannot carry).
+  const zeroLine =
+    spec.kind === 'diverging-bar'
+      ? [{ type: 'line', label: '0', data: spec.labels.map(() => 0), borderColor: '#212121', borderWidth: 1.5, pointRadius: 0, indexAxis: 'y', order: 0 }]
+      : [];
   const labelAxis = { ...(stacked ? { stacked: true } : {}), ticks: { autoSkip: false, padding: 6 } };
   return {
     type: 'bar',
-    data: { labels: labelsWithValues(spec), datasets },
+    data: { labels: labelsWithValues(spec), datasets: [...datasets, ...zeroLine] },
     options: {
+      // Swiss German formats −1.5 with the minus sign the text uses (U+2212) and a decimal point; the
+      // default locale would print a hyphen on negative ticks.
+      ...(negative ? { locale: 'gsw' } : {}),
       ...(horizontal ? { indexAxis: 'y' } : {}),
       layout: { padding: { left: 12, right: 16, top: 4, bottom: 8 } },
       plugins: {

@@ -71,7 +71,12 @@ export function mixChart(p: Presenter, mix: EfficiencyMix, title: string): Chart
 export function balanceChart(p: Presenter, r: RegionalBalance): ChartSpec {
   const { m } = p;
   const ordered: BalanceEntry[] = [...r.surplus, ...r.deficit];
-  const left = [...(r.others ? [m.aggregateName('Others')] : []), ...r.inOthers.map((n) => nameFor(p, 'province', n))];
+  const ref = m.ref(r.total.netBalance.source.ref);
+  const missing = r.inOthers.map((n) => nameFor(p, 'province', n));
+  const left = [
+    ...(r.others ? [m.charts.aggregateRow(m.aggregateName('Others'), show(r.others.netBalance, m, { signed: true }))] : []),
+    ...(missing.length > 0 ? [m.charts.noRow(missing, ref)] : []),
+  ];
   return {
     kind: 'diverging-bar',
     title: m.charts.balanceTitle(p.edition.year),
@@ -85,7 +90,7 @@ export function balanceChart(p: Presenter, r: RegionalBalance): ChartSpec {
       },
     ],
     unit: m.charts.balanceUnit,
-    caption: [m.charts.source(m.ref(r.total.netBalance.source.ref)), left.length > 0 ? m.charts.notShown(left) : ''].filter(Boolean).join(' · '),
+    caption: [m.charts.source(ref), left.length > 0 ? m.charts.notDrawn(left) : ''].filter(Boolean).join(' · '),
     alt: m.charts.balanceAlt(
       ordered.map((e) => `${nameFor(p, 'province', e.name)} ${show(e.netBalance, m, { signed: true })}`),
       left,

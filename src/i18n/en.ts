@@ -141,14 +141,20 @@ export const en = {
 
   charts: {
     source: (refs: string) => `Source: ${refs}`,
-    notShown: (names: readonly string[]) => `Not shown: ${list(names)} (no separate value in the paper)`,
+    sources: (refs: readonly string[]) => `Source: ${refs.join(', ')}`,
+    /** What a chart leaves out and why, so nobody reads a missing bar as zero. */
+    notDrawn: (items: readonly string[]) => `Not drawn: ${list(items)}`,
+    aggregateRow: (name: string, value?: string) => `${name}${value ? ` ${value}` : ''} (the table's aggregate row)`,
+    noRow: (names: readonly string[], ref: string) => `${list(names)} (no row in ${ref})`,
+    computedFrom: (ref: string) => `computed from ${ref} †`,
     china: 'China',
     balanceTitle: (year: number) => `Net anode balance by province, ${year} (Mt)`,
     balanceUnit: 'Mt (surplus + / deficit −)',
     balanceAlt: (items: readonly string[], left: readonly string[]) =>
-      `Net balance after exports: ${items.join(', ')}.${left.length > 0 ? ` Not shown: ${list(left)}.` : ''}`,
+      `Net balance after exports: ${items.join(', ')}.${left.length > 0 ? ` Not drawn: ${list(left)}.` : ''}`,
     exportsTitle: (year: number) => `Anode exports by destination, ${year} (kt)`,
-    topOf: (shown: number, of: number, others: boolean) => `Top ${shown} of ${of} named destinations${others ? '; Others not shown' : ''}`,
+    topOf: (shown: number, of: number, others: boolean) =>
+      `Top ${shown} of ${of} named destinations${others ? "; not drawn: the rest and Table 4's Others (see the table)" : ''}`,
     exportsAlt: (year: number, items: readonly string[]) => `Exports ${year}: ${items.join(', ')}.`,
     utilizationTitle: (year: number) => `Utilization by province, ${year} (%)`,
   },
@@ -275,7 +281,7 @@ export const en = {
     mixChart: (name: string, year: number) => `${name}: capacity by efficiency class, ${year} (%)`,
     noBalanceCaption: 'No demand bar: Table 3 gives none for this province',
     inOthers: (name: string) =>
-      `Table 3 does not list ${name} on its own: its output is inside Table 3's "Others" row, so the paper gives no in-province demand or balance for ${name}.`,
+      `Table 3 has no row for ${name}, so the paper gives no in-province demand or balance for it. By the bot's arithmetic, its output appears to be inside Table 3's "Others" (Table 3's Others output equals Table 2's Others plus the provinces Table 3 leaves out).`,
   },
 
   exports: {
@@ -386,7 +392,8 @@ export const en = {
     colNet: 'Net',
     columnsNote: (ref: string) =>
       `Mt. Out, Dem, Exp and Net as ${ref} prints them (Net = output − demand − exports). Out−dem: output minus in-province demand (the view of Section 5.2): as Section 5.2 states it where it does (≈), derived (†) elsewhere.`,
-    inOthers: (names: readonly string[]) => `Table 3 has no separate rows for ${list(names)}: they are inside "Others".`,
+    inOthers: (names: readonly string[]) =>
+      `Table 3 has no rows for ${list(names)}. By the bot's arithmetic they appear to be inside its "Others": Table 3's Others output equals Table 2's Others plus ${list(names)}.`,
   },
 
   compare: {
@@ -403,22 +410,23 @@ export const en = {
     noDemandCaption: (names: readonly string[]) => `n/a: no demand for ${list(names)} in Table 3`,
     alt: (name: string, items: readonly string[]) => `${name}: ${items.join(', ')}`,
     inOthers: (names: readonly string[]) =>
-      `n/a: Table 3 folds ${list(names)} into "Others"; the paper gives no separate demand or balance (no bar in the chart).`,
+      `n/a: Table 3 has no rows for ${list(names)}, so the paper gives no demand or balance for them (no bar in the chart); by the bot's arithmetic they appear to be inside its "Others".`,
   },
 
   rank: {
     description: 'Provinces ranked by a metric, highest first',
     metricLabel: (metric: RankMetric) => METRIC_LABELS[metric],
-    zeroRun: (metric: RankMetric, n: number) => (metric === 'exports' ? `${n} provinces export nothing` : `${n} provinces at zero`),
+    zeroRun: (metric: RankMetric, n: number) =>
+      metric === 'exports' ? `${n} provinces with 0.00 printed (under 0.005 Mt)` : `${n} provinces at zero as printed`,
     title: (label: string, year: number) => `Provinces by ${label.toLowerCase()} · ${year}`,
     summary: (o: { leader: string; value: string; shown: number; of: number; tiedLead: boolean }) =>
       `${o.leader} ${o.tiedLead ? 'shares the lead' : 'leads'} with ${o.value}.${o.shown < o.of ? ` Showing ${o.shown} of ${o.of}.` : ''}`,
     none: 'No provinces.',
     colProvince: 'Province',
     chart: (label: string, year: number, unit: string) => `${label}, ${year} (${unit})`,
-    zeroNames: (names: readonly string[]) => `At zero: ${list(names)}.`,
+    zeroNames: (names: readonly string[]) => `Printed as zero: ${list(names)}.`,
     tiesNote: '= marks a shared rank: equal values, ordered by name.',
-    missing: (names: readonly string[]) => `Not ranked: ${list(names)} (inside Table 3's "Others").`,
+    missing: (names: readonly string[]) => `Not ranked: ${list(names)} (no row in Table 3; by the bot's arithmetic inside its "Others").`,
     aggregatesNote: "Others and Total are the table's own aggregate rows, shown for scale and not ranked.",
   },
 

@@ -270,13 +270,17 @@ export const zhCN: Messages = {
 
   charts: {
     source: (refs) => `资料来源：${refs}`,
-    notShown: (names) => `未显示：${list(names)}（论文未单列数值）`,
+    sources: (refs) => `资料来源：${refs.join('、')}`,
+    notDrawn: (items) => `图中未画出：${items.join('；')}`,
+    aggregateRow: (name, value) => `${name}${value ?? ''}（表中的汇总行）`,
+    noRow: (names, r) => `${list(names)}（${r}未单列）`,
+    computedFrom: (r) => `据${r}推算†`,
     china: '中国',
     balanceTitle: (year) => `${year}年各省份阳极净平衡（万吨）`,
     balanceUnit: '万吨（盈余为 +，缺口为 −）',
-    balanceAlt: (items, left) => `扣除出口后的净平衡：${items.join('，')}。${left.length > 0 ? `未显示：${list(left)}。` : ''}`,
+    balanceAlt: (items, left) => `扣除出口后的净平衡：${items.join('，')}。${left.length > 0 ? `图中未画出：${list(left)}。` : ''}`,
     exportsTitle: (year) => `${year}年中国阳极分国别出口量（万吨）`,
-    topOf: (shown, of, others) => `${of}个具名目的地中的前${shown}个${others ? '；“其他”未显示' : ''}`,
+    topOf: (shown, of, others) => `${of}个具名目的地中的前${shown}个${others ? '；其余目的地和表4的“其他”未画出（见表格）' : ''}`,
     exportsAlt: (year, items) => `${year}年出口：${items.join('，')}。`,
     utilizationTitle: (year) => `${year}年各省份产能利用率（%）`,
   },
@@ -389,7 +393,8 @@ export const zhCN: Messages = {
     supplyAlt: (name, items) => `${name}：${items.join('，')}。`,
     mixChart: (name, year) => `${name}：各效率等级产能占比，${year}年（%）`,
     noBalanceCaption: '无需求柱：表3未给出该省份的需求',
-    inOthers: (name) => `表3未单列${name}：其产量计入表3的“其他”行，因此论文未给出${name}的省内需求和供需平衡。`,
+    inOthers: (name) =>
+      `表3未单列${name}，因此论文未给出其省内需求和供需平衡。据本机器人推算，其产量似计入表3的“其他”（表3“其他”的产量等于表2“其他”加上表3未单列的省份）。`,
   },
 
   exports: {
@@ -472,7 +477,7 @@ export const zhCN: Messages = {
     colNet: '净额',
     columnsNote: (r) =>
       `单位：万吨。产量、需求、出口和净额均按${r}所列（净额 = 产量 − 需求 − 出口）。产−需：产量减省内需求（第5.2节的口径）：第5.2节有表述之处按其表述（≈），其余为推算值（†）。`,
-    inOthers: (names) => `表3未单列${list(names)}：计入“其他”。`,
+    inOthers: (names) => `表3未单列${list(names)}。据本机器人推算，它们似计入“其他”：表3“其他”的产量等于表2“其他”加上${list(names)}。`,
   },
 
   compare: {
@@ -487,21 +492,21 @@ export const zhCN: Messages = {
     chart: (year) => `产能、产量与需求，${year}年（万吨）`,
     noDemandCaption: (names) => `无：表3未给出${list(names)}的需求`,
     alt: (name, items) => `${name}：${items.join('，')}`,
-    inOthers: (names) => `无：表3将${list(names)}计入“其他”，论文未单列其需求和供需平衡（图中无对应柱）。`,
+    inOthers: (names) => `无：表3未单列${list(names)}，论文未给出其需求和供需平衡（图中无对应柱）；据本机器人推算，它们似计入“其他”。`,
   },
 
   rank: {
     description: '按指标对省份排名，由高到低',
     metricLabel: (metric) => METRIC[metric],
-    zeroRun: (metric, n) => (metric === 'exports' ? `${n}个省份无出口` : `${n}个省份为零`),
+    zeroRun: (metric, n) => (metric === 'exports' ? `${n}个省份表中为0.00（不足0.5万吨）` : `${n}个省份表中为零`),
     title: (label, year) => `按${label}排列的省份 · ${year}年`,
     summary: (o) => `${o.leader}${o.tiedLead ? '并列第一' : '居首'}，为${o.value}。${o.shown < o.of ? `显示${o.of}个中的${o.shown}个。` : ''}`,
     none: '没有省份。',
     colProvince: '省份',
     chart: (label, year, u) => `${label}，${year}年（${unit(u)}）`,
-    zeroNames: (names) => `为零：${list(names)}。`,
+    zeroNames: (names) => `表中为零：${list(names)}。`,
     tiesNote: '= 表示并列：数值相同，按名称排序。',
-    missing: (names) => `未参与排名：${list(names)}（计入表3的“其他”）。`,
+    missing: (names) => `未参与排名：${list(names)}（表3未单列；据本机器人推算计入其“其他”）。`,
     aggregatesNote: '“其他”和“合计”是表格自身的汇总行，仅作参照，不参与排名。',
   },
 

@@ -14,8 +14,12 @@ describe('charts', () => {
     const config = toChartConfig(mismatch);
     expect(config.data.labels).toContain('Inner Mongolia · −1.095 Mt');
     expect(JSON.stringify(config)).not.toMatch(/datalabels/);
-    // Negative values: ticks would print "-1.5" with a hyphen; the labels carry the numbers instead.
-    expect((config.options.scales as { x: { ticks?: { display: boolean } } }).x.ticks?.display).toBe(false);
+    // A diverging chart has its value axis, ticks with the text's minus sign (U+2212 in the gsw locale),
+    // and a line at zero across every row.
+    expect((config.options.scales as { x: { ticks?: { display: boolean } } }).x.ticks?.display).not.toBe(false);
+    expect(config.options.locale).toBe('gsw');
+    expect(new Intl.NumberFormat('gsw').format(-1.5)).toBe('−1.5');
+    expect(config.data.datasets.at(-1)).toMatchObject({ type: 'line', data: mismatch.labels.map(() => 0), indexAxis: 'y' });
     const exportsChart = toChartConfig((await ask('/exports top 3')).charts![0]!);
     expect(exportsChart.data.labels[0]).toEqual(['Malaysia', '2023 538.4 · 2024 549.9']);
   });

@@ -150,6 +150,13 @@ describe('the marking rule, on every figure of every reply', () => {
     expect(demand.values).toEqual([null, 2.46]);
     expect(demand.shown[0]).toBe('n/a');
     expect(compare.charts![0]!.caption).toContain('n/a: no demand for Liaoning in Table 3');
-    expect((await ask('/mismatch')).charts![0]!.caption).toContain('Not shown: Others, Liaoning and Ningxia');
+    // Others has a value (Table 3 prints +0.68): it is not drawn because it is the aggregate row, and the caption says that.
+    expect((await ask('/mismatch')).charts![0]!.caption).toContain(
+      "Not drawn: Others +0.68 Mt (the table's aggregate row) and Liaoning and Ningxia (no row in Table 3)",
+    );
+    expect((await ask('/utilization')).charts![0]!.caption).toContain("Not drawn: Others (the table's aggregate row)");
+    expect((await ask('/rank exports')).charts![0]!.caption).toContain("Not drawn: Others 0.51 Mt (the table's aggregate row)");
+    // Every source a chart draws from: Section 5.2's two stated gaps and the rest computed from Table 3.
+    expect((await ask('/rank domestic-balance')).charts![0]!.caption).toMatch(/^Source: Section 5\.2, computed from Table 3 †/);
   });
 });

@@ -71,7 +71,9 @@ export function unmarkedFigures(lines: readonly string[], printed: Set<string>):
         const unit = m[2]!.trim();
         // 420万吨 is ≈4.2 Mt: integer 万吨 cannot show that the trailing zero was not printed.
         const candidates = (unit === '万吨' ? [shifted(n, -2), shifted(n, 1)] : [n]).flatMap((c) => (c.includes('.') ? [c, c.replace(/\.?0+$/, '')] : [c]));
-        if (!candidates.some((c) => printed.has(c) || printed.has(c.replace(/\.0+$/, '')))) found.push(`${m[0].trim()} in «${line.slice(0, 160)}»`);
+        // Half a unit of a printed digit ("under 0.005 Mt") is a rounding bound, not a figure.
+        const bound = /^0\.0*5$/.test(n);
+        if (!bound && !candidates.some((c) => printed.has(c) || printed.has(c.replace(/\.0+$/, '')))) found.push(`${m[0].trim()} in «${line.slice(0, 160)}»`);
       }
       for (const m of segment.matchAll(RANK)) found.push(`rank ${m[0]} in «${line.slice(0, 160)}»`);
     }
