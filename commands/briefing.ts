@@ -3,7 +3,7 @@ import { opt } from '../src/commands/option-kinds.js';
 import { errorReply, type Reply } from '../src/commands/reply.js';
 import { echo } from '../src/commands/tokenize.js';
 import { BRIEFING_KINDS, LAYOUTS } from '../src/briefings/kinds.js';
-import { formatInZone, isTimeZone, parseSchedule, zonesLike } from '../src/briefings/schedule.js';
+import { formatInZone, isTimeZone, parseSchedule, zoneNamed, zonesLike } from '../src/briefings/schedule.js';
 import type { BriefingService } from '../src/briefings/service.js';
 
 const DEFAULT_SCHEDULE = 'weekdays 09:00';
@@ -17,7 +17,9 @@ const kind = () => opt.choice((m) => m.options.briefingKind, BRIEFING_KINDS, { d
 
 /** A word at the end of a schedule that names a time zone, or tries to ("Berlin"). */
 function looksLikeZone(word: string | undefined): boolean {
-  return word !== undefined && /[A-Za-z]/.test(word) && (word.includes('/') || /^(utc|gmt)$/i.test(word) || zonesLike(word).length > 0);
+  if (word === undefined) return false;
+  if (zoneNamed(word) !== word.trim()) return true;
+  return /[A-Za-z]/.test(word) && (word.includes('/') || /^(utc|gmt)$/i.test(word) || zonesLike(word).length > 0);
 }
 
 const subscribe = defineLeaf({
@@ -39,10 +41,10 @@ const subscribe = defineLeaf({
     // In text the time zone may close the schedule: "weekdays 08:30 Europe/Berlin".
     if (!tz && words.length > 1 && looksLikeZone(words.at(-1)) && !parseSchedule(words.join(' ')).ok) tz = words.pop();
     const parsed = parseSchedule(words.join(' '));
-    if (!parsed.ok) return errorReply(m.briefing.badSchedule, m.briefing.scheduleProblem(parsed.problem), EXAMPLE);
-    tz ||= briefings.defaultTz;
+    if (!parsed.ok) return errorReply(m.briefing.badSchedule, m.briefing.scheduleProblem(parsed.problem), m.briefing.example);
+    tz = tz ? zoneNamed(tz) : briefings.defaultTz;
     if (/^(utc|gmt)$/i.test(tz)) tz = 'UTC';
-    if (!isTimeZone(tz)) return errorReply(m.briefing.badZone, m.briefing.zoneProblem(echo(tz), zonesLike(tz)), EXAMPLE);
+    if (!isTimeZone(tz)) return errorReply(m.briefing.badZone, m.briefing.zoneProblem(echo(tz), zonesLike(tz)), m.briefing.example);
     const result = await briefings.subscribe({
       platform: ctx.invocation.platform,
       channelId: ctx.invocation.channelId,

@@ -77,17 +77,17 @@ export const compare = defineCommand({
             color,
           })),
           unit: m.units.axis('Mt'),
-          caption: [m.charts.source(`${m.ref('Table 2')}, ${m.ref('Table 3')}`), missing.length > 0 ? m.compare.noDemandCaption(missing) : '']
+          caption: [m.charts.sources([m.ref('Table 2'), m.ref('Table 3')]), missing.length > 0 ? m.compare.noDemandCaption(missing) : '']
             .filter(Boolean)
             .join(' · '),
           alt: profiles
             .map((p, i) =>
               m.compare.alt(
                 names[i]!,
-                chartRows.map(([label, , get]) => `${label} ${get(p) ? show(get(p)!, m) : m.common.notAvailable}`),
+                chartRows.map(([label, , get]) => m.compare.altItem(label, get(p) ? show(get(p)!, m) : m.common.notAvailable)),
               ),
             )
-            .join('; '),
+            .join(m.compare.separator),
         },
       ],
       notes: [...(missing.length > 0 ? [m.compare.inOthers(missing)] : []), ...derivedNote(figures, m)],

@@ -1,8 +1,8 @@
 import { defineCommand } from '../src/commands/define.js';
 import { opt } from '../src/commands/option-kinds.js';
-import { findingNotes } from '../src/commands/present.js';
+import { findingNotes, roundingNote } from '../src/commands/present.js';
 import type { Reply } from '../src/commands/reply.js';
-import { summarizeFindings } from '../src/metrics/cross-checks.js';
+import { summarizeFindings, visibleRoundingGaps } from '../src/metrics/cross-checks.js';
 
 export const sources = defineCommand({
   name: 'sources',
@@ -33,6 +33,7 @@ export const sources = defineCommand({
           edition.findings.filter((f) => f.severity === 'note'),
           ctx,
         ),
+        ...Object.values(meta.tables).flatMap((t) => roundingNote(visibleRoundingGaps(edition.findings, t.source), ctx, m.ref(t.source))),
         m.sources.markingRule,
       ],
     };

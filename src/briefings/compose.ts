@@ -109,6 +109,8 @@ function exportsSection(p: Presenter): Section {
         year,
         change ? show(change, m, { signed: true }) : undefined,
         r.total.change?.previousYear,
+        // The volume is Table 4's; the change may be the prose's (Section 4.1): each cites its own.
+        m.ref(r.total.volume.source.ref),
         m.ref((change ?? r.total.volume).source.ref),
       ),
       m.briefing.topLine(

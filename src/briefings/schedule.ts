@@ -133,6 +133,38 @@ export function formatInZone(date: Date, tz: string, locale: 'en' | 'zh-CN' = 'e
   return f.format(date);
 }
 
+/**
+ * Zones as people name them, in English and Chinese: China has one zone, Asia/Shanghai, which IANA
+ * names after Shanghai, not Beijing; and the export markets' capitals.
+ */
+const ZONE_NAMES: Record<string, string> = {
+  beijing: 'Asia/Shanghai',
+  peking: 'Asia/Shanghai',
+  china: 'Asia/Shanghai',
+  shanghai: 'Asia/Shanghai',
+  北京: 'Asia/Shanghai',
+  北京时间: 'Asia/Shanghai',
+  上海: 'Asia/Shanghai',
+  中国: 'Asia/Shanghai',
+  香港: 'Asia/Hong_Kong',
+  台北: 'Asia/Taipei',
+  东京: 'Asia/Tokyo',
+  新加坡: 'Asia/Singapore',
+  吉隆坡: 'Asia/Kuala_Lumpur',
+  雅加达: 'Asia/Jakarta',
+  迪拜: 'Asia/Dubai',
+  莫斯科: 'Europe/Moscow',
+  奥斯陆: 'Europe/Oslo',
+  伦敦: 'Europe/London',
+  柏林: 'Europe/Berlin',
+  纽约: 'America/New_York',
+};
+
+/** The IANA zone for a name people use ("北京", "Beijing" → Asia/Shanghai), or the text as it is. */
+export function zoneNamed(text: string): string {
+  return ZONE_NAMES[text.trim().toLowerCase()] ?? text.trim();
+}
+
 /** Time zone names for "did you mean": "Berlin" → Europe/Berlin. */
 export function zonesLike(text: string, limit = 3): string[] {
   const t = text.trim().toLowerCase().replace(/\s+/g, '_');

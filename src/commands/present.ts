@@ -93,26 +93,38 @@ const printedDecimals = (v: number, atLeast: number) => Math.max(atLeast, (Strin
  * One short line naming the rounding gaps a reply puts in plain view (Henan: 1.76 − 0.88 − 0.02 = 0.86
  * beside the printed +0.87), so a reader who adds the rows up is not left wondering. Nothing is corrected.
  */
-export function roundingNote(gaps: readonly Finding[], p: Presenter): string[] {
+export function roundingNote(gaps: readonly Finding[], p: Presenter, where?: string): string[] {
   if (gaps.length === 0) return [];
   const { m } = p;
   const names = p.edition.names;
   const name = (n: string) => (m.lang === 'zh-CN' ? (names.chinese('province', n) ?? m.aggregateName(n)) : n);
   const items = gaps.map((f): RoundingGap => {
     const dp = f.unit === 'Mt' ? 2 : f.unit === 'kt' ? 1 : 0;
+    // Tonnages in the reader's unit (万吨 in Chinese), digits as printed.
+    const inUnit = (n: string) => (f.unit === 'Mt' || f.unit === 'kt' ? m.units.number(n, f.unit) : n);
     if (f.check.startsWith('balance'))
       return {
         kind: 'net',
         name: name(f.row),
-        printed: formatNumber(f.found, printedDecimals(f.found, dp), true),
-        computed: formatNumber(f.expected, dp, true),
+        printed: inUnit(formatNumber(f.found, printedDecimals(f.found, dp), true)),
+        computed: inUnit(formatNumber(f.expected, dp, true)),
       };
     if (f.check.startsWith('column'))
-      return { kind: 'column', name: f.column ?? f.row, printed: formatNumber(f.found, printedDecimals(f.found, dp)), computed: formatNumber(f.expected, dp) };
+      return {
+        kind: 'column',
+        name: f.column ?? f.row,
+        printed: inUnit(formatNumber(f.found, printedDecimals(f.found, dp))),
+        computed: inUnit(formatNumber(f.expected, dp)),
+      };
     const kind = f.check.startsWith('shares of a row') ? 'row-shares' : 'year-shares';
     return { kind, name: kind === 'row-shares' ? name(f.row) : f.row, printed: '100', computed: formatNumber(f.found, 0) };
   });
-  return [m.marks.rounding(items.map((g) => m.marks.roundingGap(g)))];
+  return [
+    m.marks.rounding(
+      items.map((g) => m.marks.roundingGap(g)),
+      where,
+    ),
+  ];
 }
 
 /** The † footnote, when some figure of the reply is the bot's own computation. */

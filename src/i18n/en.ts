@@ -94,7 +94,8 @@ export const en = {
           : g.kind === 'row-shares'
             ? `${g.name}'s shares add up to ${g.computed} % †`
             : `the ${g.name} shares add up to ${g.computed} % †`,
-    rounding: (items: readonly string[]) => `Rounding: ${items.join('; ')}. The paper's figures are shown as printed.`,
+    rounding: (items: readonly string[], where?: string) =>
+      `Rounding${where ? ` in ${where}` : ''}: ${items.join('; ')}. The paper's figures are shown as printed.`,
     inconsistency: (table: string, detail: string) => `⚠ The paper disagrees with itself (${table}): ${detail}`,
     tension: (detail: string) => `Note: ${detail}`,
     derivedNote: "† derived: computed by the bot from the paper's figures; the paper does not print it.",
@@ -403,6 +404,7 @@ export const en = {
     domestic: 'Out − demand',
     net: 'Net balance',
     title: (names: readonly string[], year: number) => `${names.join(' vs ')} · ${year}`,
+    altItem: (label: string, value: string) => `${label} ${value}`,
     line: (name: string, output: string, utilization: string, net: string | undefined) =>
       `${name}: ${output} output at ${utilization}${net ? `, net ${net}` : ''}`,
     separator: '; ',
@@ -450,7 +452,7 @@ export const en = {
     title: (version: string) => `Sources · dataset ${version}`,
     editions: (years: readonly number[], current: number) => `Editions loaded: ${years.join(', ')}; answering from ${current} unless a year is given.`,
     findings: (inconsistencies: number, rounding: number, notes: number) =>
-      `Cross-checks at load: ${plural(inconsistencies, 'inconsistency', 'inconsistencies')} beyond rounding, ${rounding} gaps within rounding and ${plural(notes, 'soft tension')}; reported, never corrected (npm run data:check lists them all).`,
+      `Cross-checks at load: ${plural(inconsistencies, 'inconsistency', 'inconsistencies')} beyond rounding, ${rounding} gaps within rounding and ${plural(notes, 'soft tension')}; reported, never corrected. The inconsistencies and the rounding gaps visible in a table's additions follow; the others (ratios and shares recomputed from rounded figures) are within what the printing explains.`,
     markingRule:
       "Marks: a figure printed in a table cites the table; one printed in the prose cites its section (and says whether the bot's own computation agrees); † marks only figures the paper prints nowhere: every sum, share and difference the bot computes.",
   },
@@ -468,6 +470,8 @@ export const en = {
   },
 
   briefing: {
+    /** What to type instead, after a bad schedule or zone. */
+    example: '/briefing subscribe mismatch weekdays 08:30 Europe/Berlin',
     description: 'Regular briefings on utilization, regional mismatch and exports for this channel',
     notRunning: 'Briefings are not running here',
     notRunningHint: 'This process has no briefing scheduler (npm run ask answers commands only). Start the bot with npm start.',
@@ -545,8 +549,8 @@ export const en = {
       `${name}: ${net} after in-province demand and exports (${netRef}), ${domestic} over in-province demand (${domesticRef}).`,
     gapsLine: (items: readonly string[], ref: string) => `Largest gaps: ${items.join(', ')} (${ref}).`,
     deficitSumLine: (n: number, sum: string) => `${plural(n, 'deficit province')}: ${sum} together.`,
-    exportsLine: (total: string, year: number, change: string | undefined, previous: number | undefined, ref: string) =>
-      `${total} exported in ${year}${change ? `, ${change} on ${previous}` : ''} (${ref}).`,
+    exportsLine: (total: string, year: number, change: string | undefined, previous: number | undefined, ref: string, changeRef: string) =>
+      `${total} exported in ${year} (${ref})${change ? `, ${change} on ${previous} (${changeRef})` : ''}.`,
     topLine: (items: readonly string[], ref: string) => `Top destinations: ${items.join(', ')} (${ref}).`,
     spotlight: (title: string) => `Spotlight: ${title}`,
     inThread: 'Details and chart in the thread.',

@@ -224,7 +224,7 @@ export const zhCN: Messages = {
           : g.kind === 'row-shares'
             ? `${g.name}各项占比相加为${g.computed}%†`
             : `${g.name}年各项占比相加为${g.computed}%†`,
-    rounding: (items) => `四舍五入差异：${items.join('；')}。论文数据均按原值列示。`,
+    rounding: (items, where) => `${where ?? ''}四舍五入差异：${items.join('；')}。论文数据均按原值列示。`,
     quote: (q, r) => `${quoteOf(q)}（${r}）`,
     inconsistency: (table, detail) => `⚠ 论文前后数据不一致（${table}）：${detail}`,
     tension: (detail) => `注：${detail}`,
@@ -321,7 +321,7 @@ export const zhCN: Messages = {
     layout: 'compact：单条消息；thread：标题发在频道中，详情发在其话题串中',
     onlyNewData: '仅在载入新版数据时推送',
     schedule: 'daily 09:00、weekdays 08:30、weekly mon 09:00、monthly 1 09:00 或 cron 表达式',
-    timezone: 'IANA 时区，如 Asia/Shanghai（默认使用机器人的设置）',
+    timezone: 'IANA 时区，如 Asia/Shanghai，也可写“北京”（默认使用机器人的设置）',
     subscriptionId: '订阅编号（见 /briefing list）',
     language: 'zh、en 或 auto（按各读者自己的语言）',
     fromEdition: '较早的版本（默认：较新版本的上一版）',
@@ -442,9 +442,9 @@ export const zhCN: Messages = {
     colShut: '停产',
     provinceTitle: (name, year) => `${name} · ${year}年产能利用率`,
     provinceSummary: (o) =>
-      `${o.province}${o.capacity}的产能中，${o.high}的产能利用率高于${o.threshold}%；${o.shutdown}处于停产。${o.average ? `平均产能利用率${o.average}。` : ''}`,
+      `${o.province}${o.capacity}的产能中，${o.high}为高效产能（利用率高于${o.threshold}%）；${o.shutdown}处于停产。${o.average ? `平均产能利用率${o.average}。` : ''}`,
     title: (year) => `按效率等级划分的产能利用率 · ${year}年`,
-    summary: (o) => `全国${o.share}的产能（${o.capacity}，${o.enterprises}）产能利用率高于${o.threshold}%；${o.lowShare}为低效或闲置产能。`,
+    summary: (o) => `全国产能中${o.share}为高效产能（${o.capacity}，${o.enterprises}，利用率高于${o.threshold}%）；${o.lowShare}为低效或闲置产能。`,
     high: (th) => `高效（> ${th}%）`,
     medium: (low, high) => `中效（${low}–${high}%）`,
     lowAndIdle: (low) => `低效及闲置（< ${low}%）`,
@@ -486,7 +486,8 @@ export const zhCN: Messages = {
     demand: '需求',
     domestic: '产量 − 需求',
     net: '净平衡',
-    title: (names, year) => `${names.join(' 对比 ')} · ${year}年`,
+    title: (names, year) => `${list(names)}对比 · ${year}年`,
+    altItem: (label, value) => `${label}${value}`,
     line: (name, output, utilization, net) => `${name}：产量${output}，产能利用率${utilization}${net ? `，净平衡${net}` : ''}`,
     separator: '；',
     chart: (year) => `产能、产量与需求，${year}年（万吨）`,
@@ -530,7 +531,7 @@ export const zhCN: Messages = {
     title: (version) => `数据来源 · 数据集 ${version}`,
     editions: (years, current) => `已载入的版本：${years.join('、')}；未指定年份时使用${current}年版。`,
     findings: (inconsistencies, rounding, notes) =>
-      `载入时的交叉核对：${inconsistencies}处超出四舍五入范围的不一致，${rounding}处四舍五入范围内的差异，${notes}处值得留意的出入；只报告，不更正（npm run data:check 可列出全部）。`,
+      `载入时的交叉核对：${inconsistencies}处超出四舍五入范围的不一致，${rounding}处四舍五入范围内的差异，${notes}处值得留意的出入；只报告，不更正。以下列出不一致之处和表格加总中可见的四舍五入差异；其余差异（据四舍五入后的数据重算的比率和占比）均在印刷精度可解释的范围内。`,
     markingRule:
       '标注规则：表格所列数据注明表号；正文所述数据注明章节（并说明机器人自行计算的结果是否一致）；† 仅标注论文中任何地方都未列出的数据，即机器人计算的各类合计、占比和差值。',
   },
@@ -548,6 +549,7 @@ export const zhCN: Messages = {
   },
 
   briefing: {
+    example: '/briefing subscribe mismatch weekdays 08:30 北京',
     description: '本频道的定期简报：产能利用率、区域供需错配和出口',
     notRunning: '此处未运行简报',
     notRunningHint: '此进程没有简报调度器（npm run ask 只回答命令）。请用 npm start 启动机器人。',
@@ -581,7 +583,7 @@ export const zhCN: Messages = {
     tooMany: (limit) => `本工作区已有${limit}个简报，已达上限`,
     tooManyHint: '请先退订一个：/briefing list 可查看编号，/briefing unsubscribe <编号> 可退订。上限由 BRIEFING_WORKSPACE_LIMIT 设定。',
     zoneProblem: (tz, like) =>
-      `“${tz}”不是 IANA 时区。${like.length > 0 ? `您是指${list(like)}吗？` : '请使用 Asia/Shanghai、Europe/Berlin、America/New_York 或 UTC 等名称。'}`,
+      `“${tz}”不是 IANA 时区。${like.length > 0 ? `您是指${list(like)}吗？` : '请使用 Asia/Shanghai（北京时间，也可写“北京”）、Europe/Berlin、America/New_York 或 UTC 等名称。'}`,
     alreadyTitle: (id) => `已订阅：#${id}`,
     already: (kind, label, tz, id) => `本频道已按 ${label}（${tz}）接收${KIND[kind]}简报，订阅编号 #${id}；未新增订阅。`,
     nextDeliveries: '下次推送',
@@ -621,7 +623,8 @@ export const zhCN: Messages = {
       `${name}：扣除省内需求和出口后为${net}（${netRef}），较省内需求多出${domestic}（${domesticRef}）。`,
     gapsLine: (items, r) => `缺口最大：${items.join('、')}（${r}）。`,
     deficitSumLine: (n, sum) => `${n}个缺口省份合计${sum}。`,
-    exportsLine: (total, year, change, previous, r) => `${year}年出口${total}${change ? `，较${previous}年${change}` : ''}（${r}）。`,
+    exportsLine: (total, year, change, previous, r, changeRef) =>
+      `${year}年出口${total}（${r}）${change ? `，较${previous}年${change}（${changeRef}）` : ''}。`,
     topLine: (items, r) => `主要目的地：${items.join('、')}（${r}）。`,
     spotlight: (title) => `专题：${title}`,
     inThread: '详情和图表见话题串。',

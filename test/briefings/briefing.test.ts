@@ -123,7 +123,9 @@ describe('/briefing through the command path', () => {
     expect((await say('/briefing now utilization')).inChannel).toBe(true);
     expect((await say('/briefing unsubscribe 2')).title).toBe('Unsubscribed: 1 briefing');
     expect((await say('/briefing resume 1')).title).toBe('Resumed: #1');
-    expect((await say('/briefing unsubscribe all')).title).toBe('Unsubscribed: 1 briefing');
+    // China's zone as people name it, in either language.
+    expect((await say('/briefing subscribe utilization daily 07:00 北京')).title).toContain('(Asia/Shanghai)');
+    expect((await say('/briefing unsubscribe all')).title).toBe('Unsubscribed: 2 briefings');
     expect((await say('/briefing list')).title).toBe('No briefings in this channel');
   });
 
