@@ -20,6 +20,40 @@ function positional(sql: string, params: readonly unknown[]): { sql: string; val
  */
 const queues = new Map<string, { tail: Promise<unknown> }>();
 
+/** How long processes starting together on one new file may keep each other from opening it. */
+const OPEN_PATIENCE_MS = 15_000;
+
+/**
+ * Opens the file and switches it to WAL. Processes starting together on a new file can find it locked
+ * in ways SQLite's busy handler does not wait for (switching the journal mode, recovering the WAL
+ * index): those are retried for a while; anything else (not a database, no permission) fails at once.
+ */
+function openWithRetry(path: string): Database.Database {
+  const deadline = Date.now() + OPEN_PATIENCE_MS;
+  for (let attempt = 0; ; attempt++) {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(path);
+      // Waiting for another process's short transaction comes first: everything after may need a lock.
+      db.pragma('busy_timeout = 10000');
+      // Reading the schema touches the header: a file that is not SQLite fails here, before any write.
+      db.pragma('schema_version');
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      return db;
+    } catch (err) {
+      db?.close();
+      const code = (err as { code?: string }).code ?? '';
+      if (code.startsWith('SQLITE_BUSY') && Date.now() < deadline) {
+        // Synchronous on purpose: this runs once, at start-up, before anything else is served.
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(50 * 2 ** attempt, 500));
+        continue;
+      }
+      throw new StoreError(`${path}: not a usable SQLite database (${(err as Error).message}); the file was left as it is`);
+    }
+  }
+}
+
 /**
  * SQLite through better-sqlite3. Calls are synchronous underneath; a promise queue keeps a transaction's
  * statements together when other requests arrive while it awaits.
@@ -39,18 +73,7 @@ export function openSqliteDb(path: string): Db {
       }
     }
   }
-  let db: Database.Database;
-  try {
-    db = new Database(path);
-    // Waiting for another process's short transaction comes first: everything after may need a lock.
-    db.pragma('busy_timeout = 10000');
-    // Reading the schema touches the header: a file that is not SQLite fails here, before any write.
-    db.pragma('schema_version');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-  } catch (err) {
-    throw new StoreError(`${path}: not a usable SQLite database (${(err as Error).message}); the file was left as it is`);
-  }
+  const db = openWithRetry(path);
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string) => {
     let st = statements.get(sql);
