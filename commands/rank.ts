@@ -67,7 +67,8 @@ export const rank = defineCommand({
         rows: [
           ...rows,
           ...(r.others ? [[m.aggregateName('Others'), show(r.others, m, { signed, unit: false })]] : []),
-          ...(r.total ? [[m.aggregateName('Total'), show(r.total, m, { signed, unit: false })]] : []),
+          // The national row of a province's in-province demand is the country's domestic demand.
+          ...(r.total ? [[metric === 'demand' ? m.rank.totalDemand : m.aggregateName('Total'), show(r.total, m, { signed, unit: false })]] : []),
         ],
       },
       charts: [

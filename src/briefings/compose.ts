@@ -114,7 +114,7 @@ function exportsSection(p: Presenter): Section {
         m.ref((change ?? r.total.volume).source.ref),
       ),
       m.briefing.topLine(
-        top.map((e) => `${nameFor(p, 'country', e.name)} ${show(e.volume, m)} (${show(e.share, m)})`),
+        top.map((e) => m.briefing.destination(nameFor(p, 'country', e.name), show(e.volume, m), show(e.share, m))),
         m.ref(r.total.volume.source.ref),
       ),
     ],
@@ -194,7 +194,8 @@ export function composeBriefing(p: Presenter, kind: BriefingKind, o: ComposeOpti
   const figures = shown([...sections.flatMap((s) => s.figures), ...(spot?.figures ?? []), ...(changes?.figures ?? [])]);
   // A full briefing keeps one chart: the balance, the one that changes decisions.
   const chart = sections.length > 1 ? sections[1]!.chart : sections[0]!.chart;
-  const summary = kind === 'full' ? sections.map((s) => s.lines[0]).join(' ') : sections[0]!.lines.join(' ');
+  // Chinese sentences follow each other with no space: the catalogue joins them.
+  const summary = kind === 'full' ? m.common.sentences(...sections.map((s) => s.lines[0])) : m.common.sentences(...sections[0]!.lines);
   const followUps = [...sections.flatMap((s) => s.followUps), ...(spot?.followUp ? [spot.followUp] : [])].slice(0, 4);
   const title = m.briefing.title(kind, edition.year);
   const sources = sourcesOf(edition, figures, m);

@@ -430,6 +430,7 @@ export const en = {
     tiesNote: '= marks a shared rank: equal values, ordered by name.',
     missing: (names: readonly string[]) => `Not ranked: ${list(names)} (no row in Table 3; by the bot's arithmetic inside its "Others").`,
     aggregatesNote: "Others and Total are the table's own aggregate rows, shown for scale and not ranked.",
+    totalDemand: 'Total (domestic demand)',
   },
 
   table: {
@@ -552,6 +553,7 @@ export const en = {
     exportsLine: (total: string, year: number, change: string | undefined, previous: number | undefined, ref: string, changeRef: string) =>
       `${total} exported in ${year} (${ref})${change ? `, ${change} on ${previous} (${changeRef})` : ''}.`,
     topLine: (items: readonly string[], ref: string) => `Top destinations: ${items.join(', ')} (${ref}).`,
+    destination: (name: string, volume: string, share: string) => `${name} ${volume} (${share})`,
     spotlight: (title: string) => `Spotlight: ${title}`,
     inThread: 'Details and chart in the thread.',
   },
@@ -572,7 +574,7 @@ export const en = {
       `${name}: output ${output}, in-province demand ${demand}, exports ${exports}: net ${net} (${ref}).`,
     twoViewsTitle: (name: string) => `${name}: two views of the balance`,
     twoViews: (name: string, domestic: string, domesticRef: string, net: string, netRef: string) =>
-      `${name}: ${domestic} over in-province demand (${domesticRef}); ${net} after exports too (${netRef}).`,
+      `${name}: output − in-province demand ${domestic} (${domesticRef}); after exports too, ${net} (${netRef}).`,
     capacityBelowDemand: (name: string, capacity: string, capacityRef: string, demand: string, demandRef: string) =>
       `${name}'s capacity, ${capacity} (${capacityRef}), is below its in-province demand, ${demand} (${demandRef}).`,
     implied: (name: string, aluminium: string, factor: string, demand: string, ref: string) =>

@@ -509,6 +509,7 @@ export const zhCN: Messages = {
     tiesNote: '= 表示并列：数值相同，按名称排序。',
     missing: (names) => `未参与排名：${list(names)}（表3未单列；据本机器人推算计入其“其他”）。`,
     aggregatesNote: '“其他”和“合计”是表格自身的汇总行，仅作参照，不参与排名。',
+    totalDemand: '合计（国内需求）',
   },
 
   table: {
@@ -626,6 +627,7 @@ export const zhCN: Messages = {
     exportsLine: (total, year, change, previous, r, changeRef) =>
       `${year}年出口${total}（${r}）${change ? `，较${previous}年${change}（${changeRef}）` : ''}。`,
     topLine: (items, r) => `主要目的地：${items.join('、')}（${r}）。`,
+    destination: (name, volume, share) => `${name}${volume}（${share}）`,
     spotlight: (title) => `专题：${title}`,
     inThread: '详情和图表见话题串。',
   },
@@ -638,7 +640,7 @@ export const zhCN: Messages = {
     idleLine: (enterprises, capacity, r) => `${enterprises}全年未生产：产能${capacity}（${r}）。`,
     balance: (name, output, demand, exports, net, r) => `${name}：产量${output}，省内需求${demand}，出口${exports}：净额${net}（${r}）。`,
     twoViewsTitle: (name) => `${name}：两种口径的供需平衡`,
-    twoViews: (name, domestic, domesticRef, net, netRef) => `${name}：较省内需求多出${domestic}（${domesticRef}）；再扣除出口后为${net}（${netRef}）。`,
+    twoViews: (name, domestic, domesticRef, net, netRef) => `${name}：产量 − 省内需求为${domestic}（${domesticRef}）；再扣除出口后为${net}（${netRef}）。`,
     capacityBelowDemand: (name, capacity, capacityRef, demand, demandRef) =>
       `${name}的产能${capacity}（${capacityRef}）低于其省内需求${demand}（${demandRef}）。`,
     implied: (name, aluminium, factor, demand, r) => `${name}：电解铝产量${aluminium}，按吨铝消耗阳极${factor}计，需阳极${demand}（${r}）。`,

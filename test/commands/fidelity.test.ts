@@ -4,7 +4,10 @@ import { zoneNamed } from '../../src/briefings/schedule.js';
 import { shiftPoint } from '../../src/format/numbers.js';
 import { en } from '../../src/i18n/en.js';
 import { zhCN } from '../../src/i18n/zh-CN.js';
-import { ask, askText, paperLibrary } from '../support/core.js';
+import { BRIEFING_KINDS } from '../../src/briefings/kinds.js';
+import { spotlightCycle } from '../../src/briefings/spotlights.js';
+import { ask, askText, EVERY_COMMAND, paperLibrary } from '../support/core.js';
+import { readerText } from '../support/figure-audit.js';
 
 /** One test per sentence the audit of the paper found wrong (issue #19), in both languages where it speaks. */
 describe('every line as the paper says it', () => {
@@ -66,6 +69,30 @@ describe('every line as the paper says it', () => {
     // CSV rows in the header's language and unit.
     const csv = (await ask('/table 3 csv', 'zh-CN')).files![0]!.content;
     expect(csv.split('\n')[1]).toMatch(/^山东,752,332,164,256/);
+  });
+
+  it('Chinese punctuation in every reply and spotlight: no ASCII space after 。，；：, no half-width bracket beside Chinese', async () => {
+    const library = paperLibrary();
+    const texts: string[] = [];
+    for (const line of EVERY_COMMAND) texts.push(...readerText(await ask(line, 'zh-CN')).map((t) => `${line}: ${t}`));
+    for (const kind of BRIEFING_KINDS) {
+      const p = { m: zhCN, edition: library.current };
+      for (let c = 0; c < spotlightCycle(p, kind).length; c++)
+        texts.push(...readerText(composeBriefing(p, kind, { subscriptionId: 0, cursor: c }).reply).map((t) => `${kind} #${c}: ${t}`));
+    }
+    // The paper's own words are quoted as printed (English).
+    const bad = texts.filter((t) => /[。，；：！？] |\p{Script=Han}[()]|[()]\p{Script=Han}|\p{Script=Han} \p{Script=Han}/u.test(t.replace(/“[^”]*”/g, '')));
+    expect([...new Set(bad)]).toEqual([]);
+  });
+
+  it('deficits are not "over" demand; the national row of demand is domestic demand', async () => {
+    const library = paperLibrary();
+    const cycle = spotlightCycle({ m: en, edition: library.current }, 'mismatch');
+    const yunnan = cycle
+      .map((s) => s.build({ m: en, edition: library.current }).lines.join(' '))
+      .find((l) => l.startsWith('Yunnan: output − in-province demand'));
+    expect(yunnan).toContain('Yunnan: output − in-province demand ≈−0.77 Mt (Section 5.2');
+    expect((await ask('/rank demand')).table!.rows.at(-1)![0]).toBe('Total (domestic demand)');
   });
 
   it('English charts in English; Chinese charts in 万吨 with bars to match', async () => {
