@@ -21,7 +21,7 @@ export async function dataCheck(argv: string[] = []): Promise<void> {
     const { inconsistencies, rounding, notes } = summarizeFindings(findings);
     console.log(`Edition ${ds.edition.year} (dataset ${ds.edition.datasetVersion}) from ${config.DATA_DIR}/${ds.edition.year}: loaded.`);
     console.log(
-      `${findings.length} findings: ${inconsistencies} beyond rounding, ${notes} soft tensions (notes), ${rounding} within rounding. Nothing is corrected.\n`,
+      `${findings.length} findings: ${inconsistencies} beyond rounding, ${notes} soft ${notes === 1 ? 'tension (note)' : 'tensions (notes)'}, ${rounding} within rounding. Nothing is corrected.\n`,
     );
     const line = (f: Finding) =>
       `${f.table} · ${f.row} · ${f.check}: ${f.severity === 'note' ? '' : `off by ${formatNumber(f.difference, 3, true)} ${f.unit === '%' ? 'pp' : f.unit}. `}${f.detail}`;

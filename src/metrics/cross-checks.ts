@@ -27,7 +27,7 @@ export interface Finding {
   detail: string;
   /** What the detail says, as data, for a catalogue to word in its own language. */
   facts?: FindingFacts;
-  /** For a column sum: which column ("output", "2024 export"). */
+  /** For a column sum: which column ("output", "<year> export"). */
   column?: string;
 }
 
@@ -639,7 +639,7 @@ export function summarizeFindings(findings: readonly Finding[]): { inconsistenci
 /** One addition a reader can redo that misses by rounding, as data for a catalogue to word. */
 export interface RoundingGap {
   kind: 'net' | 'column' | 'row-shares' | 'year-shares';
-  /** The row's name in the reader's language, or the column's key ("output", "2024 export"). */
+  /** The row's name in the reader's language, or the column's key ("output", "<year> export"). */
   name: string;
   /** As the paper prints it. */
   printed: string;
