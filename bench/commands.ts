@@ -1,4 +1,4 @@
-import { compactReply } from '../src/commands/reply.js';
+import { compactReply } from '../src/framework/reply.js';
 import { consoleInvocation, createCore } from '../src/core.js';
 import { toDiscordMessage } from '../src/render/discord-message.js';
 import { quickChartImages } from '../src/render/images.js';

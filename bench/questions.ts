@@ -1,5 +1,5 @@
 import { commands } from '../commands/index.js';
-import { readQuestion } from '../src/commands/question.js';
+import { readQuestion } from '../src/framework/question.js';
 import { paperLibrary } from '../test/support/core.js';
 import { loadQuestions, scoreQuestions } from '../test/support/question-set.js';
 import { fmt, summarize } from './stats.js';

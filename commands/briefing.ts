@@ -1,7 +1,7 @@
-import { defineGroup, defineLeaf, type CommandContext } from '../src/commands/define.js';
-import { opt } from '../src/commands/option-kinds.js';
-import { errorReply, type Reply } from '../src/commands/reply.js';
-import { echo } from '../src/commands/tokenize.js';
+import { defineGroup, defineLeaf, type CommandContext } from '../src/framework/define.js';
+import { opt } from '../src/framework/option-kinds.js';
+import { errorReply, type Reply } from '../src/framework/reply.js';
+import { echo } from '../src/framework/tokenize.js';
 import { BRIEFING_KINDS, LAYOUTS } from '../src/briefings/kinds.js';
 import { formatInZone, isTimeZone, parseSchedule, zoneNamed, zonesLike } from '../src/briefings/schedule.js';
 import type { BriefingService } from '../src/briefings/service.js';

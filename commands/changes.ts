@@ -1,8 +1,8 @@
-import { defineCommand } from '../src/commands/define.js';
-import { opt } from '../src/commands/option-kinds.js';
-import { derivedNote, show, shown, sourcesOf } from '../src/commands/present.js';
-import { nameFor } from '../src/commands/presentation.js';
-import { errorReply, type Reply, type ReplyField } from '../src/commands/reply.js';
+import { defineCommand } from '../src/framework/define.js';
+import { opt } from '../src/framework/option-kinds.js';
+import { derivedNote, show, shown, sourcesOf } from '../src/framework/figure-text.js';
+import { nameFor } from '../src/framework/reply-charts.js';
+import { errorReply, type Reply, type ReplyField } from '../src/framework/reply.js';
 import { yearsHeld } from '../src/editions.js';
 import { CHANGE_METRICS, editionChanges } from '../src/metrics/changes.js';
 

@@ -1,8 +1,8 @@
-import { defineCommand, subjectOf } from '../src/commands/define.js';
-import { opt } from '../src/commands/option-kinds.js';
-import { derivedNote, show, shown, sourcesOf } from '../src/commands/present.js';
-import { drawn, nameFor } from '../src/commands/presentation.js';
-import type { Reply } from '../src/commands/reply.js';
+import { defineCommand, subjectOf } from '../src/framework/define.js';
+import { opt } from '../src/framework/option-kinds.js';
+import { derivedNote, show, shown, sourcesOf } from '../src/framework/figure-text.js';
+import { drawn, nameFor } from '../src/framework/reply-charts.js';
+import type { Reply } from '../src/framework/reply.js';
 import { COLORS } from '../src/charts/spec.js';
 import type { Messages } from '../src/i18n/messages.js';
 import type { Figure } from '../src/metrics/figure.js';

@@ -1,8 +1,8 @@
-import { defineGroup, defineLeaf, subjectOf } from '../src/commands/define.js';
-import { opt } from '../src/commands/option-kinds.js';
-import { derivedNote, field, findingNotes, quoteNotes, roundingNote, show, shown, sourceLabel, sourcesOf } from '../src/commands/present.js';
-import { drawn, exportsChart, nameFor } from '../src/commands/presentation.js';
-import { errorReply, type Reply, type ReplyField } from '../src/commands/reply.js';
+import { defineGroup, defineLeaf, subjectOf } from '../src/framework/define.js';
+import { opt } from '../src/framework/option-kinds.js';
+import { derivedNote, field, findingNotes, quoteNotes, roundingNote, show, shown, sourceLabel, sourcesOf } from '../src/framework/figure-text.js';
+import { drawn, exportsChart, nameFor } from '../src/framework/reply-charts.js';
+import { errorReply, type Reply, type ReplyField } from '../src/framework/reply.js';
 import { COLORS } from '../src/charts/spec.js';
 import type { Messages } from '../src/i18n/messages.js';
 import { findingsAbout, visibleRoundingGaps } from '../src/metrics/cross-checks.js';

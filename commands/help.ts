@@ -1,8 +1,8 @@
-import { defineCommand, leavesOf, usageOf, type CommandContext, type CommandDefinition } from '../src/commands/define.js';
-import { opt, type KindContext } from '../src/commands/option-kinds.js';
-import { errorReply, type Reply } from '../src/commands/reply.js';
-import { closestWords } from '../src/commands/suggest.js';
-import { echo } from '../src/commands/tokenize.js';
+import { defineCommand, leavesOf, usageOf, type CommandContext, type CommandDefinition } from '../src/framework/define.js';
+import { opt, type KindContext } from '../src/framework/option-kinds.js';
+import { errorReply, type Reply } from '../src/framework/reply.js';
+import { closestWords } from '../src/framework/suggest.js';
+import { echo } from '../src/framework/tokenize.js';
 
 /** /help is generated from the definitions, so it cannot drift from what the commands accept. */
 export const help = defineCommand({

@@ -1,4 +1,4 @@
-import type { CommandDefinition } from '../src/commands/define.js';
+import type { CommandDefinition } from '../src/framework/define.js';
 import { briefing } from './briefing.js';
 import { changes } from './changes.js';
 import { compare } from './compare.js';

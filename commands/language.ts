@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/commands/define.js';
-import { opt } from '../src/commands/option-kinds.js';
-import { errorReply, type Reply } from '../src/commands/reply.js';
+import { defineCommand } from '../src/framework/define.js';
+import { opt } from '../src/framework/option-kinds.js';
+import { errorReply, type Reply } from '../src/framework/reply.js';
 import { messages } from '../src/i18n/messages.js';
 
 export const language = defineCommand({

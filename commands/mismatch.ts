@@ -1,8 +1,8 @@
-import { defineCommand, subjectOf } from '../src/commands/define.js';
-import { opt } from '../src/commands/option-kinds.js';
-import { derivedNote, field, findingNotes, quoteNotes, roundingNote, show, shown, sourcesOf } from '../src/commands/present.js';
-import { balanceChart, nameFor } from '../src/commands/presentation.js';
-import type { Reply } from '../src/commands/reply.js';
+import { defineCommand, subjectOf } from '../src/framework/define.js';
+import { opt } from '../src/framework/option-kinds.js';
+import { derivedNote, field, findingNotes, quoteNotes, roundingNote, show, shown, sourcesOf } from '../src/framework/figure-text.js';
+import { balanceChart, nameFor } from '../src/framework/reply-charts.js';
+import type { Reply } from '../src/framework/reply.js';
 import type { BalanceEntry } from '../src/metrics/balance.js';
 import { regionalBalance } from '../src/metrics/balance.js';
 import { findingsAbout, visibleRoundingGaps } from '../src/metrics/cross-checks.js';

@@ -1,9 +1,9 @@
-import { defineCommand, subjectOf } from '../src/commands/define.js';
-import { opt } from '../src/commands/option-kinds.js';
-import { derivedNote, field, findingNotes, quoteNotes, show, shown, sourcesOf } from '../src/commands/present.js';
-import { mixChart, mixField, nameFor } from '../src/commands/presentation.js';
-import type { Reply, ReplyField } from '../src/commands/reply.js';
-import { versusFields } from '../src/commands/versus.js';
+import { defineCommand, subjectOf } from '../src/framework/define.js';
+import { opt } from '../src/framework/option-kinds.js';
+import { derivedNote, field, findingNotes, quoteNotes, show, shown, sourcesOf } from '../src/framework/figure-text.js';
+import { mixChart, mixField, nameFor } from '../src/framework/reply-charts.js';
+import type { Reply, ReplyField } from '../src/framework/reply.js';
+import { versusFields } from '../src/framework/versus.js';
 import { findingsAbout } from '../src/metrics/cross-checks.js';
 import { nationalOverview } from '../src/metrics/national.js';
 import { NATIONAL, statementsAbout } from '../src/metrics/text-figures.js';

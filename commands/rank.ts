@@ -1,8 +1,8 @@
-import { defineCommand, subjectOf } from '../src/commands/define.js';
-import { opt } from '../src/commands/option-kinds.js';
-import { derivedNote, show, shown, sourceLabel, sourcesOf } from '../src/commands/present.js';
-import { nameFor, rankingChart } from '../src/commands/presentation.js';
-import type { Reply } from '../src/commands/reply.js';
+import { defineCommand, subjectOf } from '../src/framework/define.js';
+import { opt } from '../src/framework/option-kinds.js';
+import { derivedNote, show, shown, sourceLabel, sourcesOf } from '../src/framework/figure-text.js';
+import { nameFor, rankingChart } from '../src/framework/reply-charts.js';
+import type { Reply } from '../src/framework/reply.js';
 import { RANK_METRICS, RANK_UNITS, rankProvinces, SIGNED_METRICS, type RankedEntry } from '../src/metrics/rank.js';
 
 /** A run of this many provinces or more at zero is summarised in one line ("7 provinces export nothing"). */

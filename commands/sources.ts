@@ -1,7 +1,7 @@
-import { defineCommand } from '../src/commands/define.js';
-import { opt } from '../src/commands/option-kinds.js';
-import { findingNotes, roundingNote } from '../src/commands/present.js';
-import type { Reply } from '../src/commands/reply.js';
+import { defineCommand } from '../src/framework/define.js';
+import { opt } from '../src/framework/option-kinds.js';
+import { findingNotes, roundingNote } from '../src/framework/figure-text.js';
+import type { Reply } from '../src/framework/reply.js';
 import { summarizeFindings, visibleRoundingGaps } from '../src/metrics/cross-checks.js';
 
 export const sources = defineCommand({

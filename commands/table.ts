@@ -1,8 +1,8 @@
-import { defineCommand } from '../src/commands/define.js';
-import { opt } from '../src/commands/option-kinds.js';
-import { errorReply, type Reply } from '../src/commands/reply.js';
-import { nameFor } from '../src/commands/presentation.js';
-import { roundingNote } from '../src/commands/present.js';
+import { defineCommand } from '../src/framework/define.js';
+import { opt } from '../src/framework/option-kinds.js';
+import { errorReply, type Reply } from '../src/framework/reply.js';
+import { nameFor } from '../src/framework/reply-charts.js';
+import { roundingNote } from '../src/framework/figure-text.js';
 import { visibleRoundingGaps } from '../src/metrics/cross-checks.js';
 import { paperTable, readableCell, tableNumbers, toCsv } from '../src/metrics/paper-tables.js';
 import type { EntityKind } from '../src/metrics/names.js';

@@ -1,8 +1,8 @@
-import { defineCommand, subjectOf } from '../src/commands/define.js';
-import { opt } from '../src/commands/option-kinds.js';
-import { derivedNote, field, findingNotes, quoteNotes, roundingNote, show, shown, sourceLabel, sourcesOf } from '../src/commands/present.js';
-import { mixChart, mixField, nameFor } from '../src/commands/presentation.js';
-import type { Reply, ReplyTable } from '../src/commands/reply.js';
+import { defineCommand, subjectOf } from '../src/framework/define.js';
+import { opt } from '../src/framework/option-kinds.js';
+import { derivedNote, field, findingNotes, quoteNotes, roundingNote, show, shown, sourceLabel, sourcesOf } from '../src/framework/figure-text.js';
+import { mixChart, mixField, nameFor } from '../src/framework/reply-charts.js';
+import type { Reply, ReplyTable } from '../src/framework/reply.js';
 import { COLORS } from '../src/charts/spec.js';
 import { findingsAbout, visibleRoundingGaps } from '../src/metrics/cross-checks.js';
 import { efficiencyStructure, type EfficiencyMix } from '../src/metrics/efficiency.js';

@@ -1,10 +1,10 @@
 import { commands as defaultCommands } from '../commands/index.js';
-import type { CommandDefinition, Invocation, Services } from './commands/define.js';
-import { CommandRegistry, dispatchOptions, route, runRoute, UMBRELLA, type ContextBase } from './commands/dispatch.js';
-import { hasHan, readQuestion, type QuestionReading } from './commands/question.js';
-import { questionReply } from './commands/question-reply.js';
-import { errorReply, type Reply } from './commands/reply.js';
-import { splitFlags, type LineFlag } from './commands/tokenize.js';
+import type { CommandDefinition, Invocation, Services } from './framework/define.js';
+import { CommandRegistry, dispatchOptions, route, runRoute, UMBRELLA, type ContextBase } from './framework/dispatch.js';
+import { hasHan, readQuestion, type QuestionReading } from './framework/question.js';
+import { questionReply } from './framework/question-reply.js';
+import { errorReply, type Reply } from './framework/reply.js';
+import { splitFlags, type LineFlag } from './framework/tokenize.js';
 import type { Library } from './editions.js';
 import { messages } from './i18n/messages.js';
 

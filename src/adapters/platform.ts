@@ -3,11 +3,11 @@ import type { Deliverer } from '../briefings/scheduler.js';
 import type { Core } from '../core.js';
 import type { HttpServer, ReplayGuard } from '../http/server.js';
 import type { Logger } from '../log.js';
-import type { Metrics } from '../observability/metrics.js';
+import type { Metrics } from '../telemetry/metrics.js';
 import type { SqlStore } from '../store/sql-store.js';
 import type { ChannelSettings } from '../settings.js';
 import type { BaseConfig } from '../config/config.js';
-import type { SubscriptionStore } from '../briefings/store.js';
+import type { SubscriptionStore } from '../briefings/subscriptions.js';
 import type { Lang } from '../i18n/lang.js';
 
 /** What every platform gets from the process: typed, created before any platform starts. */

@@ -1,6 +1,7 @@
-import { derivedNote, show, shown, sourcesOf } from '../commands/present.js';
-import { balanceChart, exportsChart, nameFor, rankingChart, type Presenter } from '../commands/presentation.js';
-import type { FollowUp, Reply, ReplyField } from '../commands/reply.js';
+import { derivedNote, show, shown, sourcesOf } from '../framework/figure-text.js';
+import { balanceChart, exportsChart, nameFor, rankingChart } from '../framework/reply-charts.js';
+import type { Presenter } from '../framework/figure-text.js';
+import type { FollowUp, Reply, ReplyField } from '../framework/reply.js';
 import type { ChartSpec } from '../charts/spec.js';
 import type { Edition } from '../editions.js';
 import { regionalBalance } from '../metrics/balance.js';

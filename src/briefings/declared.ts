@@ -4,7 +4,7 @@ import { ConfigError } from '../config/errors.js';
 import { en } from '../i18n/en.js';
 import { BRIEFING_KINDS, LAYOUTS } from './kinds.js';
 import { isTimeZone, parseSchedule } from './schedule.js';
-import type { NewSubscription } from './store.js';
+import type { NewSubscription } from './subscriptions.js';
 
 /**
  * Subscriptions the operator declares in BRIEFINGS (a JSON array, or the path of a JSON file with one):

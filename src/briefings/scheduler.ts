@@ -4,7 +4,7 @@ import type { Logger } from '../log.js';
 import { describeDbError } from '../store/db.js';
 import type { BriefingMessage } from './compose.js';
 import { previousRun } from './schedule.js';
-import type { Claim, Subscription, SubscriptionStore } from './store.js';
+import type { Claim, Subscription, SubscriptionStore } from './subscriptions.js';
 
 /** A delivery that did not go through: `permanent` when retrying cannot help (channel gone, bot removed). */
 export class DeliveryError extends Error {

@@ -1,10 +1,10 @@
 import type { Library } from '../editions.js';
 import type { Lang } from '../i18n/lang.js';
 import type { BriefingMessage } from './compose.js';
-import type { Composer } from './composer.js';
+import type { Composer } from './briefing-cache.js';
 import type { BriefingKind } from './kinds.js';
 import { nextRuns } from './schedule.js';
-import type { NewSubscription, Subscription, SubscriptionStore } from './store.js';
+import type { NewSubscription, Subscription, SubscriptionStore } from './subscriptions.js';
 
 export interface ScheduledSubscription {
   subscription: Subscription;

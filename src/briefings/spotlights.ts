@@ -1,6 +1,7 @@
-import { findingNotes, show, sourceLabel } from '../commands/present.js';
-import { mixValue, nameFor, type Presenter } from '../commands/presentation.js';
-import type { FollowUp } from '../commands/reply.js';
+import { findingNotes, show, sourceLabel } from '../framework/figure-text.js';
+import { mixValue, nameFor } from '../framework/reply-charts.js';
+import type { Presenter } from '../framework/figure-text.js';
+import type { FollowUp } from '../framework/reply.js';
 import type { Finding } from '../metrics/cross-checks.js';
 import { regionalBalance } from '../metrics/balance.js';
 import { efficiencyStructure } from '../metrics/efficiency.js';

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Reply } from '../commands/reply.js';
+import type { Reply } from '../framework/reply.js';
 import type { Lang } from '../i18n/lang.js';
 import type { ChartSpec } from './spec.js';
 import type { ChartImage } from '../render/images.js';

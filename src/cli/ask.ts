@@ -11,7 +11,7 @@ import { loadEditions } from '../dataset/load.js';
 import { buildLibrary } from '../editions.js';
 import { langIfSaid, langOf, type Lang } from '../i18n/lang.js';
 import { messages } from '../i18n/messages.js';
-import { compactReply } from '../commands/reply.js';
+import { compactReply } from '../framework/reply.js';
 import { writeChartFiles, writeReplyFiles, stemOf } from '../charts/chart-files.js';
 import { toConsoleText } from '../render/console-text.js';
 import { controlsFor } from '../render/controls.js';

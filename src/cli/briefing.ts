@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { BRIEFING_KINDS, type BriefingKind } from '../briefings/kinds.js';
-import { createComposer } from '../briefings/composer.js';
+import { createComposer } from '../briefings/briefing-cache.js';
 import { readBaseConfig } from '../config/config.js';
 import { loadDotEnv, withoutEmpty } from '../config/env.js';
 import { loadEditions } from '../dataset/load.js';

@@ -1,4 +1,4 @@
-import type { Reply } from '../commands/reply.js';
+import type { Reply } from '../framework/reply.js';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
 import type { ChartImage } from './images.js';

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Messages } from '../i18n/messages.js';
-import { hasMore, type Reply } from '../commands/reply.js';
+import { hasMore, type Reply } from '../framework/reply.js';
 
 /**
  * What a click does: `u` updates the message in place (a private answer grows or changes), `r` answers

@@ -10,7 +10,7 @@ import type {
   ComponentType,
   MessageFlags,
 } from 'discord-api-types/v10';
-import type { Reply } from '../commands/reply.js';
+import type { Reply } from '../framework/reply.js';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Control } from './controls.js';

@@ -1,4 +1,4 @@
-import type { Reply } from '../commands/reply.js';
+import type { Reply } from '../framework/reply.js';
 import { toChartConfig } from '../charts/chart-config.js';
 import { toQuickChartUrl } from '../charts/quickchart-url.js';
 

@@ -10,7 +10,7 @@ import type {
   StaticSelect,
   TableBlock,
 } from '@slack/types';
-import type { Reply, ReplyTable } from '../commands/reply.js';
+import type { Reply, ReplyTable } from '../framework/reply.js';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Control } from './controls.js';

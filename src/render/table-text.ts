@@ -1,4 +1,4 @@
-import type { ReplyTable } from '../commands/reply.js';
+import type { ReplyTable } from '../framework/reply.js';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
 

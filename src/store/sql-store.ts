@@ -1,5 +1,5 @@
 import type { BriefingKind, Layout } from '../briefings/kinds.js';
-import { PAUSE_AFTER_FAILURES, type Claim, type NewSubscription, type Outcome, type Subscription, type SubscriptionStore } from '../briefings/store.js';
+import { PAUSE_AFTER_FAILURES, type Claim, type NewSubscription, type Outcome, type Subscription, type SubscriptionStore } from '../briefings/subscriptions.js';
 import type { ChannelLang, ChannelSettings } from '../settings.js';
 import type { SeenRequests } from '../http/server.js';
 import type { Db } from './db.js';

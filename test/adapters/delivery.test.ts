@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewSubscription } from '../../src/briefings/store.js';
+import type { NewSubscription } from '../../src/briefings/subscriptions.js';
 import { newSubscription } from '../support/subscriptions.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { APP_ID, interaction, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';

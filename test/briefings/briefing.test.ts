@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeBriefing } from '../../src/briefings/compose.js';
-import { createComposer } from '../../src/briefings/composer.js';
+import { createComposer } from '../../src/briefings/briefing-cache.js';
 import { BRIEFING_KINDS } from '../../src/briefings/kinds.js';
 import { parseSchedule, zonesLike } from '../../src/briefings/schedule.js';
 import { createBriefingService } from '../../src/briefings/service.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { NewSubscription } from '../../src/briefings/store.js';
+import type { NewSubscription } from '../../src/briefings/subscriptions.js';
 import { newSubscription } from '../support/subscriptions.js';
 import { StoreError } from '../../src/store/db.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { readQuestion, spotNames } from '../../src/commands/question.js';
+import { readQuestion, spotNames } from '../../src/framework/question.js';
 import { consoleInvocation } from '../../src/core.js';
 import { core, fixtureLibrary, paperLibrary } from '../support/core.js';
 import { loadQuestions, scoreQuestions } from '../support/question-set.js';

@@ -1,7 +1,7 @@
 import { shiftPoint } from '../../src/format/numbers.js';
 import { describe, expect, it } from 'vitest';
-import { compactReply, type Reply } from '../../src/commands/reply.js';
-import { createComposer } from '../../src/briefings/composer.js';
+import { compactReply, type Reply } from '../../src/framework/reply.js';
+import { createComposer } from '../../src/briefings/briefing-cache.js';
 import { BRIEFING_KINDS } from '../../src/briefings/kinds.js';
 import { en } from '../../src/i18n/en.js';
 import { zhCN } from '../../src/i18n/zh-CN.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadEdition, loadNames } from '../../src/dataset/load.js';
 import { NameIndex, normalizeName } from '../../src/metrics/names.js';
-import { closestWords } from '../../src/commands/suggest.js';
+import { closestWords } from '../../src/framework/suggest.js';
 import { PAPER_YEAR } from '../support/core.js';
 
 const names = new NameIndex(loadEdition('data', PAPER_YEAR, loadNames('data')));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactReply, hasMore, type Reply } from '../../src/commands/reply.js';
+import { compactReply, hasMore, type Reply } from '../../src/framework/reply.js';
 import { en } from '../../src/i18n/en.js';
 import { controlsFor, decodeClick, encodeClick } from '../../src/render/controls.js';
 import { escapeDiscord, toDiscordMessage } from '../../src/render/discord-message.js';

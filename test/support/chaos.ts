@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import parser from 'cron-parser';
 import { nonceOf } from '../../src/adapters/discord/deliverer.js';
-import type { Subscription } from '../../src/briefings/store.js';
+import type { Subscription } from '../../src/briefings/subscriptions.js';
 import { openStore } from '../../src/store/open.js';
 import { APP_ID, discordKeys, startFakeDiscord } from './fake-discord.js';
 import { startFakeSlack } from './fake-slack.js';

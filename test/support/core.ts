@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { consoleInvocation, createCore, type Core } from '../../src/core.js';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Reply } from '../../src/framework/reply.js';
 import { loadEdition, loadEditions, loadNames } from '../../src/dataset/load.js';
 import { buildLibrary, type Library } from '../../src/editions.js';
 import type { Lang } from '../../src/i18n/lang.js';

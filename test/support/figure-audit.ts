@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChartSpec } from '../../src/charts/spec.js';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Reply } from '../../src/framework/reply.js';
 
 /**
  * Reads a reply as a reader does, number by number, and finds the figures that are neither printed

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { hasHan, readQuestion, type QuestionContext, type QuestionReading } from '../../src/commands/question.js';
+import { hasHan, readQuestion, type QuestionContext, type QuestionReading } from '../../src/framework/question.js';
 
 export interface Asked {
   question: string;

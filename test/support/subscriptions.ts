@@ -1,4 +1,4 @@
-import type { NewSubscription } from '../../src/briefings/store.js';
+import type { NewSubscription } from '../../src/briefings/subscriptions.js';
 
 /** A subscription as a chat command makes one: daily 09:00 UTC, mismatch, compact; override what a test is about. */
 export function newSubscription(o: Partial<NewSubscription> = {}): NewSubscription {

@@ -1,5 +1,5 @@
-import { leavesOf } from '../../commands/define.js';
-import type { KindContext } from '../../commands/option-kinds.js';
+import { leavesOf } from '../../framework/define.js';
+import type { KindContext } from '../../framework/option-kinds.js';
 import type { Core } from '../../core.js';
 import { messages } from '../../i18n/messages.js';
 import type { Lang } from '../../i18n/lang.js';

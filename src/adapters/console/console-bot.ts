@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import { compactReply } from '../../commands/reply.js';
+import { compactReply } from '../../framework/reply.js';
 import type { Core } from '../../core.js';
 import { consoleInvocation } from '../../core.js';
 import type { Lang } from '../../i18n/lang.js';

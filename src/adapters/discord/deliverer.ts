@@ -3,7 +3,7 @@ import { DiscordAPIError, type REST } from '@discordjs/rest';
 import { Routes, type APIMessage } from 'discord-api-types/v10';
 import type { BriefingMessage } from '../../briefings/compose.js';
 import { DeliveryError, type Deliverer, type DeliveryTarget } from '../../briefings/scheduler.js';
-import type { Reply } from '../../commands/reply.js';
+import type { Reply } from '../../framework/reply.js';
 import { messages } from '../../i18n/messages.js';
 import { briefingControls } from '../../render/controls.js';
 import { toDiscordMessage } from '../../render/discord-message.js';

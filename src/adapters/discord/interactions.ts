@@ -9,13 +9,13 @@ import {
   type APIInteraction,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
-import { entityKindOf } from '../../commands/option-kinds.js';
-import { compactReply, errorReply, type Reply } from '../../commands/reply.js';
+import { entityKindOf } from '../../framework/option-kinds.js';
+import { compactReply, errorReply, type Reply } from '../../framework/reply.js';
 import type { Answer, Core } from '../../core.js';
 import { langOf, type Lang } from '../../i18n/lang.js';
 import { messages } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
-import type { Metrics } from '../../observability/metrics.js';
+import type { Metrics } from '../../telemetry/metrics.js';
 import { controlsFor, decodeClick } from '../../render/controls.js';
 import { discordControls, ephemeral, toDiscordMessage, type DiscordMessage } from '../../render/discord-message.js';
 import { attachmentName, quickChartImages, type ChartImage } from '../../render/images.js';

@@ -1,9 +1,9 @@
 import type { APIMessage } from 'discord-api-types/v10';
-import { compactReply } from '../../commands/reply.js';
+import { compactReply } from '../../framework/reply.js';
 import type { Core } from '../../core.js';
 import { messages } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
-import type { Metrics } from '../../observability/metrics.js';
+import type { Metrics } from '../../telemetry/metrics.js';
 import { controlsFor } from '../../render/controls.js';
 import { toDiscordMessage, type DiscordMessage } from '../../render/discord-message.js';
 import { quickChartImages } from '../../render/images.js';

@@ -9,8 +9,8 @@ import {
   type LocalizationMap,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { changesChannel, isFlat, leavesOf, type CommandDefinition, type LeafDefinition, type Text } from '../../commands/define.js';
-import type { OptionSpec } from '../../commands/option-kinds.js';
+import { changesChannel, isFlat, leavesOf, type CommandDefinition, type LeafDefinition, type Text } from '../../framework/define.js';
+import type { OptionSpec } from '../../framework/option-kinds.js';
 import { messages } from '../../i18n/messages.js';
 
 /** The option every command gets: answer for everyone instead of only the asker. */

@@ -1,9 +1,9 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
-import { readOnlyLeaves, type CommandDefinition, type Invocation } from '../../commands/define.js';
-import type { OptionSpec } from '../../commands/option-kinds.js';
-import type { Reply } from '../../commands/reply.js';
-import { sourceLabel } from '../../commands/present.js';
+import { readOnlyLeaves, type CommandDefinition, type Invocation } from '../../framework/define.js';
+import type { OptionSpec } from '../../framework/option-kinds.js';
+import type { Reply } from '../../framework/reply.js';
+import { sourceLabel } from '../../framework/figure-text.js';
 import type { Core } from '../../core.js';
 import { en } from '../../i18n/en.js';
 import type { Lang } from '../../i18n/lang.js';

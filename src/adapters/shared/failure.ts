@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Reply } from '../../commands/reply.js';
+import type { Reply } from '../../framework/reply.js';
 import { en } from '../../i18n/en.js';
 import type { Messages } from '../../i18n/messages.js';
 

@@ -5,7 +5,7 @@ import { messages } from '../../i18n/messages.js';
 import { briefingControls } from '../../render/controls.js';
 import { quickChartImages, type ChartImage } from '../../render/images.js';
 import { toSlackMessage, type SlackMessage } from '../../render/slack-message.js';
-import type { Reply } from '../../commands/reply.js';
+import type { Reply } from '../../framework/reply.js';
 
 /** Slack errors that retrying cannot fix: the channel or the bot's access is gone. */
 const PERMANENT = new Set([

@@ -1,5 +1,5 @@
-import { usageOf, type CommandDefinition } from '../../commands/define.js';
-import { UMBRELLA } from '../../commands/dispatch.js';
+import { usageOf, type CommandDefinition } from '../../framework/define.js';
+import { UMBRELLA } from '../../framework/dispatch.js';
 import { en } from '../../i18n/en.js';
 
 /** Commands reached only through /anode in Slack, to keep the workspace's slash menu short. */

@@ -1,11 +1,11 @@
 import type { App } from '@slack/bolt';
 import { decodeSlackText } from './escaping.js';
 import type { WebClient } from '@slack/web-api';
-import type { Invocation } from '../../commands/define.js';
+import type { Invocation } from '../../framework/define.js';
 import type { Answer } from '../../core.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { Logger } from '../../log.js';
-import type { Metrics } from '../../observability/metrics.js';
+import type { Metrics } from '../../telemetry/metrics.js';
 import type { SlackMessage } from '../../render/slack-message.js';
 import type { Core } from '../../core.js';
 

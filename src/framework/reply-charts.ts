@@ -1,4 +1,3 @@
-import type { Edition } from '../editions.js';
 import type { Messages } from '../i18n/messages.js';
 import { CLASS_COLORS, COLORS, type ChartSpec } from '../charts/spec.js';
 import type { BalanceEntry, RegionalBalance } from '../metrics/balance.js';
@@ -7,18 +6,13 @@ import type { ExportRanking } from '../metrics/exports.js';
 import type { EntityKind } from '../metrics/names.js';
 import type { Figure } from '../metrics/figure.js';
 import type { RankedEntry } from '../metrics/rank.js';
-import { show, sourceLabel } from './present.js';
+import { type Presenter, show, sourceLabel } from './figure-text.js';
 import type { ReplyField } from './reply.js';
 
 /**
  * Builders shared by commands and briefings: the efficiency mix as a field and a chart, the balance
  * chart, the exports chart and the ranking chart are built once, here.
  */
-export interface Presenter {
-  m: Messages;
-  edition: Edition;
-}
-
 /** A name for a reader: English with the Chinese name beside it on charts, Chinese alone in Chinese. */
 export function nameFor(p: Presenter, kind: EntityKind, name: string, o: { bilingual?: boolean } = {}): string {
   const han = p.edition.names.chinese(kind, name);

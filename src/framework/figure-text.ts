@@ -5,8 +5,13 @@ import type { Figure } from '../metrics/figure.js';
 import type { Finding, RoundingGap } from '../metrics/cross-checks.js';
 import type { TextFigure } from '../dataset/types.js';
 import { quotesOf } from '../metrics/text-figures.js';
-import type { Presenter } from './presentation.js';
 import type { ReplyField } from './reply.js';
+
+/** What a reply is written for: the reader's catalogue and the edition it answers from. */
+export interface Presenter {
+  m: Messages;
+  edition: Edition;
+}
 
 export interface ShowOptions {
   /** "+0.87" for surpluses and changes. */

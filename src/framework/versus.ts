@@ -1,6 +1,6 @@
 import { derived, type Figure } from '../metrics/figure.js';
 import type { CommandContext } from './define.js';
-import { show } from './present.js';
+import { show } from './figure-text.js';
 import type { ReplyField } from './reply.js';
 
 /**

@@ -4,7 +4,7 @@ import { messages } from '../i18n/messages.js';
 import type { ChannelSettings } from '../settings.js';
 import { composeBriefing, type BriefingMessage } from './compose.js';
 import type { BriefingKind } from './kinds.js';
-import type { Subscription } from './store.js';
+import type { Subscription } from './subscriptions.js';
 
 /** Messages are built once per content key (kind, edition, language, spotlight, announcement) and reused. */
 const CAPACITY = 512;
