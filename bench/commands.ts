@@ -1,8 +1,8 @@
 import { compactReply } from '../src/framework/reply.js';
 import { consoleInvocation, createCore } from '../src/core.js';
-import { toDiscordMessage } from '../src/render/discord-message.js';
+import { toDiscordMessage } from '../src/adapters/discord/render.js';
 import { quickChartImages } from '../src/render/images.js';
-import { toSlackMessage } from '../src/render/slack-message.js';
+import { toSlackMessage } from '../src/adapters/slack/render.js';
 import { paperLibrary } from '../test/support/core.js';
 import { fmt, summarize } from './stats.js';
 

@@ -24,7 +24,7 @@ function looksLikeZone(word: string | undefined): boolean {
 
 const subscribe = defineLeaf({
   description: (m) => m.briefing.subscribeDescription,
-  requiresManage: true,
+  requires: ['manage-channel'],
   options: {
     kind: kind(),
     layout: opt.choice((m) => m.options.layout, LAYOUTS, { default: 'compact', placeholder: '[compact|thread]' }),
@@ -115,7 +115,7 @@ const idOption = (placeholder: string) => opt.text((m) => m.options.subscription
 
 const unsubscribe = defineLeaf({
   description: (m) => m.briefing.unsubscribeDescription,
-  requiresManage: true,
+  requires: ['manage-channel'],
   options: { target: idOption('<id|all>') },
   async run(ctx, { target }): Promise<Reply> {
     const { m } = ctx;
@@ -131,7 +131,7 @@ const unsubscribe = defineLeaf({
 
 const resume = defineLeaf({
   description: (m) => m.briefing.resumeDescription,
-  requiresManage: true,
+  requires: ['manage-channel'],
   options: { target: idOption('<id>') },
   async run(ctx, { target }): Promise<Reply> {
     const { m } = ctx;
@@ -161,7 +161,7 @@ const preview = defineLeaf({
 
 const now = defineLeaf({
   description: (m) => m.briefing.nowDescription,
-  requiresManage: true,
+  requires: ['manage-channel'],
   options: { kind: kind() },
   async run(ctx, { kind: k }): Promise<Reply> {
     const briefings = service(ctx);

@@ -9,6 +9,8 @@ export const language = defineCommand({
   examples: ['/language zh', '/language en', '/language auto', '/language'],
   options: { lang: opt.choice((m) => m.options.language, ['zh', 'en', 'auto'] as const, { optional: true, placeholder: '[zh|en|auto]' }) },
   changesChannel: true,
+  // Anyone may read the channel's language; changing it needs the channel's manage right.
+  requires: [{ id: 'manage-channel', when: (o) => o.lang !== undefined }],
   async run(ctx, { lang }): Promise<Reply> {
     const { m } = ctx;
     const settings = ctx.services.settings;
@@ -18,7 +20,6 @@ export const language = defineCommand({
       const current = (await settings.language(platform, channelId)) ?? 'auto';
       return { tone: 'info', title: m.language.currentTitle, summary: m.language.current(current) };
     }
-    if (!(await ctx.invocation.canManage())) return errorReply(m.errors.notAllowed, m.errors.needsManage('/language'), '/language [zh|en|auto]');
     const value = lang === 'zh' ? 'zh-CN' : lang;
     await settings.setLanguage(platform, channelId, value);
     // Said in the language just chosen: the first sentence the channel reads in it.

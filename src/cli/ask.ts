@@ -15,9 +15,9 @@ import { compactReply } from '../framework/reply.js';
 import { writeChartFiles, writeReplyFiles, stemOf } from '../charts/chart-files.js';
 import { toConsoleText } from '../render/console-text.js';
 import { controlsFor } from '../render/controls.js';
-import { toDiscordMessage } from '../render/discord-message.js';
+import { toDiscordMessage } from '../adapters/discord/render.js';
 import { attachmentName, quickChartImages, type ChartImage } from '../render/images.js';
-import { toSlackMessage } from '../render/slack-message.js';
+import { toSlackMessage } from '../adapters/slack/render.js';
 import { parseCli, quietOnClosedPipe } from './failure.js';
 
 export const ASK_USAGE = `usage: npm run ask -- "/province Yunnan" [--format text|slack|discord] [--lang zh|en] [--compact|--full] [--public] [--no-png]

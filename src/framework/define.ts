@@ -57,8 +57,12 @@ export interface LeafDefinition<O extends OptionSpecs = OptionSpecs> {
   readonly schema: z.ZodType;
   options: O;
   run: (ctx: CommandContext, options: OptionValues<O>) => Reply | Promise<Reply>;
-  /** Changes something for the whole channel: checked at run time on every platform. */
-  requiresManage?: boolean;
+  /**
+   * Named preconditions, checked by the pipeline before the command runs, on every platform (no adapter
+   * names a command). A requirement with `when` applies only to some uses (/language reads freely, and
+   * needs the permission to change).
+   */
+  requires?: readonly Requirement[];
   /**
    * The reply depends only on the edition, the language and the options (not on who asks or on
    * stored state): it may be cached and shared. Declared, never guessed from the reply.
@@ -92,9 +96,18 @@ export interface CommandDefinition {
   changesChannel?: boolean;
 }
 
+/** The preconditions a leaf may name. `manage-channel`: the platform's own "manage this channel" right. */
+export type PreconditionId = 'manage-channel';
+export type Requirement = PreconditionId | { id: PreconditionId; when: (options: Record<string, unknown>) => boolean };
+
+/** Whether a requirement applies to this use of the command. */
+export function applies(r: Requirement, options: Record<string, unknown>): boolean {
+  return typeof r === 'string' || r.when(options);
+}
+
 /** Whether a command may change a channel: declared, or any of its leaves needs the manage permission. */
 export function changesChannel(def: CommandDefinition): boolean {
-  return Boolean(def.changesChannel) || leavesOf(def).some((l) => l.leaf.requiresManage);
+  return Boolean(def.changesChannel) || leavesOf(def).some((l) => (l.leaf.requires?.length ?? 0) > 0);
 }
 
 export interface Leaf {
@@ -129,7 +142,7 @@ export function defineCommand<O extends OptionSpecs>(def: {
   run: LeafDefinition<O>['run'];
   pure?: boolean;
   meta?: boolean;
-  requiresManage?: boolean;
+  requires?: readonly Requirement[];
   changesChannel?: boolean;
 }): CommandDefinition {
   const { name, description, examples, changesChannel: changes, ...leaf } = def;
@@ -179,7 +192,7 @@ export function subjectOf(ctx: Pick<CommandContext, 'edition' | 'library'>, ...p
 export function readOnlyLeaves(commands: readonly CommandDefinition[]): { def: CommandDefinition; sub: string | undefined; leaf: LeafDefinition }[] {
   return commands.flatMap((def) =>
     leavesOf(def)
-      .filter((l) => l.leaf.pure && !l.leaf.meta && !l.leaf.requiresManage)
+      .filter((l) => l.leaf.pure && !l.leaf.meta && !l.leaf.requires?.length)
       .map((l) => ({ def, ...l })),
   );
 }

@@ -10,6 +10,9 @@ import {
   type Invocation,
   type LeafDefinition,
   type Services,
+  applies,
+  type PreconditionId,
+  type Requirement,
 } from './define.js';
 import type { KindContext } from './option-kinds.js';
 import { parseText } from './parse-text.js';
@@ -132,13 +135,32 @@ function otherLeafFor(r: Extract<Route, { ok: true }>, kctx: KindContext): strin
   return undefined;
 }
 
+/** What each named precondition asks of the platform, through the invocation. */
+const PRECONDITIONS: Record<PreconditionId, (invocation: Invocation) => Promise<boolean>> = {
+  'manage-channel': (invocation) => invocation.canManage(),
+};
+
+async function preconditionsHold(base: ContextBase, requires: readonly Requirement[], options: Record<string, unknown>): Promise<boolean> {
+  for (const r of requires) {
+    if (!applies(r, options)) continue;
+    if (!(await PRECONDITIONS[typeof r === 'string' ? r : r.id](base.invocation))) return false;
+  }
+  return true;
+}
+
 async function runLeaf(base: ContextBase, def: CommandDefinition, sub: string | undefined, leaf: LeafDefinition, raw: Record<string, unknown>): Promise<Reply> {
   const { m } = base;
   const usage = usageOf(def, sub);
   const cmd = label(def, sub);
-  if (leaf.requiresManage && !(await base.invocation.canManage())) {
+  // Preconditions that apply whatever the options are come first: nobody learns more by typing badly.
+  if (
+    !(await preconditionsHold(
+      base,
+      (leaf.requires ?? []).filter((r) => typeof r === 'string'),
+      {},
+    ))
+  )
     return errorReply(m.errors.notAllowed, m.errors.needsManage(cmd), usage);
-  }
   const result = leaf.schema.safeParse(raw);
   const kctx: KindContext = { edition: base.library.current, library: base.library, m };
   if (!result.success) {
@@ -151,6 +173,7 @@ async function runLeaf(base: ContextBase, def: CommandDefinition, sub: string | 
     return errorReply(m.errors.cannotRead(cmd), m.errors.badValue(key, issue.message), usage);
   }
   const values = result.data as Record<string, unknown>;
+  if (!(await preconditionsHold(base, leaf.requires ?? [], values))) return errorReply(m.errors.notAllowed, m.errors.needsManage(cmd), usage);
   // The edition first: names resolve against the edition the reply answers from.
   let edition: Edition = base.library.current;
   for (const [key, spec] of Object.entries(leaf.options)) {

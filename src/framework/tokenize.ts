@@ -45,3 +45,9 @@ export function splitFlags(line: string): SplitFlags {
   }
   return { ok: true, text: words.join('').replace(/\s+/g, ' ').trim(), flags };
 }
+
+/** The line a button re-runs: without the flags that only changed how this answer looked (one parser for every platform). */
+export function lineWithoutFlags(line: string): string {
+  const split = splitFlags(line.trim());
+  return split.ok ? split.text : line.trim();
+}

@@ -1,5 +1,5 @@
-import type { SlackMessage } from '../../src/render/slack-message.js';
-import type { DiscordMessage } from '../../src/render/discord-message.js';
+import type { SlackMessage } from '../../src/adapters/slack/render.js';
+import type { DiscordMessage } from '../../src/adapters/discord/render.js';
 
 /**
  * Every breach of Slack's documented limits in a message (../shared/PLATFORM-LIMITS.md); empty when it

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import { compactReply } from '../../framework/reply.js';
+import { createAnswerPipeline, type AnswerPipeline, type PipelineDeps } from '../../framework/answer-pipeline.js';
 import type { Core } from '../../core.js';
 import { consoleInvocation } from '../../core.js';
 import type { Lang } from '../../i18n/lang.js';
@@ -9,7 +9,7 @@ import { messages } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import { writeChartFiles, writeReplyFiles, stemOf } from '../../charts/chart-files.js';
 import { toConsoleText } from '../../render/console-text.js';
-import { newErrorId } from '../shared/failure.js';
+import { NO_CONTROLS } from '../../render/controls.js';
 import { completerFor } from './completer.js';
 
 export interface ConsoleOptions {
@@ -23,7 +23,11 @@ export interface ConsoleOptions {
   log: Logger;
   /** Colour: a terminal, and NO_COLOR unset. */
   color: boolean;
+  /** Answers counted with the other platforms' (the bot's /metrics); none for a one-off CLI. */
+  metrics?: PipelineDeps['metrics'];
 }
+
+const NO_METRICS: PipelineDeps['metrics'] = { command: () => {} };
 
 const HISTORY = 500;
 
@@ -54,16 +58,25 @@ function saveHistory(file: string, rl: Interface): void {
  * which the next line may pick by number.
  */
 export async function consoleAnswer(
-  core: Core,
+  pipeline: AnswerPipeline,
   line: string,
   o: { chartDir: string; lang: Lang; color: boolean },
 ): Promise<{ text: string; choices: string[] | undefined }> {
-  const answer = await core.answer(line, consoleInvocation(o.lang));
-  const reply = answer.flags.has('compact') ? compactReply(answer.reply) : answer.reply;
-  const images = reply.tone === 'info' ? await writeChartFiles(reply, o.chartDir, stemOf(answer.command, reply.subject), answer.lang) : [];
+  const outcome = await pipeline.answer({ kind: 'words', text: line }, consoleInvocation(o.lang), { defaultDetail: 'full' });
+  if (!outcome.ok)
+    return {
+      text:
+        outcome.kind === 'failure'
+          ? messages(o.lang).console.failed(outcome.errorId)
+          : toConsoleText(outcome.reply, { m: messages(outcome.lang), color: o.color }),
+      choices: undefined,
+    };
+  const p = outcome.presented;
+  const reply = p.reply;
+  const images = reply.tone === 'info' ? await writeChartFiles(reply, o.chartDir, stemOf(p.answer.command, reply.subject), p.lang) : [];
   const files = reply.tone === 'info' ? await writeReplyFiles(reply, o.chartDir) : [];
-  const choices = answer.reading?.kind === 'choices' ? answer.reading.lines : undefined;
-  return { text: toConsoleText(reply, { images, files, m: messages(answer.lang), color: o.color }), choices };
+  const choices = p.reading?.kind === 'choices' ? p.reading.lines : undefined;
+  return { text: toConsoleText(reply, { images, files, m: messages(p.lang), color: o.color }), choices };
 }
 
 /**
@@ -72,6 +85,8 @@ export async function consoleAnswer(
  */
 export async function runConsole(core: Core, o: ConsoleOptions): Promise<ConsoleSession> {
   const tty = Boolean(o.input.isTTY && o.output.isTTY);
+  // The console's buttons are the commands it prints: nothing to sign.
+  const pipeline = createAnswerPipeline({ core, log: o.log, metrics: o.metrics ?? NO_METRICS, componentSecret: NO_CONTROLS, platform: 'console' });
   const m = messages(o.lang);
   const write = (s: string) => o.output.write(`${s}\n`);
   let busy = false;
@@ -111,13 +126,12 @@ export async function runConsole(core: Core, o: ConsoleOptions): Promise<Console
         try {
           const lang = (await o.sessionLang?.().catch(() => undefined)) ?? o.lang;
           const picked = offered && /^\d$/.test(line) ? offered[Number(line) - 1] : undefined;
-          const answer = await consoleAnswer(core, picked ?? line, { ...o, lang });
+          const answer = await consoleAnswer(pipeline, picked ?? line, { ...o, lang });
           offered = answer.choices;
           write(`${answer.text}\n`);
         } catch (err) {
-          const id = newErrorId();
-          o.log.error({ err, errorId: id }, 'command failed');
-          write(`${m.console.failed(id)}\n`);
+          // Writing the answer failed (the pipeline itself never throws).
+          o.log.error({ err }, 'console: could not write the answer');
         } finally {
           busy = false;
         }

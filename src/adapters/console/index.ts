@@ -43,6 +43,7 @@ export const consolePlatform: PlatformModule<typeof env> = {
           sessionLang,
           log: ctx.log,
           color,
+          metrics: ctx.metrics,
         });
       },
       async stop() {},

@@ -6,7 +6,7 @@ import { DeliveryError, type Deliverer, type DeliveryTarget } from '../../briefi
 import type { Reply } from '../../framework/reply.js';
 import { messages } from '../../i18n/messages.js';
 import { briefingControls } from '../../render/controls.js';
-import { toDiscordMessage } from '../../render/discord-message.js';
+import { toDiscordMessage } from './render.js';
 import { attachmentName, quickChartImages } from '../../render/images.js';
 import { chartPngs } from '../shared/chart-pngs.js';
 

@@ -1,3 +1,4 @@
+import { createAnswerPipeline } from '../../framework/answer-pipeline.js';
 import { REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
 import type { PlatformAdapter, PlatformContext } from '../platform.js';
@@ -12,11 +13,11 @@ export async function createDiscordAdapter(ctx: PlatformContext, env: DiscordEnv
   const restOptions = { ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), timeout: 10_000 };
   // Deferred edits go to webhook routes with the interaction's own token: no bot token involved.
   const webhookRest = new REST(restOptions);
+  const pipeline = createAnswerPipeline({ core: ctx.core, log, metrics: ctx.metrics, componentSecret: ctx.componentSecret, platform: 'discord' });
   const handle = interactionHandler({
     core: ctx.core,
     log,
-    metrics: ctx.metrics,
-    componentSecret: ctx.componentSecret,
+    pipeline,
     chartMode: ctx.config.CHART_MODE,
     quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL,
     rest: webhookRest,
@@ -45,10 +46,8 @@ export async function createDiscordAdapter(ctx: PlatformContext, env: DiscordEnv
   const { questionHandler } = await import('./questions.js');
   let botId: string | undefined;
   const onMessage = questionHandler({
-    core: ctx.core,
+    pipeline,
     log,
-    metrics: ctx.metrics,
-    componentSecret: ctx.componentSecret,
     quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL,
     botId: () => botId,
     post: (channel, body) => gateway.client.rest.post(Routes.channelMessages(channel), { body }),

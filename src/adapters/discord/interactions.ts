@@ -10,17 +10,15 @@ import {
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
 import { entityKindOf } from '../../framework/option-kinds.js';
-import { compactReply, errorReply, type Reply } from '../../framework/reply.js';
-import type { Answer, Core } from '../../core.js';
+import type { Reply } from '../../framework/reply.js';
+import { apologyReply, newErrorId, type AnswerPipeline, type Presented } from '../../framework/answer-pipeline.js';
+import type { Core } from '../../core.js';
 import { langOf, type Lang } from '../../i18n/lang.js';
 import { messages } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
-import type { Metrics } from '../../telemetry/metrics.js';
-import { controlsFor, decodeClick } from '../../render/controls.js';
-import { discordControls, ephemeral, toDiscordMessage, type DiscordMessage } from '../../render/discord-message.js';
+import { discordControls, ephemeral, toDiscordMessage, type DiscordMessage } from './render.js';
 import { attachmentName, quickChartImages, type ChartImage } from '../../render/images.js';
-import { DISCORD } from '../../render/limits.js';
-import { apologyReply, newErrorId } from '../shared/failure.js';
+import { DISCORD } from './limits.js';
 import { bindingsFor, PUBLIC_OPTION } from './registration.js';
 
 /** The answer to one interaction: the response, files to send with it, and work for after it (a deferred edit). */
@@ -33,8 +31,8 @@ export interface Handled {
 export interface InteractionOptions {
   core: Core;
   log: Logger;
-  metrics: Metrics;
-  componentSecret: string;
+  /** The one answer path: commands and clicks go through it. */
+  pipeline: AnswerPipeline;
   chartMode: 'url' | 'upload';
   quickChartBaseUrl: string;
   /** REST for deferred edits (webhook routes with the interaction token: no bot token needed). */
@@ -52,37 +50,28 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
   const log = o.log;
   const bindings = bindingsFor(o.core.registry.commands);
 
-  const present = async (
-    answer: Answer,
-    c: { line: string; channel: string; lang: Lang; sharedBy?: string; forcePublic?: boolean },
-  ): Promise<{ message: DiscordMessage; ephemeral: boolean; files: RawFile[]; upload: boolean; reply: Reply }> => {
-    const m = messages(c.lang);
-    const detail = answer.flags.has('full') ? 'full' : 'compact';
-    const reply = detail === 'compact' ? compactReply(answer.reply) : answer.reply;
-    const isPublic = (c.forcePublic || answer.flags.has('public') || Boolean(reply.inChannel)) && reply.tone === 'info';
-    const upload = o.chartMode === 'upload' && reply.tone === 'info' && (reply.charts?.length ?? 0) > 0;
+  const pipeline = o.pipeline;
+
+  /** A presented answer as a Discord message: the body built once per cacheable answer, the buttons signed per channel. */
+  const present = (p: Presented): { message: DiscordMessage; ephemeral: boolean; files: RawFile[]; upload: boolean; reply: Reply } => {
+    const m = messages(p.lang);
+    const upload = o.chartMode === 'upload' && p.reply.tone === 'info' && (p.reply.charts?.length ?? 0) > 0;
     const images: ChartImage[] = upload
-      ? (reply.charts ?? []).map((_c, n) => ({ kind: 'attachment', name: attachmentName(n) }))
-      : quickChartImages(reply, o.quickChartBaseUrl);
-    const build = () => toDiscordMessage(reply, { images, m, ...(c.sharedBy ? { sharedBy: c.sharedBy } : {}) });
-    const base = c.sharedBy ? build() : o.core.rendered(answer, `discord|${detail}|${c.lang}|${upload}`, build);
-    const controls = controlsFor(answer.reply, {
-      secret: o.componentSecret,
-      channelId: c.channel,
-      line: c.line,
-      detail,
-      isPublic,
-      shareable: Boolean(answer.cacheKey) && !c.sharedBy,
-      m,
-    });
+      ? (p.reply.charts ?? []).map((_c, n) => ({ kind: 'attachment', name: attachmentName(n) }))
+      : quickChartImages(p.reply, o.quickChartBaseUrl);
+    const build = () => toDiscordMessage(p.reply, { images, m, ...(p.sharedBy ? { sharedBy: p.sharedBy } : {}) });
+    const base = p.variant ? o.core.rendered(p.answer, `${p.variant}|${upload}`, build) : build();
     // The cached body (built without controls) is shared; the buttons are signed per channel, so added here.
-    const message: DiscordMessage = { ...base, components: [...base.components, ...discordControls(controls)] };
-    const files: RawFile[] = (reply.files ?? []).map((f) => ({ name: f.name, data: Buffer.from(f.content, 'utf8'), contentType: f.contentType }));
-    return { message, ephemeral: !isPublic, files, upload: upload || files.length > 0, reply };
+    const message: DiscordMessage = { ...base, components: [...base.components, ...discordControls(p.controls)] };
+    const files: RawFile[] = (p.reply.files ?? []).map((f) => ({ name: f.name, data: Buffer.from(f.content, 'utf8'), contentType: f.contentType }));
+    return { message, ephemeral: !p.isPublic, files, upload: upload || files.length > 0, reply: p.reply };
   };
+  const errorResponse = (reply: Reply, lang: Lang): Handled => ({
+    response: { type: InteractionResponseType.ChannelMessageWithSource, data: ephemeral(toDiscordMessage(reply, { m: messages(lang) })) },
+  });
 
   /** Charts rendered locally and files attached take longer than Discord's 3 s: defer, then edit. */
-  const deferred = (i: APIInteraction, p: Awaited<ReturnType<typeof present>>, reply: Reply, update: boolean): Handled => ({
+  const deferred = (i: APIInteraction, p: ReturnType<typeof present>, reply: Reply, update: boolean): Handled => ({
     response: update
       ? { type: InteractionResponseType.DeferredMessageUpdate }
       : { type: InteractionResponseType.DeferredChannelMessageWithSource, data: p.ephemeral ? { flags: MessageFlags.Ephemeral } : {} },
@@ -104,7 +93,6 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
   };
 
   return async function handle(i: APIInteraction): Promise<Handled> {
-    const started = performance.now();
     const lang = langOf((i as { locale?: string }).locale);
     const m = messages(lang);
     const channel = i.channel?.id ?? ('channel_id' in i ? String((i as { channel_id?: string }).channel_id ?? '') : '');
@@ -161,47 +149,37 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
             }
           }
           for (const k of Object.keys(raw)) if (Array.isArray(raw[k])) raw[k] = (raw[k] as unknown[]).filter((v) => v !== undefined);
-          const answer = await o.core.run(name, sub, raw, invocation);
-          const p = await present(answer, { line: lineOf(name, sub, options), channel, lang, forcePublic: isPublic });
-          o.metrics.command(name, 'discord', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
+          const outcome = await pipeline.answer({ kind: 'options', name, sub, raw, line: lineOf(name, sub, options), public: isPublic }, invocation);
+          if (!outcome.ok) return errorResponse(outcome.reply, outcome.lang);
+          const p = present(outcome.presented);
           if (p.upload) return deferred(i, p, p.reply, false);
           return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: p.ephemeral ? ephemeral(p.message) : p.message } };
         }
         case InteractionType.MessageComponent: {
           const values = (i.data as { values?: string[] }).values;
-          const click = decodeClick(o.componentSecret, channel, i.data.custom_id, values?.[0]);
-          if (!click.ok) {
-            log.warn({ reason: click.reason, channel }, 'Discord: click refused');
-            const reply =
-              click.reason === 'forged'
-                ? errorReply(m.render.clickElsewhere, m.render.clickElsewhereHint)
-                : errorReply(m.render.badClick, m.render.badClickHint);
-            return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: ephemeral(toDiscordMessage(reply, { m })) } };
+          const outcome = await pipeline.answer({ kind: 'click', id: i.data.custom_id, ...(values ? { selected: values[0] ?? '' } : {}) }, invocation);
+          if (!outcome.ok) return errorResponse(outcome.reply, outcome.lang);
+          const p = present(outcome.presented);
+          switch (outcome.presented.placement) {
+            case 'share':
+              if (p.upload) return deferred(i, p, p.reply, false);
+              return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: p.message } };
+            case 'update':
+              if (p.upload) return deferred(i, p, p.reply, true);
+              return { response: { type: InteractionResponseType.UpdateMessage, data: p.message } };
+            default:
+              if (p.upload) return deferred(i, { ...p, ephemeral: true }, p.reply, false);
+              return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: ephemeral(p.message) } };
           }
-          const answer = await o.core.ask(click.line, invocation);
-          const line = click.line.replace(/\s+--(public|full|compact)\b/g, '');
-          o.metrics.command(answer.command ?? 'unknown', 'discord', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
-          if (click.mode === 'p') {
-            const p = await present(answer, { line, channel, lang, sharedBy: user, forcePublic: true });
-            if (p.upload) return deferred(i, p, p.reply, false);
-            return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: p.message } };
-          }
-          const p = await present(answer, { line, channel, lang });
-          if (click.mode === 'u' && answer.reply.tone === 'info') {
-            if (p.upload) return deferred(i, p, p.reply, true);
-            return { response: { type: InteractionResponseType.UpdateMessage, data: p.message } };
-          }
-          if (p.upload) return deferred(i, { ...p, ephemeral: true }, p.reply, false);
-          return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: ephemeral(p.message) } };
         }
         default:
           return { response: { type: InteractionResponseType.Pong } };
       }
     } catch (err) {
+      // Autocomplete and the pipeline's own replies never throw; this is the net for the rest.
       const errorId = newErrorId();
       log.error({ err, errorId, interaction: i.type }, 'interaction failed');
-      o.metrics.command('unknown', 'discord', 'failure', (performance.now() - started) / 1000);
-      return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: ephemeral(toDiscordMessage(apologyReply(errorId, m), { m })) } };
+      return errorResponse(apologyReply(errorId, lang), lang);
     }
   };
 }

@@ -1,19 +1,13 @@
 import type { APIMessage } from 'discord-api-types/v10';
-import { compactReply } from '../../framework/reply.js';
-import type { Core } from '../../core.js';
-import { messages } from '../../i18n/messages.js';
+import type { AnswerPipeline } from '../../framework/answer-pipeline.js';
 import type { Logger } from '../../log.js';
-import type { Metrics } from '../../telemetry/metrics.js';
-import { controlsFor } from '../../render/controls.js';
-import { toDiscordMessage, type DiscordMessage } from '../../render/discord-message.js';
 import { quickChartImages } from '../../render/images.js';
-import { apologyReply, newErrorId } from '../shared/failure.js';
+import { messages } from '../../i18n/messages.js';
+import { discordControls, toDiscordMessage, type DiscordMessage } from './render.js';
 
 export interface QuestionOptions {
-  core: Core;
+  pipeline: AnswerPipeline;
   log: Logger;
-  metrics: Metrics;
-  componentSecret: string;
   quickChartBaseUrl: string;
   /** The bot's own user id, once the gateway is ready. */
   botId(): string | undefined;
@@ -40,38 +34,30 @@ export function questionHandler(o: QuestionOptions): (msg: APIMessage & { guild_
     if (msg.author.bot || msg.webhook_id || !bot || msg.author.id === bot) return;
     const direct = msg.guild_id === undefined;
     if (!direct && !msg.mentions.some((u) => u.id === bot)) return;
-    const started = performance.now();
-    const text = questionText(msg.content) || 'help';
     const reference = { message_id: msg.id, fail_if_not_exists: false as const };
+    const invocation = {
+      platform: 'discord',
+      userId: msg.author.id,
+      channelId: msg.channel_id,
+      ...(msg.guild_id ? { workspaceId: msg.guild_id } : {}),
+      lang: 'en' as const,
+      // A question never changes a channel: subscribing stays a slash command with its permission check.
+      canManage: async () => false,
+    };
     try {
-      const answer = await o.core.answer(text, {
-        platform: 'discord',
-        userId: msg.author.id,
-        channelId: msg.channel_id,
-        ...(msg.guild_id ? { workspaceId: msg.guild_id } : {}),
-        lang: 'en',
-        // A question never changes a channel: subscribing stays a slash command with its permission check.
-        canManage: async () => false,
-      });
-      const m = messages(answer.lang);
-      const reply = compactReply(answer.reply);
-      const controls = controlsFor(answer.reply, {
-        secret: o.componentSecret,
-        channelId: msg.channel_id,
-        line: answer.line,
-        detail: 'compact',
-        isPublic: true,
-        shareable: false,
-        m,
-      });
-      const message = toDiscordMessage(reply, { images: quickChartImages(reply, o.quickChartBaseUrl), controls, m });
+      // Answered where it was asked, for everyone who can see the question.
+      const outcome = await o.pipeline.answer({ kind: 'words', text: questionText(msg.content) }, invocation, { forcePublic: true });
+      const m = messages(outcome.ok ? outcome.presented.lang : outcome.lang);
+      const message = outcome.ok
+        ? (() => {
+            const p = outcome.presented;
+            const body = toDiscordMessage(p.reply, { images: quickChartImages(p.reply, o.quickChartBaseUrl), m });
+            return { ...body, components: [...body.components, ...discordControls(p.controls)] };
+          })()
+        : toDiscordMessage(outcome.reply, { m });
       await o.post(msg.channel_id, { ...message, message_reference: reference });
-      o.metrics.command(answer.command ?? 'question', 'discord', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
     } catch (err) {
-      const errorId = newErrorId();
-      o.log.error({ err, errorId }, 'Discord: question failed');
-      o.metrics.command('question', 'discord', 'failure', (performance.now() - started) / 1000);
-      await o.post(msg.channel_id, { ...toDiscordMessage(apologyReply(errorId, messages('en')), {}), message_reference: reference }).catch(() => {});
+      o.log.error({ err }, 'Discord: question: could not send the answer');
     }
   };
 }

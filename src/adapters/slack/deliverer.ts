@@ -4,7 +4,7 @@ import type { BriefingMessage } from '../../briefings/compose.js';
 import { messages } from '../../i18n/messages.js';
 import { briefingControls } from '../../render/controls.js';
 import { quickChartImages, type ChartImage } from '../../render/images.js';
-import { toSlackMessage, type SlackMessage } from '../../render/slack-message.js';
+import { toSlackMessage, type SlackMessage } from './render.js';
 import type { Reply } from '../../framework/reply.js';
 
 /** Slack errors that retrying cannot fix: the channel or the bot's access is gone. */

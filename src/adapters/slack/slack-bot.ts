@@ -1,25 +1,22 @@
-import type { AllMiddlewareArgs, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { App, SocketModeReceiver } from './bolt.js';
 import { InstallProvider, type CallbackOptions } from '@slack/oauth';
 import { WebClient, type RetryOptions } from '@slack/web-api';
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { leavesOf, type Invocation } from '../../framework/define.js';
-import { UMBRELLA } from '../../framework/dispatch.js';
-import { compactReply, errorReply, type Reply } from '../../framework/reply.js';
-import type { Answer } from '../../core.js';
+import { createAnswerPipeline, type Presented } from '../../framework/answer-pipeline.js';
+import type { Invocation } from '../../framework/define.js';
+import type { Reply } from '../../framework/reply.js';
 import { langOf, type Lang } from '../../i18n/lang.js';
-import { messages, type Messages } from '../../i18n/messages.js';
-import { controlsFor, decodeClick } from '../../render/controls.js';
+import { messages } from '../../i18n/messages.js';
 import { quickChartImages, type ChartImage } from '../../render/images.js';
-import { BUTTON_ACTION, MENU_ACTION, slackControls, toSlackMessage, type SlackMessage } from '../../render/slack-message.js';
+import { slackControls, toSlackMessage, type SlackMessage } from './render.js';
 import { PlatformFatalError, unreachable, type PlatformAdapter, type PlatformContext } from '../platform.js';
-import { apologyReply } from '../shared/failure.js';
 import { slackCanManage, slackLocales } from './admins.js';
 import { boltLogger } from './bolt-logger.js';
 import { REFUSED_TOKEN, slackDeliverer } from './deliverer.js';
-import { decodeSlackText } from './escaping.js';
-import { registerQuestions } from './questions.js';
+import { register as actionListener } from './listeners/actions.js';
+import { register as commandListener } from './listeners/commands.js';
+import type { SlackListenerDeps } from './listeners/deps.js';
+import { register as questionListener } from './listeners/questions.js';
 import { SealedWithOtherKey, SqlInstallationStore, SqlStateStore } from './installations.js';
 import { DeliveryError } from '../../briefings/scheduler.js';
 import { BOT_SCOPES } from './manifest.js';
@@ -101,138 +98,47 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
     return (result.files ?? []).flatMap((f) => f.files ?? []).flatMap((f) => (f.id ? [{ kind: 'slack-file' as const, id: f.id }] : []));
   };
 
-  /** The message for an answer: compact unless --full; payloads of pure answers built once, buttons signed per channel. */
-  const present = async (
-    answer: Answer,
-    o: { line: string; channel: string; lang: Lang; client: WebClient; sharedBy?: string; forcePublic?: boolean },
-  ): Promise<SlackMessage & { response_type: 'ephemeral' | 'in_channel' }> => {
-    const m = messages(o.lang);
-    const detail = answer.flags.has('full') ? 'full' : 'compact';
-    const reply = detail === 'compact' ? compactReply(answer.reply) : answer.reply;
-    const isPublic = (o.forcePublic || answer.flags.has('public') || Boolean(reply.inChannel)) && reply.tone === 'info';
+  const pipeline = createAnswerPipeline({ core: ctx.core, log, metrics: ctx.metrics, componentSecret: ctx.componentSecret, platform: 'slack' });
+
+  /** A presented answer as a Slack message: the body built once per cacheable answer, the buttons signed per channel. */
+  const message = async (p: Presented, client: WebClient): Promise<SlackMessage & { response_type: 'ephemeral' | 'in_channel' }> => {
+    const m = messages(p.lang);
     const build = async () =>
-      toSlackMessage(reply, {
+      toSlackMessage(p.reply, {
         images:
-          ctx.config.CHART_MODE === 'upload' && reply.tone === 'info' ? await upload(o.client, reply) : quickChartImages(reply, ctx.config.QUICKCHART_BASE_URL),
+          ctx.config.CHART_MODE === 'upload' && p.reply.tone === 'info'
+            ? await upload(client, p.reply)
+            : quickChartImages(p.reply, ctx.config.QUICKCHART_BASE_URL),
         m,
         reserve: 2,
-        ...(o.sharedBy ? { sharedBy: o.sharedBy } : {}),
+        ...(p.sharedBy ? { sharedBy: p.sharedBy } : {}),
       });
-    const base = ctx.config.CHART_MODE === 'url' && !o.sharedBy ? await ctx.core.rendered(answer, `slack|${detail}|${o.lang}`, build) : await build();
-    const controls = controlsFor(answer.reply, {
-      secret: ctx.componentSecret,
-      channelId: o.channel,
-      line: o.line,
-      detail,
-      isPublic,
-      shareable: Boolean(answer.cacheKey) && !o.sharedBy,
-      m,
-    });
-    return { response_type: isPublic ? 'in_channel' : 'ephemeral', text: base.text, blocks: [...base.blocks, ...slackControls(controls)] };
+    const base = ctx.config.CHART_MODE === 'url' && p.variant ? await ctx.core.rendered(p.answer, p.variant, build) : await build();
+    return { response_type: p.isPublic ? 'in_channel' : 'ephemeral', text: base.text, blocks: [...base.blocks, ...slackControls(p.controls)] };
   };
+  const errorMessage = (reply: Reply, lang: Lang) => ({ response_type: 'ephemeral' as const, ...toSlackMessage(reply, { m: messages(lang) }) });
 
   const attach = async (reply: Reply, channel: string, client: WebClient) => {
     for (const f of reply.files ?? [])
       await client.files.uploadV2({ channel_id: channel, file: Buffer.from(f.content, 'utf8'), filename: f.name, title: f.name });
   };
 
-  const apology = (m: Messages) => {
-    const errorId = randomBytes(4).toString('hex');
-    return { errorId, message: { response_type: 'ephemeral' as const, ...toSlackMessage(apologyReply(errorId, m), { m }) } };
-  };
-
-  const commandNames = [...ctx.core.registry.commands.map((c) => c.name), UMBRELLA];
-  const manages = new Set(ctx.core.registry.commands.filter((c) => leavesOf(c).some((l) => l.leaf.requiresManage) || c.name === 'language').map((c) => c.name));
-  // One listener for every command: Bolt runs each listener's matcher on every request.
-  const pattern = new RegExp(`^/(${commandNames.map((c) => c.replace(/[^a-z0-9_-]/g, '')).join('|')})$`);
-  app.command(pattern, async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    const started = performance.now();
-    const name = command.command.slice(1);
-    const text = decodeSlackText(command.text ?? '');
-    const line = `/${name} ${text}`.trim();
-    const target = name === UMBRELLA ? (text.trim().split(/\s+/)[0] ?? 'help').replace(/^\//, '').toLowerCase() : name;
-    let acked = false;
-    let lang: Lang = 'en';
-    try {
-      lang = await langFor(command.channel_id, command.user_id, command.team_id, client);
-      // Asking Slack who is an admin, rendering or uploading can take a moment: acknowledge first.
-      if (ctx.config.CHART_MODE === 'upload' || manages.has(target)) {
-        await ack();
-        acked = true;
-      }
-      const answer = await ctx.core.ask(line, invocation(command.user_id, command.channel_id, command.team_id, lang, client, command.enterprise_id));
-      if (answer.reply.files?.length && !acked) {
-        await ack();
-        acked = true;
-      }
-      const message = await present(answer, { line: stripFlags(line), channel: command.channel_id, lang, client });
-      if (answer.reply.files?.length && answer.reply.tone === 'info') await attach(answer.reply, command.channel_id, client);
-      if (acked) await respond(message);
-      else {
-        await ack(message as never);
-        acked = true;
-      }
-      ctx.metrics.command(answer.command ?? 'unknown', 'slack', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
-    } catch (err) {
-      const code = (err as { data?: { error?: string } }).data?.error;
+  const deps: SlackListenerDeps = {
+    core: ctx.core,
+    pipeline,
+    log,
+    langFor,
+    invocation,
+    message,
+    errorMessage,
+    attach,
+    uploadsCharts: ctx.config.CHART_MODE === 'upload',
+    tokenRefused: (err) => {
+      const code = (err as { data?: { error?: string } } | undefined)?.data?.error;
       if (code && REFUSED_TOKEN.has(code)) tokenRefused(code);
-      const { errorId, message } = apology(messages(lang));
-      log.error({ err, errorId, command: name }, 'slash command failed');
-      ctx.metrics.command(target, 'slack', 'failure', (performance.now() - started) / 1000);
-      try {
-        if (acked) await respond(message);
-        else await ack(message as never);
-      } catch (second) {
-        log.error({ err: second, errorId }, 'could not send the apology');
-      }
-    }
-  });
-
-  const onClick = async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
-    await ack();
-    const started = performance.now();
-    const b = body as { channel?: { id?: string }; container?: { channel_id?: string }; user: { id: string }; team?: { id?: string } | null };
-    const channel = b.channel?.id ?? b.container?.channel_id ?? '';
-    const team = b.team?.id ?? '';
-    const a = action as { type: string; value?: string; block_id?: string; selected_option?: { value?: string } };
-    let lang: Lang = 'en';
-    try {
-      lang = await langFor(channel, b.user.id, team, client);
-      const m = messages(lang);
-      const click =
-        a.type === 'static_select'
-          ? decodeClick(ctx.componentSecret, channel, a.block_id ?? '', a.selected_option?.value ?? '')
-          : decodeClick(ctx.componentSecret, channel, a.value ?? '');
-      if (!click.ok) {
-        log.warn({ reason: click.reason, channel }, 'Slack: click refused');
-        const reply =
-          click.reason === 'forged' ? errorReply(m.render.clickElsewhere, m.render.clickElsewhereHint) : errorReply(m.render.badClick, m.render.badClickHint);
-        await respond({ response_type: 'ephemeral', replace_original: false, ...toSlackMessage(reply, { m }) });
-        return;
-      }
-      const answer = await ctx.core.ask(click.line, invocation(b.user.id, channel, team, lang, client));
-      if (click.mode === 'p') {
-        const message = await present(answer, { line: stripFlags(click.line), channel, lang, client, sharedBy: b.user.id, forcePublic: true });
-        await respond({ ...message, replace_original: false });
-        await respond({ delete_original: true });
-      } else {
-        const message = await present(answer, { line: stripFlags(click.line), channel, lang, client });
-        await respond(
-          click.mode === 'u'
-            ? { ...message, response_type: 'ephemeral', replace_original: true }
-            : { ...message, response_type: 'ephemeral', replace_original: false },
-        );
-      }
-      ctx.metrics.command(answer.command ?? 'unknown', 'slack', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
-    } catch (err) {
-      const { errorId, message } = apology(messages(lang));
-      log.error({ err, errorId }, 'click failed');
-      await respond({ ...message, replace_original: false }).catch(() => {});
-    }
+    },
   };
-  app.action(BUTTON_ACTION, onClick);
-  app.action(MENU_ACTION, onClick);
-  registerQuestions(app, { core: ctx.core, log, metrics: ctx.metrics, langFor, invocation, present, apology: (lang) => apology(messages(lang)) });
+  for (const listener of [commandListener, actionListener, questionListener]) listener(app, deps);
 
   if (installer) {
     const forget = async (teamId: string | undefined, enterpriseId: string | undefined, isEnterpriseInstall: boolean, why: string) => {
@@ -418,9 +324,4 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
       return { ready: true };
     },
   };
-}
-
-/** The line a button re-runs: without the flags that only changed how this answer looked. */
-function stripFlags(line: string): string {
-  return line.replace(/\s+(?:--|—|–)(?:public|full|compact)\b/gi, '').trim();
 }

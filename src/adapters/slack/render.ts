@@ -10,13 +10,14 @@ import type {
   StaticSelect,
   TableBlock,
 } from '@slack/types';
-import type { Reply, ReplyTable } from '../framework/reply.js';
-import { en } from '../i18n/en.js';
-import type { Messages } from '../i18n/messages.js';
-import type { Control } from './controls.js';
-import type { ChartImage } from './images.js';
-import { SLACK, fit } from './limits.js';
-import { tableText } from './table-text.js';
+import type { Reply, ReplyTable } from '../../framework/reply.js';
+import { en } from '../../i18n/en.js';
+import type { Messages } from '../../i18n/messages.js';
+import type { Control } from '../../render/controls.js';
+import type { ChartImage } from '../../render/images.js';
+import { fit } from '../../render/fit.js';
+import { SLACK } from './limits.js';
+import { tableText } from '../../render/table-text.js';
 
 export interface SlackMessage {
   text: string;

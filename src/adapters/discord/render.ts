@@ -10,13 +10,14 @@ import type {
   ComponentType,
   MessageFlags,
 } from 'discord-api-types/v10';
-import type { Reply } from '../framework/reply.js';
-import { en } from '../i18n/en.js';
-import type { Messages } from '../i18n/messages.js';
-import type { Control } from './controls.js';
-import type { ChartImage } from './images.js';
-import { DISCORD, fit } from './limits.js';
-import { tableText } from './table-text.js';
+import type { Reply } from '../../framework/reply.js';
+import { en } from '../../i18n/en.js';
+import type { Messages } from '../../i18n/messages.js';
+import type { Control } from '../../render/controls.js';
+import type { ChartImage } from '../../render/images.js';
+import { fit } from '../../render/fit.js';
+import { DISCORD } from './limits.js';
+import { tableText } from '../../render/table-text.js';
 
 export type DiscordRow = APIActionRowComponent<APIButtonComponentWithCustomId | APIStringSelectComponent>;
 

@@ -1,24 +1,7 @@
 import type { App } from '@slack/bolt';
-import { decodeSlackText } from './escaping.js';
 import type { WebClient } from '@slack/web-api';
-import type { Invocation } from '../../framework/define.js';
-import type { Answer } from '../../core.js';
-import type { Lang } from '../../i18n/lang.js';
-import type { Logger } from '../../log.js';
-import type { Metrics } from '../../telemetry/metrics.js';
-import type { SlackMessage } from '../../render/slack-message.js';
-import type { Core } from '../../core.js';
-
-/** What the question listeners need from the adapter: the same answer path as slash commands. */
-export interface QuestionDeps {
-  core: Core;
-  log: Logger;
-  metrics: Metrics;
-  langFor(channel: string, user: string, team: string, client: WebClient): Promise<Lang>;
-  invocation(user: string, channel: string, team: string, lang: Lang, client: WebClient): Invocation;
-  present(answer: Answer, o: { line: string; channel: string; lang: Lang; client: WebClient; forcePublic?: boolean }): Promise<SlackMessage>;
-  apology(lang: Lang): { errorId: string; message: SlackMessage };
-}
+import { decodeSlackText } from '../escaping.js';
+import type { SlackListenerDeps } from './deps.js';
 
 /** "<@U0BOT> yunnan utilization?" → "yunnan utilization?": the mention of the bot (and any other user) is not part of the question. */
 export function questionText(text: string | undefined): string {
@@ -32,7 +15,7 @@ export function questionText(text: string | undefined): string {
  * direct conversation with the app. Each is answered like a slash command, with the command it was
  * read as on top. Slack's redeliveries (x-slack-retry-num) are not answered twice.
  */
-export function registerQuestions(app: App, deps: QuestionDeps): void {
+export function register(app: App, deps: SlackListenerDeps): void {
   const answerTo = async (o: {
     text: string;
     user: string;
@@ -43,28 +26,24 @@ export function registerQuestions(app: App, deps: QuestionDeps): void {
     retry: boolean;
   }) => {
     if (o.retry) return;
-    const started = performance.now();
-    let lang: Lang = 'en';
-    try {
-      lang = await deps.langFor(o.channel, o.user, o.team, o.client);
-      const answer = await deps.core.answer(o.text || 'help', deps.invocation(o.user, o.channel, o.team, lang, o.client));
-      const message = await deps.present(answer, { line: answer.line, channel: o.channel, lang: answer.lang, client: o.client, forcePublic: true });
-      await o.client.chat.postMessage({
+    const post = (m: { text: string; blocks: unknown[] }) =>
+      o.client.chat.postMessage({
         channel: o.channel,
         ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
-        text: message.text,
-        blocks: message.blocks,
+        text: m.text,
+        blocks: m.blocks as never,
         unfurl_links: false,
         unfurl_media: false,
       });
-      deps.metrics.command(answer.command ?? 'question', 'slack', answer.reply.tone === 'error' ? 'user_error' : 'ok', (performance.now() - started) / 1000);
+    try {
+      const lang = await deps.langFor(o.channel, o.user, o.team, o.client);
+      // Answered where it was asked, for everyone who can see the question.
+      const outcome = await deps.pipeline.answer({ kind: 'words', text: o.text }, deps.invocation(o.user, o.channel, o.team, lang, o.client), {
+        forcePublic: true,
+      });
+      await post(outcome.ok ? await deps.message(outcome.presented, o.client) : deps.errorMessage(outcome.reply, outcome.lang));
     } catch (err) {
-      const { errorId, message } = deps.apology(lang);
-      deps.log.error({ err, errorId }, 'question failed');
-      deps.metrics.command('question', 'slack', 'failure', (performance.now() - started) / 1000);
-      await o.client.chat
-        .postMessage({ channel: o.channel, ...(o.threadTs ? { thread_ts: o.threadTs } : {}), text: message.text, blocks: message.blocks })
-        .catch(() => {});
+      deps.log.error({ err }, 'question: could not send the answer');
     }
   };
 

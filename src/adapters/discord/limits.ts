@@ -1,0 +1,36 @@
+/** Discord's limits this adapter renders within; docs/platform-limits.md cites the sources. */
+export const DISCORD = {
+  content: 2000,
+  embeds: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  /** Title + description + field names and values + footer across all embeds. */
+  embedTotal: 6000,
+  imageUrl: 2048,
+  autocompleteChoices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  buttonLabel: 80,
+  customId: 100,
+  selectOptions: 25,
+  optionLabel: 100,
+  optionValue: 100,
+  placeholder: 150,
+  /** Components V2: components in a message, nested ones included, and text across all text displays. */
+  components: 40,
+  componentText: 4000,
+  /** This bot's own shares of the 4,000 characters: what is left goes to the table. */
+  headText: 1500,
+  summary: 900,
+  fieldsText: 1200,
+  notesText: 500,
+  sourcesText: 350,
+  galleryItems: 10,
+  mediaDescription: 1024,
+} as const;
