@@ -9,6 +9,10 @@ import type { ChannelSettings } from '../settings.js';
 import type { BaseConfig } from '../config/config.js';
 import type { SubscriptionStore } from '../briefings/subscriptions.js';
 import type { Lang } from '../i18n/lang.js';
+import type { Messages } from '../i18n/messages.js';
+import type { Reply } from '../framework/reply.js';
+import type { Control } from '../render/controls.js';
+import type { ChartImage } from '../render/images.js';
 
 /** What every platform gets from the process: typed, created before any platform starts. */
 export interface PlatformContext {
@@ -60,7 +64,15 @@ export interface PlatformModule<S extends z.ZodObject = z.ZodObject> {
   /** Values whose presence identifies this process's signing secret for buttons, strongest first. */
   componentKeys?(env: z.output<S>): string[];
   create(ctx: PlatformContext, env: z.output<S>): Promise<PlatformAdapter>;
+  /**
+   * The JSON this platform receives for a reply, for `ask --format <id>` and `briefing --format <id>`;
+   * loaded when asked for, so listing the platforms loads no renderer.
+   */
+  payload?(): Promise<PayloadRenderer>;
 }
+
+/** A reply, its chart images and its controls, as one platform's message JSON. */
+export type PayloadRenderer = (reply: Reply, o: { images: ChartImage[]; controls: Control[]; m: Messages }) => unknown;
 
 /** A platform that cannot work with the credentials given: stops start-up naming the variable to fix. */
 export class PlatformFatalError extends Error {

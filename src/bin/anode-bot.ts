@@ -19,8 +19,8 @@ const run: Record<string, () => Promise<unknown>> = {
   ask: async () => (await import('../cli/ask.js')).ask(rest),
   briefing: async () => (await import('../cli/briefing.js')).briefing(rest),
   'data-check': async () => (await import('../cli/data-check.js')).dataCheck(rest),
-  'slack-manifest': async () => (await import('../cli/slack-manifest.js')).manifest(rest),
-  'discord-register': async () => (await import('../cli/discord-register.js')).register(rest),
+  'slack-manifest': async () => (await import('../adapters/slack/manifest-cli.js')).manifest(rest),
+  'discord-register': async () => (await import('../adapters/discord/register-cli.js')).register(rest),
   mcp: async () => (await import('../adapters/mcp/stdio.js')).serveMcpStdio(rest),
   start: async () => import('../main.js'),
 };

@@ -1,4 +1,4 @@
-import { manifest } from '../cli/slack-manifest.js';
+import { manifest } from '../adapters/slack/manifest-cli.js';
 import { startupFailure } from '../cli/failure.js';
 
 manifest(process.argv.slice(2)).catch(startupFailure);

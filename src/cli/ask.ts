@@ -11,16 +11,15 @@ import { loadEditions } from '../dataset/load.js';
 import { buildLibrary } from '../editions.js';
 import { langIfSaid, langOf, type Lang } from '../i18n/lang.js';
 import { messages } from '../i18n/messages.js';
-import { compactReply } from '../framework/reply.js';
 import { writeChartFiles, writeReplyFiles, stemOf } from '../charts/chart-files.js';
 import { toConsoleText } from '../render/console-text.js';
-import { controlsFor } from '../render/controls.js';
-import { toDiscordMessage } from '../adapters/discord/render.js';
+import { FORMATS, payloadFor } from './formats.js';
+import { createAnswerPipeline } from '../framework/answer-pipeline.js';
+import { createLogger } from '../log.js';
 import { attachmentName, quickChartImages, type ChartImage } from '../render/images.js';
-import { toSlackMessage } from '../adapters/slack/render.js';
 import { parseCli, quietOnClosedPipe } from './failure.js';
 
-export const ASK_USAGE = `usage: npm run ask -- "/province Yunnan" [--format text|slack|discord] [--lang zh|en] [--compact|--full] [--public] [--no-png]
+export const ASK_USAGE = `usage: npm run ask -- "/province Yunnan" [--format ${FORMATS.join('|')}] [--lang zh|en] [--compact|--full] [--public] [--no-png]
        npm run ask -- "yunnan utilization?"          a question in words, English or Chinese
        npm run ask -- --dry-run "<question>"         print only the command it was read as (exit 3 when unsure or out of scope)`;
 
@@ -54,8 +53,8 @@ export async function ask(argv: string[]): Promise<void> {
     ASK_USAGE,
   );
   const format = values.format;
-  if (format !== 'text' && format !== 'slack' && format !== 'discord') {
-    console.error(`--format must be text, slack or discord\n${ASK_USAGE}`);
+  if (!FORMATS.includes(format)) {
+    console.error(`--format must be one of ${FORMATS.join(', ')}\n${ASK_USAGE}`);
     process.exit(2);
   }
   if (values.lang !== undefined && !/^(zh|en)/i.test(values.lang)) {
@@ -72,41 +71,45 @@ export async function ask(argv: string[]): Promise<void> {
   const lang = cliLang(values.lang);
   const core = createCore({ library: buildLibrary(loadEditions(config.DATA_DIR), config.DATASET_EDITION) });
   const flags = [values.compact && '--compact', values.full && '--full', values.public && '--public'].filter(Boolean).join(' ');
-  const answer = await core.answer(`${text} ${flags}`.trim(), consoleInvocation(lang));
-  const m = messages(answer.lang);
+  // The same pipeline as the platforms: a fixed channel and key sign the buttons the JSON shows.
+  const pipeline = createAnswerPipeline({
+    core,
+    log: createLogger('silent'),
+    metrics: { command: () => {} },
+    componentSecret: 'npm-run-ask',
+    platform: format,
+  });
+  const outcome = await pipeline.answer(
+    { kind: 'words', text: `${text} ${flags}`.trim() },
+    { ...consoleInvocation(lang), channelId: 'C0000000000' },
+    { defaultDetail: format === 'text' ? 'full' : 'compact' },
+  );
+  if (!outcome.ok) throw outcome.kind === 'failure' ? outcome.error : new Error(outcome.reply.summary);
+  const presented = outcome.presented;
+  const m = messages(presented.lang);
   if (values['dry-run']) {
     // A contract for scripts: the canonical command line alone, or what the bot would say instead.
-    const reading = answer.reading;
+    const reading = presented.reading;
     if (!reading) return void process.stdout.write(`${text.replace(/\s+/g, ' ')}\n`);
     if (reading.kind === 'command') return void process.stdout.write(`${reading.line}\n`);
-    process.stdout.write(`${toConsoleText(answer.reply, { m, color: false })}\n`);
+    process.stdout.write(`${toConsoleText(presented.answer.reply, { m, color: false })}\n`);
     process.exit(NOT_ONE_COMMAND);
   }
+  const reply = presented.reply;
   if (format === 'text') {
-    const reply = answer.flags.has('compact') ? compactReply(answer.reply) : answer.reply;
     const images =
       values['no-png'] || reply.tone === 'error'
         ? quickChartImages(reply, config.QUICKCHART_BASE_URL)
-        : await writeChartFiles(reply, config.CHART_DIR, stemOf(answer.command, reply.subject), answer.lang);
+        : await writeChartFiles(reply, config.CHART_DIR, stemOf(presented.answer.command, reply.subject), presented.lang);
     const files = reply.tone === 'info' ? await writeReplyFiles(reply, config.CHART_DIR) : [];
     process.stdout.write(`${toConsoleText(reply, { images, files, m, color: false })}\n`);
     return;
   }
   // What the platform would receive: the phone-sized form unless --full, with its buttons.
-  const reply = answer.flags.has('full') ? answer.reply : compactReply(answer.reply);
   const images: ChartImage[] =
     config.CHART_MODE === 'upload'
       ? (reply.charts ?? []).map((_c, i) => ({ kind: 'attachment', name: attachmentName(i) }))
       : quickChartImages(reply, config.QUICKCHART_BASE_URL);
-  const controls = controlsFor(answer.reply, {
-    secret: 'npm-run-ask',
-    channelId: 'C0000000000',
-    line: answer.line,
-    detail: answer.flags.has('full') ? 'full' : 'compact',
-    isPublic: answer.flags.has('public'),
-    shareable: Boolean(answer.cacheKey),
-    m,
-  });
-  const payload = format === 'slack' ? toSlackMessage(reply, { images, controls, m }) : toDiscordMessage(reply, { images, controls, m });
-  process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+  const render = await payloadFor(format);
+  process.stdout.write(`${JSON.stringify(render(reply, { images, controls: presented.controls, m }), null, 2)}\n`);
 }

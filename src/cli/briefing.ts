@@ -1,5 +1,5 @@
 /**
- * `npm run briefing -- [kind] [--delivery N] [--format text|slack|discord] [--lang zh|en]`: prints the
+ * `npm run briefing -- [kind] [--delivery N] [--format ${FORMATS.join('|')}] [--lang zh|en]`: prints the
  * Nth delivery (from 1) of a new subscription of that kind, so a reader can see what week N brings.
  */
 import { parseArgs } from 'node:util';
@@ -11,14 +11,13 @@ import { loadEditions } from '../dataset/load.js';
 import { buildLibrary } from '../editions.js';
 import { messages } from '../i18n/messages.js';
 import { toConsoleText } from '../render/console-text.js';
-import { toDiscordMessage } from '../adapters/discord/render.js';
 import { quickChartImages } from '../render/images.js';
-import { toSlackMessage } from '../adapters/slack/render.js';
 import { writeChartFiles, stemOf } from '../charts/chart-files.js';
 import { cliLang } from './ask.js';
+import { FORMATS, payloadFor } from './formats.js';
 import { parseCli, quietOnClosedPipe } from './failure.js';
 
-export const BRIEFING_USAGE = `usage: npm run briefing -- [${BRIEFING_KINDS.join('|')}] [--delivery N] [--format text|slack|discord] [--lang zh|en] [--no-png]`;
+export const BRIEFING_USAGE = `usage: npm run briefing -- [${BRIEFING_KINDS.join('|')}] [--delivery N] [--format ${FORMATS.join('|')}] [--lang zh|en] [--no-png]`;
 
 export async function briefing(argv: string[]): Promise<void> {
   quietOnClosedPipe();
@@ -42,7 +41,7 @@ export async function briefing(argv: string[]): Promise<void> {
   if (
     !(BRIEFING_KINDS as readonly string[]).includes(kind) ||
     positionals.length > 1 ||
-    !['text', 'slack', 'discord'].includes(values.format) ||
+    !FORMATS.includes(values.format) ||
     !Number.isInteger(n) ||
     n < 1 ||
     n > 10_000
@@ -65,7 +64,6 @@ export async function briefing(argv: string[]): Promise<void> {
     return;
   }
   const images = quickChartImages(reply, config.QUICKCHART_BASE_URL);
-  process.stdout.write(
-    `${JSON.stringify(values.format === 'slack' ? toSlackMessage(reply, { images, m }) : toDiscordMessage(reply, { images, m }), null, 2)}\n`,
-  );
+  const render = await payloadFor(values.format);
+  process.stdout.write(`${JSON.stringify(render(reply, { images, controls: [], m }), null, 2)}\n`);
 }

@@ -25,6 +25,8 @@ export interface Invocation {
    * BRIEFING_ADMINS)? Asked only by commands that need it: for Slack it costs an API call.
    */
   canManage: () => Promise<boolean>;
+  /** That right as the platform names it, in the reader's language ("the Manage Channels permission"). */
+  manageRight?: string;
 }
 
 /** Capabilities a command may use, typed and injected when the core is created; never filled in later. */

@@ -160,7 +160,7 @@ async function runLeaf(base: ContextBase, def: CommandDefinition, sub: string | 
       {},
     ))
   )
-    return errorReply(m.errors.notAllowed, m.errors.needsManage(cmd), usage);
+    return errorReply(m.errors.notAllowed, m.errors.needsManage(cmd, base.invocation.manageRight), usage);
   const result = leaf.schema.safeParse(raw);
   const kctx: KindContext = { edition: base.library.current, library: base.library, m };
   if (!result.success) {
@@ -173,7 +173,8 @@ async function runLeaf(base: ContextBase, def: CommandDefinition, sub: string | 
     return errorReply(m.errors.cannotRead(cmd), m.errors.badValue(key, issue.message), usage);
   }
   const values = result.data as Record<string, unknown>;
-  if (!(await preconditionsHold(base, leaf.requires ?? [], values))) return errorReply(m.errors.notAllowed, m.errors.needsManage(cmd), usage);
+  if (!(await preconditionsHold(base, leaf.requires ?? [], values)))
+    return errorReply(m.errors.notAllowed, m.errors.needsManage(cmd, base.invocation.manageRight), usage);
   // The edition first: names resolve against the edition the reply answers from.
   let edition: Edition = base.library.current;
   for (const [key, spec] of Object.entries(leaf.options)) {

@@ -221,8 +221,8 @@ export const en = {
     notUnderstood: (token: string, elsewhere: string | undefined) => `I did not understand "${token}".${elsewhere ? ` Did you mean ${elsewhere}?` : ''}`,
     unknownFlag: (flag: string) => `There is no option ${flag}. Lines may end with --public (answer in the channel), --full or --compact.`,
     notAllowed: 'Not allowed here',
-    needsManage: (cmd: string) =>
-      `${cmd} changes this channel's settings: it needs the Manage Channels permission (Discord) or a workspace admin or owner (Slack). Anyone may use /briefing list and /briefing preview.`,
+    needsManage: (cmd: string, right?: string) =>
+      `${cmd} changes this channel's settings: it needs ${right ?? 'the right to manage this channel'}. Anyone may use /briefing list and /briefing preview.`,
     missing: (key: string, values: string | undefined) => `Which ${key}?${values ? ` One of: ${values}.` : ''}`,
     noEdition: (year: number) => `No ${year} edition`,
     editionsAre: (held: readonly YearsHeld[]) =>

@@ -345,8 +345,7 @@ export const zhCN: Messages = {
     notUnderstood: (token, elsewhere) => `无法理解“${token}”。${elsewhere ? `您是想用 ${elsewhere} 吗？` : ''}`,
     unknownFlag: (flag) => `没有 ${flag} 这个选项。行末可加 --public（在频道中公开回复）、--full 或 --compact。`,
     notAllowed: '此处无权操作',
-    needsManage: (cmd) =>
-      `${cmd} 会更改本频道的设置：需要“管理频道”权限（Discord）或工作区管理员/所有者身份（Slack）。任何人都可以使用 /briefing list 和 /briefing preview。`,
+    needsManage: (cmd, right) => `${cmd} 会更改本频道的设置：需要${right ?? '管理本频道的权限'}。任何人都可以使用 /briefing list 和 /briefing preview。`,
     missing: (key, values) => `请指定${PLACEHOLDERS[key] ?? key}。${values ? `可选：${values}。` : ''}`,
     noEdition: (year) => `没有${year}年版`,
     editionsAre: (held) =>

@@ -2,12 +2,8 @@ import type { Reply } from '../framework/reply.js';
 import { toChartConfig } from '../charts/chart-config.js';
 import { toQuickChartUrl } from '../charts/quickchart-url.js';
 
-/** How a chart reaches the reader: a public URL, a file uploaded alongside, or a file already in Slack. */
-export type ChartImage =
-  | { kind: 'url'; url: string }
-  | { kind: 'attachment'; name: string }
-  | { kind: 'slack-file'; id: string }
-  | { kind: 'file'; path: string };
+/** How a chart reaches the reader: a public URL, a file uploaded alongside, one the platform already holds (its id), or a local file. */
+export type ChartImage = { kind: 'url'; url: string } | { kind: 'attachment'; name: string } | { kind: 'hosted'; id: string } | { kind: 'file'; path: string };
 
 /** QuickChart URLs for each chart of a reply (the default, no upload). */
 export function quickChartImages(reply: Reply, baseUrl?: string): ChartImage[] {

@@ -187,6 +187,8 @@ describe('Discord through discord.js against a local fake gateway and REST', () 
     expect(discordTitle(list.data)).toBe('No briefings in this channel');
     const denied = await send(interaction('briefing', [{ name: 'subscribe', type: 1, options: [{ name: 'kind', type: 3, value: 'exports' }] }]));
     expect(discordTitle(denied.data)).toContain('Not allowed here');
+    // The right named as Discord names it: the platform's own words, from its own folder.
+    expect(discordText(denied.data)).toContain('it needs the Manage Channels permission');
     const allowed = await send(
       interaction(
         'briefing',

@@ -269,7 +269,9 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
 
   it('/briefing: admins may subscribe (asking Slack, with the token), others may list; the same subscription twice is one', async () => {
     await slash('/briefing', 'subscribe', { user: 'U1' });
-    expect(JSON.stringify(await answerOf(String(n)))).toContain('Not allowed here');
+    const denied = JSON.stringify(await answerOf(String(n)));
+    expect(denied).toContain('Not allowed here');
+    expect(denied).toContain('it needs a workspace admin or owner');
     expect(fake.calls.some((c) => c.method === 'users.info' && c.token === TOKEN)).toBe(true);
     await slash('/briefing', 'subscribe mismatch daily 09:00 UTC', { user: 'UADMIN' });
     expect(JSON.stringify(await answerOf(String(n)))).toContain('Subscribed: regional mismatch briefing, daily 09:00 (UTC)');

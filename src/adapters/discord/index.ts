@@ -38,6 +38,7 @@ export const discordPlatform: PlatformModule<typeof env> = {
   secrets: (e) => [e.DISCORD_TOKEN].filter((s): s is string => Boolean(s)),
   // Secrets only: the public key is public, and a signing key derived from it could be forged.
   componentKeys: (e) => [e.DISCORD_TOKEN].filter((s): s is string => Boolean(s)),
+  payload: async () => (await import('./render.js')).toDiscordMessage,
   async create(ctx, e) {
     const { createDiscordAdapter } = await import('./discord-bot.js');
     return createDiscordAdapter(ctx, e);

@@ -40,6 +40,8 @@ export interface InteractionOptions {
 }
 
 const MANAGE_CHANNELS = PermissionFlagsBits.ManageChannels;
+/** Discord's name for that right, as the reader's client shows it. */
+const MANAGE_RIGHT: Record<Lang, string> = { en: 'the Manage Channels permission', 'zh-CN': '“管理频道”权限' };
 
 /**
  * Answers Discord interactions given as API payloads: the same handler serves the gateway (raw
@@ -105,6 +107,7 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
       lang,
       // Checked when the command runs: a server can override a command's default permission.
       canManage: async () => (BigInt(i.member?.permissions ?? '0') & MANAGE_CHANNELS) === MANAGE_CHANNELS,
+      manageRight: MANAGE_RIGHT[lang],
     };
     try {
       switch (i.type) {

@@ -54,6 +54,7 @@ export const slackPlatform: PlatformModule<typeof env> = {
       ...(e.SLACK_TOKEN_KEY?.split(',').map((k) => k.trim()) ?? []),
     ].filter((s): s is string => Boolean(s)),
   componentKeys: (e) => [e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.SLACK_BOT_TOKEN].filter((s): s is string => Boolean(s)),
+  payload: async () => (await import('./render.js')).toSlackMessage,
   async create(ctx, e) {
     if (e.SLACK_CLIENT_ID && e.SLACK_APP_TOKEN)
       throw new ConfigError('SLACK_CLIENT_ID (OAuth installs) needs HTTP mode: unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET');

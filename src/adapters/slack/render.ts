@@ -119,7 +119,7 @@ export function toSlackMessage(reply: Reply, o: SlackOptions = {}): SlackMessage
     };
     if (img?.kind === 'url' && img.url.length <= SLACK.imageUrl && /^https?:\/\//.test(img.url))
       blocks.push({ ...base, image_url: img.url } satisfies ImageBlock);
-    else if (img?.kind === 'slack-file') blocks.push({ ...base, slack_file: { id: img.id } } satisfies ImageBlock);
+    else if (img?.kind === 'hosted') blocks.push({ ...base, slack_file: { id: img.id } } satisfies ImageBlock);
   });
   const footer = [
     ...(reply.notes ?? []),

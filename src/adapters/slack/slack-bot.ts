@@ -23,6 +23,12 @@ import { BOT_SCOPES } from './manifest.js';
 import { SlackHttpReceiver } from './receiver.js';
 import type { SlackEnv } from './index.js';
 
+/** Who may change a channel's settings on Slack, as the reader reads it. */
+const MANAGE_RIGHT: Record<Lang, string> = {
+  en: 'a workspace admin or owner (or a user listed in BRIEFING_ADMINS)',
+  'zh-CN': '工作区管理员或所有者身份（或列于 BRIEFING_ADMINS 中）',
+};
+
 /** Interactive answers retry briefly (a user is waiting); briefings have a client of their own. */
 const INTERACTIVE_RETRIES: RetryOptions = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 };
 
@@ -86,6 +92,7 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
     ...(enterprise ? { enterpriseId: enterprise } : {}),
     lang,
     canManage: () => canManage(user, team, client),
+    manageRight: MANAGE_RIGHT[lang],
   });
 
   const upload = async (client: WebClient, reply: Reply): Promise<ChartImage[]> => {
@@ -95,7 +102,7 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
     const result = (await client.files.uploadV2({
       file_uploads: pngs.map((p) => ({ file: p.png, filename: p.name, title: p.title, alt_text: p.alt })),
     })) as unknown as { files?: { files?: { id?: string }[] }[] };
-    return (result.files ?? []).flatMap((f) => f.files ?? []).flatMap((f) => (f.id ? [{ kind: 'slack-file' as const, id: f.id }] : []));
+    return (result.files ?? []).flatMap((f) => f.files ?? []).flatMap((f) => (f.id ? [{ kind: 'hosted' as const, id: f.id }] : []));
   };
 
   const pipeline = createAnswerPipeline({ core: ctx.core, log, metrics: ctx.metrics, componentSecret: ctx.componentSecret, platform: 'slack' });

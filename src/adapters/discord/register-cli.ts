@@ -5,13 +5,13 @@
 import { parseArgs } from 'node:util';
 import { REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
-import { commands } from '../../commands/index.js';
-import { discordCommands } from '../adapters/discord/registration.js';
-import { discordPlatform } from '../adapters/discord/index.js';
-import { httpStatusOf, PlatformFatalError, unreachable } from '../adapters/platform.js';
-import { ConfigError } from '../config/errors.js';
-import { loadDotEnv, parseEnv, withoutEmpty } from '../config/env.js';
-import { parseCli, quietOnClosedPipe } from './failure.js';
+import { commands } from '../../../commands/index.js';
+import { discordCommands } from './registration.js';
+import { discordPlatform } from './index.js';
+import { httpStatusOf, PlatformFatalError, unreachable } from '../platform.js';
+import { ConfigError } from '../../config/errors.js';
+import { loadDotEnv, parseEnv, withoutEmpty } from '../../config/env.js';
+import { parseCli, quietOnClosedPipe } from '../../cli/failure.js';
 
 export const REGISTER_USAGE =
   'usage: npm run discord:register [-- --dry-run]\n  Registers the slash commands with Discord (DISCORD_TOKEN, DISCORD_APPLICATION_ID; DISCORD_GUILD_ID for one server).\n  --dry-run  print the JSON instead of sending it';

@@ -4,9 +4,9 @@
  * slack/manifest.json is the plain output, checked by a test.
  */
 import { parseArgs } from 'node:util';
-import { commands } from '../../commands/index.js';
-import { slackManifest } from '../adapters/slack/manifest.js';
-import { parseCli, quietOnClosedPipe } from './failure.js';
+import { commands } from '../../../commands/index.js';
+import { slackManifest } from './manifest.js';
+import { parseCli, quietOnClosedPipe } from '../../cli/failure.js';
 
 export const MANIFEST_USAGE = 'usage: npm run slack:manifest [-- --http-url https://bot.example.com [--oauth]]';
 
