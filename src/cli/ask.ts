@@ -54,7 +54,7 @@ export async function ask(argv: string[]): Promise<void> {
   );
   const format = values.format;
   if (!FORMATS.includes(format)) {
-    console.error(`--format must be one of ${FORMATS.join(', ')}\n${ASK_USAGE}`);
+    console.error(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}\n${ASK_USAGE}`);
     process.exit(2);
   }
   if (values.lang !== undefined && !/^(zh|en)/i.test(values.lang)) {
