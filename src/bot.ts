@@ -14,18 +14,17 @@ import { parseEnv, withoutEmpty } from './config/env.js';
 import { createCore, type Core } from './core.js';
 import { loadEditions } from './dataset/load.js';
 import { buildLibrary, type Library } from './editions.js';
-import { HttpServer, ReplayGuard, sendJson, sendText } from './http/server.js';
-
-/** How long /readyz waits for the database before it reports it not ready. */
-const READY_DB_TIMEOUT_MS = 3000;
-/** Signed requests are valid five minutes either way: a signature is remembered for ten. */
-const REPLAY_WINDOW_MS = 10 * 60_000;
+import { addHealthRoutes } from './http/health-routes.js';
+import { HttpServer, ReplayGuard } from './http/server.js';
 import type { Lang } from './i18n/lang.js';
 import { createLogger, type Logger } from './log.js';
 import { deferredMetrics, noMetrics, type Metrics } from './telemetry/metrics.js';
 import { cachedSettings } from './settings.js';
 import { openStore } from './store/open.js';
 import type { SqlStore } from './store/sql-store.js';
+
+/** Signed requests are valid five minutes either way: a signature is remembered for ten. */
+const REPLAY_WINDOW_MS = 10 * 60_000;
 
 export interface BotOptions {
   env: NodeJS.ProcessEnv;
@@ -106,6 +105,8 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     throw err;
   }
 
+  // One function on purpose: start-up is a sequence (dataset, database, core, platforms, port,
+  // scheduler) whose order matters and whose every step registers its undo; read top to bottom.
   async function startSteps(): Promise<RunningBot> {
     const started = performance.now();
     const load = (): Library => buildLibrary(loadEditions(config.DATA_DIR), config.DATASET_EDITION);
@@ -141,18 +142,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     core = createCore({ library, services: { briefings, settings } });
 
     const http = new HttpServer((err, route) => log.error({ err, route }, 'HTTP handler failed'));
-    const keys = running.flatMap((s) => s.module.componentKeys?.(s.env) ?? []);
-    // Buttons carry signed command lines: replicas sharing a platform secret share the key, so any of
-    // them can answer a click; COMPONENT_SECRET overrides. With no secret at all (Discord HTTP
-    // interactions without DISCORD_TOKEN) there are no buttons: a key made from public material could
-    // be forged, and one made up per process would fail on the next replica.
-    const componentSecret = config.COMPONENT_SECRET ?? (keys[0] ? createHash('sha256').update(`anode-bot components\n${keys[0]}`).digest('hex') : NO_CONTROLS);
-    if (componentSecret === NO_CONTROLS && running.some((s) => s.module.componentKeys)) {
-      log.warn(
-        { variable: 'COMPONENT_SECRET' },
-        'buttons and menus are off: no secret to sign them with; set COMPONENT_SECRET (16+ characters, the same on every replica)',
-      );
-    }
+    const componentSecret = componentSecretFor(config, running, log);
     let onFinish: (r: { code: number; reason: string }) => void = () => {};
     const finished = new Promise<{ code: number; reason: string }>((resolve) => (onFinish = resolve));
     const adapters = new Map<string, PlatformAdapter>();
@@ -202,48 +192,18 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
       throw new PlatformFatalError([...unhealthy.keys()].join(', '), '', [...unhealthy.values()].join('; '));
     }
 
-    let databaseReady = true;
-    const healthRoutes = (server: HttpServer) => {
-      server.add({ method: 'GET', path: '/healthz', handle: (_req, res) => sendText(res, 200, 'ok') });
-      server.add({
-        method: 'GET',
-        path: '/readyz',
-        handle: async (_req, res) => {
-          const checks: Record<string, { ready: boolean; detail?: string }> = { dataset: { ready: core.library().current !== undefined } };
-          // A database that stalls is not ready either: the check gives up after a few seconds.
-          let giveUp: NodeJS.Timeout | undefined;
-          try {
-            await Promise.race([
-              store.ping(),
-              new Promise((_, reject) => {
-                giveUp = setTimeout(() => reject(new Error(`no answer within ${READY_DB_TIMEOUT_MS / 1000} s`)), READY_DB_TIMEOUT_MS);
-              }),
-            ]);
-            checks.database = { ready: true };
-          } catch (err) {
-            checks.database = { ready: false, detail: (err as Error).message };
-          } finally {
-            clearTimeout(giveUp);
-          }
-          if (checks.database.ready !== databaseReady) {
-            databaseReady = checks.database.ready;
-            if (databaseReady) log.info('database answers again: ready');
-            else log.error({ detail: checks.database.detail }, 'database not answering: /readyz reports not ready');
-          }
-          for (const [id, a] of adapters) checks[id] = unhealthy.has(id) ? { ready: false, detail: unhealthy.get(id)! } : a.health();
-          const ready = Object.values(checks).every((c) => c.ready);
-          sendJson(res, ready ? 200 : 503, { ready, checks });
-        },
+    const healthRoutes = (server: HttpServer) =>
+      addHealthRoutes(server, {
+        dataset: () => core.library().current !== undefined,
+        ping: () => store.ping(),
+        platforms: () =>
+          [...adapters].map(([id, a]): [string, { ready: boolean; detail?: string }] => [
+            id,
+            unhealthy.has(id) ? { ready: false, detail: unhealthy.get(id)! } : a.health(),
+          ]),
+        metrics,
+        log,
       });
-      server.add({
-        method: 'GET',
-        path: '/metrics',
-        handle: async (_req, res) => {
-          const m = await metrics.exposition();
-          sendText(res, 200, m.body, { 'content-type': m.contentType });
-        },
-      });
-    };
     let port: number | undefined;
     let healthPort: number | undefined;
     let healthServer: HttpServer | undefined;
@@ -265,24 +225,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
 
     const deliverers = new Map<string, Deliverer>();
     for (const [id, a] of adapters) if (a.deliverer && !unhealthy.has(id)) deliverers.set(id, a.deliverer);
-    const scheduler = new BriefingScheduler({
-      store,
-      deliverers,
-      library: () => core.library(),
-      compose: (sub, edition, announceSince) => composer.forSubscription(sub, edition, announceSince),
-      log: log.child({ component: 'briefings' }),
-      owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
-      graceMinutes: config.BRIEFING_GRACE_MINUTES,
-      leaseMs: config.BRIEFING_LEASE_SECONDS * 1000,
-      tickSeconds: config.BRIEFING_TICK_SECONDS,
-      attempts: config.BRIEFING_ATTEMPTS,
-      backoffMs: 1000,
-      retryAfterMs: 60_000,
-      concurrency: 8,
-      perChannelGapMs: 1100,
-      drainMs: 8000,
-      observe: { delivery: (x) => metrics.delivery(x), recovered: (n) => metrics.recovered(n), dbError: () => metrics.dbError() },
-    });
+    const scheduler = schedulerFor(config, { store, deliverers, core: () => core, composer, log, metrics });
     step();
     opened.push(() => scheduler.stop());
     await scheduler.start();
@@ -326,6 +269,51 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
       },
     };
   }
+}
+
+/**
+ * Buttons carry signed command lines: replicas sharing a platform secret share the key, so any of
+ * them can answer a click; COMPONENT_SECRET overrides. With no secret at all (Discord HTTP
+ * interactions without DISCORD_TOKEN) there are no buttons: a key made from public material could
+ * be forged, and one made up per process would fail on the next replica.
+ */
+function componentSecretFor(config: BaseConfig, running: readonly { module: PlatformModule; env: z.output<z.ZodObject> }[], log: Logger): string {
+  const keys = running.flatMap((s) => s.module.componentKeys?.(s.env) ?? []);
+  const secret = config.COMPONENT_SECRET ?? (keys[0] ? createHash('sha256').update(`anode-bot components\n${keys[0]}`).digest('hex') : NO_CONTROLS);
+  if (secret === NO_CONTROLS && running.some((s) => s.module.componentKeys))
+    log.warn(
+      { variable: 'COMPONENT_SECRET' },
+      'buttons and menus are off: no secret to sign them with; set COMPONENT_SECRET (16+ characters, the same on every replica)',
+    );
+  return secret;
+}
+
+/**
+ * The briefing scheduler as this process runs it: the operator's settings (grace, lease, tick,
+ * attempts) and the fixed pacing (a second between posts to one channel, eight deliveries at once).
+ */
+function schedulerFor(
+  config: BaseConfig,
+  d: { store: SqlStore; deliverers: Map<string, Deliverer>; core: () => Core; composer: ReturnType<typeof createComposer>; log: Logger; metrics: Metrics },
+): BriefingScheduler {
+  return new BriefingScheduler({
+    store: d.store,
+    deliverers: d.deliverers,
+    library: () => d.core().library(),
+    compose: (sub, edition, announceSince) => d.composer.forSubscription(sub, edition, announceSince),
+    log: d.log.child({ component: 'briefings' }),
+    owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    graceMinutes: config.BRIEFING_GRACE_MINUTES,
+    leaseMs: config.BRIEFING_LEASE_SECONDS * 1000,
+    tickSeconds: config.BRIEFING_TICK_SECONDS,
+    attempts: config.BRIEFING_ATTEMPTS,
+    backoffMs: 1000,
+    retryAfterMs: 60_000,
+    concurrency: 8,
+    perChannelGapMs: 1100,
+    drainMs: 8000,
+    observe: { delivery: (x) => d.metrics.delivery(x), recovered: (n) => d.metrics.recovered(n), dbError: () => d.metrics.dbError() },
+  });
 }
 
 /** A port that cannot be opened is the operator's to fix: one line naming the variable, no stack trace. */
