@@ -1,3 +1,4 @@
+import { sourceOf } from '../src/metrics/tables.js';
 import { defineCommand, subjectOf } from '../src/framework/define.js';
 import { opt } from '../src/framework/option-kinds.js';
 import { derivedNote, show, shown, sourcesOf } from '../src/framework/figure-text.js';
@@ -77,7 +78,10 @@ export const compare = defineCommand({
             color,
           })),
           unit: m.units.axis('Mt'),
-          caption: [m.charts.sources([m.ref('Table 2'), m.ref('Table 3')]), missing.length > 0 ? m.compare.noDemandCaption(missing) : '']
+          caption: [
+            m.charts.sources([m.ref(sourceOf(edition.data, 'production-by-province')), m.ref(sourceOf(edition.data, 'balance-by-province'))]),
+            missing.length > 0 ? m.compare.noDemandCaption(missing) : '',
+          ]
             .filter(Boolean)
             .join(' · '),
           alt: profiles

@@ -1,3 +1,4 @@
+import { sourceOf } from '../metrics/tables.js';
 import { derivedNote, show, shown, sourcesOf } from '../framework/figure-text.js';
 import { balanceChart, exportsChart, nameFor, rankingChart } from '../framework/reply-charts.js';
 import type { Presenter } from '../framework/figure-text.js';
@@ -149,7 +150,10 @@ function changesField(p: Presenter, c: EditionChanges): { field: ReplyField; fig
     field: {
       label: m.changes.since(c.from),
       value: `${lines.join('\n')} †`,
-      source: m.marks.derivedFrom(`${m.ref('Table 2')}, ${m.ref('Table 3')}, ${m.ref('Table 4')}`, m.how(`${c.to} edition − ${c.from} edition`)),
+      source: m.marks.derivedFrom(
+        (['production-by-province', 'balance-by-province', 'exports-by-country'] as const).map((t) => m.ref(sourceOf(p.edition.data, t))).join(', '),
+        m.how(`${c.to} edition − ${c.from} edition`),
+      ),
       key: true,
     },
     figures,

@@ -88,9 +88,11 @@ function utilizationSpotlights(p: Presenter): Spotlight[] {
       },
     });
   }
+  const sizeSection = ds.textFigures.find((t) => t.subject === NATIONAL && t.metric === 'large_enterprise_capacity_mt')?.source;
   const quotes = quoteSpotlights(
     p,
-    statementsAbout(ds, NATIONAL, 'efficiency').filter((t) => t.source.startsWith('Section 3.5')),
+    // The paper's section on plant size: wherever the edition's text figures put its large-plant statement.
+    statementsAbout(ds, NATIONAL, 'efficiency').filter((t) => t.source === sizeSection),
     'size',
   );
   const findings = findingSpotlights(

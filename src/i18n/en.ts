@@ -202,6 +202,8 @@ export const en = {
     fromEdition: 'The older edition (default: the one before the newer)',
     toEdition: 'The newer edition (default: the latest)',
     publicAnswer: 'Post the answer in the channel for everyone (default: only you see it)',
+    /** One of several province options (Discord has no list option: /compare province1 … province6). */
+    nthProvince: (n: number, required: boolean) => `${required ? 'Province' : 'Another province (optional)'} ${n}`,
   },
 
   errors: {

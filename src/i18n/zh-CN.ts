@@ -327,6 +327,7 @@ export const zhCN: Messages = {
     fromEdition: '较早的版本（默认：较新版本的上一版）',
     toEdition: '较新的版本（默认最新）',
     publicAnswer: '在频道中公开回复（默认仅自己可见）',
+    nthProvince: (n, required) => `${required ? '省份' : '另一个省份（可选）'}${n}`,
   },
 
   errors: {

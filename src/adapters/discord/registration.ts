@@ -78,10 +78,11 @@ export function discordOptionsOf(name: string, spec: OptionSpec): { options: API
   if (r.repeat) {
     const stem = name.replace(/s$/, '');
     const options = Array.from({ length: r.repeat.max }, (_, i) =>
-      one(`${stem}${i + 1}`, i < r.repeat!.min, {
-        description: cut(`${i < r.repeat!.min ? 'Province' : 'Another province (optional)'} ${i + 1}`, 100),
-        description_localizations: { 'zh-CN': `${i < r.repeat!.min ? '省份' : '另一个省份（可选）'} ${i + 1}` },
-      }),
+      one(
+        `${stem}${i + 1}`,
+        i < r.repeat!.min,
+        described((m) => m.options.nthProvince(i + 1, i < r.repeat!.min)),
+      ),
     );
     return { options, bindings: options.map((o, i) => ({ option: o.name, key: name, spec, index: i })) };
   }
