@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function filesUnder(dir: string): string[] {
@@ -63,5 +63,46 @@ describe('architecture boundaries', () => {
     expect(PLATFORM.test("import { Client } from 'discord.js';")).toBe(true);
     expect(PLATFORM.test("import { App } from '@slack/bolt';")).toBe(true);
     expect(PLATFORM.test("import type { KnownBlock } from '@slack/types';")).toBe(false);
+  });
+});
+
+/** Every relative import of a file (value and type alike), resolved to the file it names. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) =>
+    join(dirname(file), m[1]!.replace(/\.js$/, '.ts')).replace(/\\/g, '/'),
+  );
+}
+
+describe('the tree shows the architecture', () => {
+  const all = [...filesUnder('src'), ...filesUnder('commands')].map((f) => f.replace(/\\/g, '/'));
+  const platformIds = readdirSync('src/adapters').filter((d) => statSync(join('src/adapters', d)).isDirectory() && d !== 'shared');
+
+  it('a platform is its folder: outside src/adapters/<id>/ only the platform list and src/bin/ import it', () => {
+    const offenders = all.flatMap((f) =>
+      importsOf(f)
+        .filter((target) => platformIds.some((id) => target.startsWith(`src/adapters/${id}/`) && !f.startsWith(`src/adapters/${id}/`)))
+        .filter(() => f !== 'src/adapters/index.ts' && !f.startsWith('src/bin/'))
+        .map((target) => `${f} → ${target}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('no import cycles, type-only imports included', () => {
+    const graph = new Map(all.map((f) => [f, importsOf(f).filter((t) => all.includes(t))]));
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (f: string, path: string[]) => {
+      if (state.get(f) === 'done') return;
+      if (state.get(f) === 'open') {
+        cycles.push([...path.slice(path.indexOf(f)), f].join(' → '));
+        return;
+      }
+      state.set(f, 'open');
+      for (const t of graph.get(f) ?? []) visit(t, [...path, f]);
+      state.set(f, 'done');
+    };
+    for (const f of all) visit(f, []);
+    expect(cycles).toEqual([]);
   });
 });

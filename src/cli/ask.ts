@@ -13,15 +13,19 @@ import { langIfSaid, langOf, type Lang } from '../i18n/lang.js';
 import { messages } from '../i18n/messages.js';
 import { writeChartFiles, writeReplyFiles, stemOf } from '../charts/chart-files.js';
 import { toConsoleText } from '../render/console-text.js';
-import { FORMATS, payloadFor } from './formats.js';
+import { formatsOf, payloadFor } from './formats.js';
+import type { PlatformModule } from '../adapters/platform.js';
 import { createAnswerPipeline } from '../framework/answer-pipeline.js';
 import { createLogger } from '../log.js';
 import { attachmentName, quickChartImages, type ChartImage } from '../render/images.js';
 import { parseCli, quietOnClosedPipe } from './failure.js';
 
-export const ASK_USAGE = `usage: npm run ask -- "/province Yunnan" [--format ${FORMATS.join('|')}] [--lang zh|en] [--compact|--full] [--public] [--no-png]
+const usageOf = (
+  formats: readonly string[],
+) => `usage: npm run ask -- "/province Yunnan" [--format ${formats.join('|')}] [--lang zh|en] [--compact|--full] [--public] [--no-png]
        npm run ask -- "yunnan utilization?"          a question in words, English or Chinese
        npm run ask -- --dry-run "<question>"         print only the command it was read as (exit 3 when unsure or out of scope)`;
+export const ASK_USAGE = usageOf(formatsOf());
 
 /** Exit code of --dry-run when the question is not read as one command (it would ask back, or the paper cannot answer it). */
 export const NOT_ONE_COMMAND = 3;
@@ -32,7 +36,10 @@ export function cliLang(flag: string | undefined, env: NodeJS.ProcessEnv = proce
   return langIfSaid(env.LC_ALL) ?? langOf(env.LANG);
 }
 
-export async function ask(argv: string[]): Promise<void> {
+/** `platforms`: the list whose payloads `--format` offers (the bot's own list unless a test brings one). */
+export async function ask(argv: string[], o: { platforms?: readonly PlatformModule[] } = {}): Promise<void> {
+  const formats = formatsOf(o.platforms);
+  const usage = o.platforms ? usageOf(formats) : ASK_USAGE;
   quietOnClosedPipe();
   const { values, positionals } = await parseCli(
     () =>
@@ -50,20 +57,20 @@ export async function ask(argv: string[]): Promise<void> {
         allowPositionals: true,
         strict: true,
       }),
-    ASK_USAGE,
+    usage,
   );
   const format = values.format;
-  if (!FORMATS.includes(format)) {
-    console.error(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}\n${ASK_USAGE}`);
+  if (!formats.includes(format)) {
+    console.error(`--format must be ${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}\n${usage}`);
     process.exit(2);
   }
   if (values.lang !== undefined && !/^(zh|en)/i.test(values.lang)) {
-    console.error(`--lang must be zh or en\n${ASK_USAGE}`);
+    console.error(`--lang must be zh or en\n${usage}`);
     process.exit(2);
   }
   const text = positionals.join(' ').trim();
   if (!text) {
-    console.error(ASK_USAGE);
+    console.error(usage);
     process.exit(2);
   }
   loadDotEnv();
@@ -110,6 +117,6 @@ export async function ask(argv: string[]): Promise<void> {
     config.CHART_MODE === 'upload'
       ? (reply.charts ?? []).map((_c, i) => ({ kind: 'attachment', name: attachmentName(i) }))
       : quickChartImages(reply, config.QUICKCHART_BASE_URL);
-  const render = await payloadFor(format);
+  const render = await payloadFor(format, o.platforms);
   process.stdout.write(`${JSON.stringify(render(reply, { images, controls: presented.controls, m }), null, 2)}\n`);
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run briefing -- [kind] [--delivery N] [--format ${FORMATS.join('|')}] [--lang zh|en]`: prints the
+ * `npm run briefing -- [kind] [--delivery N] [--format ${formatsOf().join('|')}] [--lang zh|en]`: prints the
  * Nth delivery (from 1) of a new subscription of that kind, so a reader can see what week N brings.
  */
 import { parseArgs } from 'node:util';
@@ -14,10 +14,10 @@ import { toConsoleText } from '../render/console-text.js';
 import { quickChartImages } from '../render/images.js';
 import { writeChartFiles, stemOf } from '../charts/chart-files.js';
 import { cliLang } from './ask.js';
-import { FORMATS, payloadFor } from './formats.js';
+import { formatsOf, payloadFor } from './formats.js';
 import { parseCli, quietOnClosedPipe } from './failure.js';
 
-export const BRIEFING_USAGE = `usage: npm run briefing -- [${BRIEFING_KINDS.join('|')}] [--delivery N] [--format ${FORMATS.join('|')}] [--lang zh|en] [--no-png]`;
+export const BRIEFING_USAGE = `usage: npm run briefing -- [${BRIEFING_KINDS.join('|')}] [--delivery N] [--format ${formatsOf().join('|')}] [--lang zh|en] [--no-png]`;
 
 export async function briefing(argv: string[]): Promise<void> {
   quietOnClosedPipe();
@@ -41,7 +41,7 @@ export async function briefing(argv: string[]): Promise<void> {
   if (
     !(BRIEFING_KINDS as readonly string[]).includes(kind) ||
     positionals.length > 1 ||
-    !FORMATS.includes(values.format) ||
+    !formatsOf().includes(values.format) ||
     !Number.isInteger(n) ||
     n < 1 ||
     n > 10_000

@@ -7,8 +7,8 @@ import type { Reply } from './reply.js';
 import type { BriefingService } from '../briefings/service.js';
 import type { ChannelSettings } from '../settings.js';
 
-/** Text in the reader's language, taken from the catalogue: commands never hold display strings. */
-export type Text = (m: Messages) => string;
+export type { Text } from './option-kinds.js';
+import type { Text } from './option-kinds.js';
 
 /** Who asked, where: adapters fill this in. Platform ids come from the platform list, not a union. */
 export interface Invocation {

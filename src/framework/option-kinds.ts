@@ -2,9 +2,11 @@ import * as z from 'zod';
 import type { Edition, Library } from '../editions.js';
 import type { Messages } from '../i18n/messages.js';
 import type { EntityKind } from '../metrics/names.js';
-import type { Text } from './define.js';
 import { closestWords } from './suggest.js';
 import { echo } from './tokenize.js';
+
+/** Text in the reader's language, taken from the catalogue: commands never hold display strings. */
+export type Text = (m: Messages) => string;
 
 /**
  * How an option registers on a chat platform, platform-neutral: the Discord adapter maps it onto

@@ -5,7 +5,7 @@ import type { PlatformAdapter, PlatformContext } from '../platform.js';
 import { discordDeliverer } from './deliverer.js';
 import { interactionsRoute } from './http-interactions.js';
 import { interactionHandler } from './interactions.js';
-import type { DiscordEnv } from './index.js';
+import type { DiscordEnv } from './env.js';
 
 /** The Discord adapter: the shared interaction handler behind the gateway or the HTTP endpoint. */
 export async function createDiscordAdapter(ctx: PlatformContext, env: DiscordEnv): Promise<PlatformAdapter> {

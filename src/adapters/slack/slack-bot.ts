@@ -21,7 +21,7 @@ import { SealedWithOtherKey, SqlInstallationStore, SqlStateStore } from './insta
 import { DeliveryError } from '../../briefings/scheduler.js';
 import { BOT_SCOPES } from './manifest.js';
 import { SlackHttpReceiver } from './receiver.js';
-import type { SlackEnv } from './index.js';
+import type { SlackEnv } from './env.js';
 
 /** Who may change a channel's settings on Slack, as the reader reads it. */
 const MANAGE_RIGHT: Record<Lang, string> = {
