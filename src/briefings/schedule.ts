@@ -26,8 +26,6 @@ export type ScheduleProblem =
 
 export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; problem: ScheduleProblem };
 
-export const SCHEDULE_EXAMPLES = ['daily 09:00', 'weekdays 08:30', 'weekly mon 09:00', 'monthly 1 09:00', '0 9 * * 1-5'];
-
 const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
 function time(text: string | undefined): { h: number; m: number } | undefined {

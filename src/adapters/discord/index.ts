@@ -1,8 +1,6 @@
 import type { PlatformModule } from '../platform.js';
 import { env } from './env.js';
 
-export type { DiscordEnv } from './env.js';
-
 /**
  * Discord: over the gateway through discord.js (DISCORD_TOKEN), or over HTTP interactions
  * (DISCORD_PUBLIC_KEY), which needs no gateway connection and so scales to any number of replicas.

@@ -2,8 +2,6 @@ import type { PlatformModule } from '../platform.js';
 import { ConfigError } from '../../config/errors.js';
 import { env } from './env.js';
 
-export type { SlackEnv } from './env.js';
-
 /** Slack through Bolt: one workspace (SLACK_BOT_TOKEN) or many (SLACK_CLIENT_ID…, OAuth). */
 export const slackPlatform: PlatformModule<typeof env> = {
   id: 'slack',

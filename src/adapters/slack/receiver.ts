@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { HTTPModuleFunctions, HTTPResponseAck } from './bolt.js';
-import type { Logger as BoltLogger } from '@slack/logger';
+import type { Logger as BoltLogger } from '@slack/bolt';
 import { BodyTooLarge, freshTimestamp, readBody, refuse, sendJson, signatureKey, type ReplayGuard, type Route } from '../../http/server.js';
 
 /** Slash commands and clicks are a few KB; anything much larger is not Slack. */
