@@ -11,7 +11,6 @@ import { provinceProfile } from '../metrics/provinces.js';
 import { rankProvinces } from '../metrics/rank.js';
 import { rowsOfKind } from '../metrics/tables.js';
 import { NATIONAL, statementsAbout } from '../metrics/text-figures.js';
-import type { BriefingKind } from './kinds.js';
 
 /** One spotlight: a few lines on one subject, every figure sourced. */
 export interface SpotlightView {
@@ -29,7 +28,7 @@ export interface Spotlight {
 
 const ref = (p: Presenter, f: Figure) => sourceLabel(f, p.m);
 
-function utilizationSpotlights(p: Presenter): Spotlight[] {
+export function utilizationSpotlights(p: Presenter): Spotlight[] {
   const ds = p.edition.data;
   const ranking = rankProvinces(ds, 'utilization');
   const provinces = ranking.entries.map((e) => e.name);
@@ -104,7 +103,7 @@ function utilizationSpotlights(p: Presenter): Spotlight[] {
   return interleave([byProvince, classes, quotes, findings]);
 }
 
-function mismatchSpotlights(p: Presenter): Spotlight[] {
+export function mismatchSpotlights(p: Presenter): Spotlight[] {
   const ds = p.edition.data;
   const r = regionalBalance(ds);
   const entries = [...r.surplus, ...r.deficit];
@@ -271,7 +270,7 @@ function mismatchSpotlights(p: Presenter): Spotlight[] {
   return interleave([byProvince, views, short, implied, extremes, quotes, findings]);
 }
 
-function exportSpotlights(p: Presenter): Spotlight[] {
+export function exportSpotlights(p: Presenter): Spotlight[] {
   const ds = p.edition.data;
   const year = latestExportYear(ds);
   const r = exportRanking(ds, year);
@@ -389,7 +388,7 @@ function findingSpotlights(p: Presenter, findings: readonly Finding[]): Spotligh
 }
 
 /** Round-robin over the groups, so consecutive spotlights change subject and type. */
-function interleave(groups: Spotlight[][]): Spotlight[] {
+export function interleave(groups: Spotlight[][]): Spotlight[] {
   const out: Spotlight[] = [];
   const seen = new Set<string>();
   for (let i = 0; groups.some((g) => i < g.length); i++) {
@@ -402,20 +401,6 @@ function interleave(groups: Spotlight[][]): Spotlight[] {
     }
   }
   return out;
-}
-
-/** The spotlight cycle of a briefing kind for one edition: deterministic, and at least 20 long on the paper's data. */
-export function spotlightCycle(p: Presenter, kind: BriefingKind): Spotlight[] {
-  switch (kind) {
-    case 'utilization':
-      return utilizationSpotlights(p);
-    case 'mismatch':
-      return mismatchSpotlights(p);
-    case 'exports':
-      return exportSpotlights(p);
-    case 'full':
-      return interleave([utilizationSpotlights(p), mismatchSpotlights(p), exportSpotlights(p)]);
-  }
 }
 
 /**

@@ -7,7 +7,8 @@ import { createComposer } from '../../src/briefings/briefing-cache.js';
 import { BRIEFING_KINDS } from '../../src/briefings/kinds.js';
 import { parseSchedule, zonesLike } from '../../src/briefings/schedule.js';
 import { createBriefingService } from '../../src/briefings/service.js';
-import { spotlightCycle } from '../../src/briefings/spotlights.js';
+import { briefingKinds, spotlightCycle } from '../../src/briefings/kinds/index.js';
+import { commands } from '../../commands/index.js';
 import { createCore } from '../../src/core.js';
 import { stemOf, writeChartFiles } from '../../src/charts/chart-files.js';
 import { en } from '../../src/i18n/en.js';
@@ -20,6 +21,16 @@ import { discordViolations, slackViolations } from '../support/platform-limits.j
 
 const library = paperLibrary();
 const p = { m: en, edition: library.current };
+
+describe('briefing kinds are declared like commands', () => {
+  it('one module per kind in one list, the same ids the catalogues word, each More a real command', () => {
+    expect(briefingKinds.map((k) => k.id)).toEqual([...BRIEFING_KINDS]);
+    const names = new Set(commands.map((c) => c.name));
+    for (const k of briefingKinds) expect(names.has(k.more.slice(1)), k.id).toBe(true);
+    // The chart a kind keeps is one of its own sections'.
+    for (const k of briefingKinds) expect(k.sections(p).map((s) => s.id)).toContain(k.chart);
+  });
+});
 
 describe('briefings worth reading every week', () => {
   it.each(BRIEFING_KINDS)('%s: a cycle of at least 20 spotlights, each a few sourced lines', (kind) => {

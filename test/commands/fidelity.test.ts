@@ -5,7 +5,7 @@ import { shiftPoint } from '../../src/format/numbers.js';
 import { en } from '../../src/i18n/en.js';
 import { zhCN } from '../../src/i18n/zh-CN.js';
 import { BRIEFING_KINDS } from '../../src/briefings/kinds.js';
-import { spotlightCycle } from '../../src/briefings/spotlights.js';
+import { spotlightCycle } from '../../src/briefings/kinds/index.js';
 import { ask, askText, EVERY_COMMAND, paperLibrary } from '../support/core.js';
 import { readerText } from '../support/figure-audit.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeBriefing } from '../../src/briefings/compose.js';
 import { BRIEFING_KINDS } from '../../src/briefings/kinds.js';
-import { spotlightCycle } from '../../src/briefings/spotlights.js';
+import { spotlightCycle } from '../../src/briefings/kinds/index.js';
 import { compactReply } from '../../src/framework/reply.js';
 import { loadEdition, loadNames } from '../../src/dataset/load.js';
 import { LANGS } from '../../src/i18n/lang.js';
