@@ -1,5 +1,6 @@
 import { consolePlatform } from './console/index.js';
 import { discordPlatform } from './discord/index.js';
+import { feishuPlatform } from './feishu/index.js';
 import { mcpPlatform } from './mcp/index.js';
 import type { PlatformModule } from './platform.js';
 import { slackPlatform } from './slack/index.js';
@@ -13,4 +14,5 @@ export const platforms: readonly PlatformModule[] = [
   slackPlatform as PlatformModule,
   discordPlatform as PlatformModule,
   mcpPlatform as PlatformModule,
+  feishuPlatform as PlatformModule,
 ];

@@ -1,0 +1,198 @@
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { larkSignature } from '../../src/adapters/feishu/webhook.js';
+
+/** One message the bot sent: a reply to a message, or a new one in a chat. */
+export interface FeishuPost {
+  kind: 'reply' | 'create';
+  /** The message replied to, or the chat posted in. */
+  target: string;
+  msg_type: string;
+  card: Record<string, unknown>;
+  uuid?: string;
+  reply_in_thread?: boolean;
+  message_id: string;
+  token: string | undefined;
+}
+
+export interface FakeFeishu {
+  /** The Open API base URL: FEISHU_DOMAIN. */
+  base: string;
+  posts: FeishuPost[];
+  /** Every request, method and path. */
+  requests: { method: string; path: string }[];
+  /** Owner and administrators per chat id (open_ids). */
+  chats: Map<string, { owner: string; managers: string[] }>;
+  /** App secrets the token endpoint accepts. */
+  secret: string;
+  /** Resolves once `n` posts have arrived. */
+  waitForPosts(n: number, timeoutMs?: number): Promise<FeishuPost[]>;
+  close(): Promise<void>;
+}
+
+const read = (req: IncomingMessage) =>
+  new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+/**
+ * A local stand-in for Feishu's Open API, enough for the bot's calls through the real SDK: the tenant
+ * token, the bot's identity, replies and new messages (deduplicated by uuid, as Feishu does within
+ * an hour) and a chat's owner and administrators.
+ */
+export async function startFakeFeishu(o: { secret?: string } = {}): Promise<FakeFeishu> {
+  const posts: FeishuPost[] = [];
+  const requests: { method: string; path: string }[] = [];
+  const byUuid = new Map<string, string>();
+  const chats = new Map<string, { owner: string; managers: string[] }>();
+  let n = 0;
+  const fake: FakeFeishu = {
+    base: '',
+    posts,
+    requests,
+    chats,
+    secret: o.secret ?? 'feishu-app-secret',
+    async waitForPosts(count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (posts.length < count) {
+        if (Date.now() > deadline) throw new Error(`fake Feishu: ${posts.length} of ${count} posts arrived`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return posts;
+    },
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+  const json = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    requests.push({ method: req.method ?? '', path: url.pathname });
+    const raw = await read(req);
+    const body = raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || undefined;
+    if (url.pathname === '/open-apis/auth/v3/tenant_access_token/internal') {
+      if (body.app_secret !== fake.secret) return json(res, 200, { code: 10014, msg: 'app secret invalid' });
+      return json(res, 200, { code: 0, msg: 'ok', tenant_access_token: 't-fake-tenant', expire: 7200 });
+    }
+    if (token !== 't-fake-tenant') return json(res, 401, { code: 99991663, msg: 'invalid access token' });
+    if (url.pathname === '/open-apis/bot/v3/info') return json(res, 200, { code: 0, msg: 'ok', bot: { open_id: 'ou_bot', app_name: 'anode-bot' } });
+    const chat = /^\/open-apis\/im\/v1\/chats\/([^/]+)$/.exec(url.pathname);
+    if (chat && req.method === 'GET') {
+      const c = chats.get(chat[1]!) ?? { owner: 'ou_owner', managers: [] };
+      return json(res, 200, { code: 0, msg: 'ok', data: { owner_id: c.owner, owner_id_type: 'open_id', user_manager_id_list: c.managers } });
+    }
+    const replyTo = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(url.pathname);
+    const create = url.pathname === '/open-apis/im/v1/messages' && req.method === 'POST';
+    if (replyTo || create) {
+      const uuid = typeof body.uuid === 'string' ? body.uuid : undefined;
+      // Feishu sends one message per uuid (within an hour): a repeat gets the first one back.
+      if (uuid && byUuid.has(uuid)) return json(res, 200, { code: 0, msg: 'ok', data: { message_id: byUuid.get(uuid) } });
+      const message_id = `om_${++n}`;
+      if (uuid) byUuid.set(uuid, message_id);
+      posts.push({
+        kind: replyTo ? 'reply' : 'create',
+        target: replyTo ? replyTo[1]! : String(body.receive_id),
+        msg_type: String(body.msg_type),
+        card: JSON.parse(String(body.content)) as Record<string, unknown>,
+        ...(uuid ? { uuid } : {}),
+        ...(body.reply_in_thread ? { reply_in_thread: true } : {}),
+        message_id,
+        token,
+      });
+      return json(res, 200, { code: 0, msg: 'ok', data: { message_id } });
+    }
+    json(res, 404, { code: 404, msg: `fake Feishu: no ${req.method} ${url.pathname}` });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  fake.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return fake;
+}
+
+/** An event body as Feishu encrypts it: AES-256-CBC, key sha256(encrypt key), a random IV first, base64. */
+export function encryptForFeishu(plain: string, encryptKey: string): string {
+  const iv = randomBytes(16);
+  const cipher = createCipheriv('aes-256-cbc', createHash('sha256').update(encryptKey).digest(), iv);
+  return Buffer.concat([iv, cipher.update(plain, 'utf8'), cipher.final()]).toString('base64');
+}
+
+/** Headers Feishu signs a request with, for a raw body. */
+export function signedHeaders(raw: string, encryptKey: string): Record<string, string> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = randomBytes(8).toString('hex');
+  return {
+    'content-type': 'application/json',
+    'x-lark-request-timestamp': timestamp,
+    'x-lark-request-nonce': nonce,
+    'x-lark-signature': larkSignature(timestamp, nonce, encryptKey, Buffer.from(raw)),
+  };
+}
+
+/** An im.message.receive_v1 event (schema 2.0) for a text message. */
+export function messageEvent(o: {
+  eventId: string;
+  token: string;
+  text: string;
+  chat?: string;
+  chatType?: 'p2p' | 'group';
+  user?: string;
+  mentionBot?: boolean;
+}): Record<string, unknown> {
+  const mentions = o.mentionBot ? [{ key: '@_user_1', id: { open_id: 'ou_bot' }, name: 'anode-bot' }] : [];
+  return {
+    schema: '2.0',
+    header: {
+      event_id: o.eventId,
+      event_type: 'im.message.receive_v1',
+      token: o.token,
+      tenant_key: 'tenant-1',
+      app_id: 'cli_test',
+      create_time: String(Date.now()),
+    },
+    event: {
+      sender: { sender_id: { open_id: o.user ?? 'ou_user' }, sender_type: 'user', tenant_key: 'tenant-1' },
+      message: {
+        message_id: `om_in_${o.eventId}`,
+        chat_id: o.chat ?? 'oc_p2p',
+        chat_type: o.chatType ?? 'p2p',
+        message_type: 'text',
+        content: JSON.stringify({ text: `${o.mentionBot ? '@_user_1 ' : ''}${o.text}` }),
+        mentions,
+      },
+    },
+  };
+}
+
+/** A card.action.trigger callback (schema 2.0) for a button or a menu choice. */
+export function cardAction(o: {
+  eventId: string;
+  token: string;
+  id: string;
+  option?: string;
+  chat: string;
+  message: string;
+  user?: string;
+}): Record<string, unknown> {
+  return {
+    schema: '2.0',
+    header: {
+      event_id: o.eventId,
+      event_type: 'card.action.trigger',
+      token: o.token,
+      tenant_key: 'tenant-1',
+      app_id: 'cli_test',
+      create_time: String(Date.now()),
+    },
+    event: {
+      operator: { open_id: o.user ?? 'ou_user', tenant_key: 'tenant-1' },
+      token: 'c-card-token',
+      action: { value: { c: o.id }, tag: o.option === undefined ? 'button' : 'select_static', ...(o.option !== undefined ? { option: o.option } : {}) },
+      context: { open_message_id: o.message, open_chat_id: o.chat },
+    },
+  };
+}
