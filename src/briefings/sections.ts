@@ -1,4 +1,4 @@
-import { show, sourceLabel } from '../framework/figure-text.js';
+import { show } from '../framework/figure-text.js';
 import type { Presenter } from '../framework/figure-text.js';
 import type { FollowUp } from '../framework/reply.js';
 import type { ChartSpec } from '../charts/spec.js';

@@ -66,7 +66,7 @@ const whiteBackground: Plugin = {
 /** Renders the same Chart.js config the URL carries, to PNG bytes, with no network. */
 export function renderChartPng(config: ChartConfig, width = 800, height = 480): Buffer {
   // Every string of the config is drawn somewhere (labels, title, caption, legend, axis titles).
-  fontsFor(JSON.stringify(config).replace(/\\u([0-9a-f]{4})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) + '0123456789.,−+-%');
+  fontsFor(`${JSON.stringify(config).replace(/\\u([0-9a-f]{4})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))}0123456789.,−+-%`);
   const canvas = createCanvas(width, height);
   const chart = new Chart(canvas as unknown as ChartItem, {
     ...(structuredClone(config) as unknown as ChartConfiguration),

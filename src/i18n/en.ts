@@ -268,13 +268,13 @@ export const en = {
       surplus?: boolean | undefined;
     }) =>
       [
-        [
+        `${[
           o.capacity && `${o.capacity} capacity${o.capacityRank ?? ''}`,
           o.output && `${o.output} output`,
           o.utilization && `${o.utilization} utilization${o.utilizationRank ?? ''}`,
         ]
           .filter(Boolean)
-          .join(', ') + '.',
+          .join(', ')}.`,
         o.net ? `Net balance ${o.net} after in-province demand and exports: output ${o.surplus ? 'above' : 'below'} what the province uses and exports.` : '',
       ]
         .filter(Boolean)

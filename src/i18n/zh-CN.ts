@@ -380,13 +380,13 @@ export const zhCN: Messages = {
     title: (name, year) => `${name} · ${year}年预焙阳极`,
     summary: (o) =>
       [
-        [
+        `${[
           o.capacity && `产能${o.capacity}${o.capacityRank ?? ''}`,
           o.output && `产量${o.output}`,
           o.utilization && `产能利用率${o.utilization}${o.utilizationRank ?? ''}`,
         ]
           .filter(Boolean)
-          .join('，') + '。',
+          .join('，')}。`,
         o.net ? `扣除省内需求和出口后的净平衡为${o.net}：产量${o.surplus ? '高于' : '低于'}本省用量与出口之和。` : '',
       ].join(''),
     supplyChart: (name, year) => `${name}：供需情况，${year}年（万吨）`,

@@ -131,5 +131,5 @@ export function readableCell(cell: string): string {
 /** RFC 4180 CSV: a header row, then the rows; values exactly as the dataset holds them. */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
 }

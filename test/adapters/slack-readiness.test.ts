@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { startTestBot } from '../support/bot.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { freePort } from '../support/local-server.js';
 import { newSubscription } from '../support/subscriptions.js';

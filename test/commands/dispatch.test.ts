@@ -13,8 +13,8 @@ describe('every command answers through text dispatch', () => {
   it('/province Yunnan gives its figures with sources and marks derived ones', async () => {
     const reply = await ask('/province Yunnan');
     const byLabel = Object.fromEntries((reply.fields ?? []).map((f) => [f.label, f]));
-    expect(byLabel['Capacity']).toEqual({ label: 'Capacity', value: '1.70 Mt', source: 'Table 2', key: true });
-    expect(byLabel['Utilization']?.value).toBe('99.24 %');
+    expect(byLabel.Capacity).toEqual({ label: 'Capacity', value: '1.70 Mt', source: 'Table 2', key: true });
+    expect(byLabel.Utilization?.value).toBe('99.24 %');
     expect(byLabel['Net balance after exports']).toMatchObject({ value: '−0.775 Mt', source: 'Table 3' });
     expect(byLabel['Share of national capacity']?.value).toBe('5.6 % †');
     expect(byLabel['Output − in-province demand']).toMatchObject({ value: '≈−0.77 Mt', source: 'Section 5.2 (computed from Table 3: −0.77 Mt †, agrees)' });

@@ -46,7 +46,7 @@ function saveHistory(file: string, rl: Interface): void {
   const history = ((rl as unknown as { history?: string[] }).history ?? []).filter((l) => !isQuit(l));
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, [...history].reverse().slice(-HISTORY).join('\n') + '\n');
+    writeFileSync(file, `${[...history].reverse().slice(-HISTORY).join('\n')}\n`);
   } catch {
     // History is a convenience; a read-only folder must not stop the console.
   }

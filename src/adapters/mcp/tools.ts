@@ -9,7 +9,6 @@ import { en } from '../../i18n/en.js';
 import type { Lang } from '../../i18n/lang.js';
 import { messages, type Messages } from '../../i18n/messages.js';
 import { formatNumber } from '../../format/numbers.js';
-import type { Figure } from '../../metrics/figure.js';
 import { quickChartImages } from '../../render/images.js';
 import { toConsoleText } from '../../render/console-text.js';
 import { paperTable, tableNumbers } from '../../metrics/paper-tables.js';
