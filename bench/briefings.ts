@@ -65,10 +65,12 @@ export async function benchBriefings(): Promise<void> {
   console.log('\n## Chaos: replicas killed with SIGKILL at random moments (half of them mid-batch) and restarted; slots every 5 s for 60 s');
   console.log('| store | replicas | subscriptions | kills | slots due | delivered | duplicates | lost | superseded | recovered | time |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
-  console.log(row(await runChaos({ replicas: 2, slack: 150, discord: 100, slotSeconds: 5, chaosSeconds: 60 })));
+  console.log(row(await runChaos({ replicas: 2, slack: 120, discord: 80, feishu: 50, slotSeconds: 5, chaosSeconds: 60 })));
   const pg = await startPostgres();
   try {
-    console.log(row(await runChaos({ replicas: 3, databaseUrl: await freshDatabase(pg.url), slack: 150, discord: 100, slotSeconds: 5, chaosSeconds: 60 })));
+    console.log(
+      row(await runChaos({ replicas: 3, databaseUrl: await freshDatabase(pg.url), slack: 120, discord: 80, feishu: 50, slotSeconds: 5, chaosSeconds: 60 })),
+    );
   } finally {
     await pg.stop();
   }

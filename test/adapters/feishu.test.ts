@@ -10,6 +10,7 @@ import { cardAction, encryptForFeishu, messageEvent, signedHeaders, startFakeFei
 import { newSubscription } from '../support/subscriptions.js';
 
 const TOKEN = 'feishu-verification-token';
+const APP_ID = 'cli_0123456789abcdef';
 const KEY = 'feishu-encrypt-key-0123456789';
 
 const text = (card: Record<string, unknown>) => JSON.stringify(card);
@@ -37,7 +38,7 @@ describe('Feishu webhooks through the real SDK, against a local Open API', () =>
   beforeAll(async () => {
     feishu = await startFakeFeishu();
     const env = {
-      FEISHU_APP_ID: 'cli_test',
+      FEISHU_APP_ID: APP_ID,
       FEISHU_APP_SECRET: feishu.secret,
       FEISHU_DOMAIN: feishu.base,
       FEISHU_EVENT_MODE: 'webhook',
@@ -194,5 +195,47 @@ describe('Feishu cards within Feishu’s limits', () => {
         if (/<at id=all>/.test(JSON.stringify(card))) problems.push(`${line}: a mention of everyone`);
       }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('Feishu over the SDK’s long connection (WSClient against a local endpoint speaking its frames)', () => {
+  let feishu: FakeFeishu;
+  let bot: TestBot;
+  beforeAll(async () => {
+    feishu = await startFakeFeishu();
+    bot = await startTestBot({ FEISHU_APP_ID: APP_ID, FEISHU_APP_SECRET: feishu.secret, FEISHU_DOMAIN: feishu.base });
+    await feishu.waitForSocket();
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await feishu?.close();
+  });
+
+  it('connects with no public URL, is ready, and answers a message event with a reply card', async () => {
+    // Ready once the SDK says the connection is up (its onReady), which may follow the socket by a moment.
+    for (let i = 0; i < 100 && !bot.bot.adapters.get('feishu')!.health().ready; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(bot.bot.adapters.get('feishu')!.health()).toEqual({ ready: true });
+    // No webhook route in this mode.
+    const route = bot.port === 0 ? 404 : (await fetch(`http://127.0.0.1:${bot.port}/feishu/events`, { method: 'POST', body: '{}' })).status;
+    expect([bot.port, route]).toEqual([bot.port, 404]);
+    const answer = await feishu.sendEvent(messageEvent({ eventId: 'ws-1', token: 'unused-over-ws', text: '/exports top 3' }));
+    expect(answer.code).toBe(200);
+    const [reply] = await feishu.waitForPosts(1);
+    expect(reply).toMatchObject({ kind: 'reply', target: 'om_in_ws-1' });
+    expect(text(reply!.card)).toContain('Anode exports 2024: top 3 destinations');
+    // A table is the card's native table component.
+    await feishu.sendEvent(messageEvent({ eventId: 'ws-2', token: 'unused', text: '/table 2' }));
+    const [, table] = await feishu.waitForPosts(2);
+    const component = (table!.card as unknown as FeishuCard).body.elements.find((e) => e.tag === 'table') as { rows: Record<string, string>[] } | undefined;
+    expect(component?.rows[0]).toMatchObject({ c0: 'Shandong', c1: '9.15' });
+  });
+
+  it('answers a card action over the same connection, within the frame’s answer', async () => {
+    const card = feishu.posts[0]!;
+    const more = buttons(card.card).find((b) => b.label === 'More')!;
+    const answer = await feishu.sendEvent(cardAction({ eventId: 'ws-ca-1', token: 'unused', id: more.id, chat: 'oc_p2p', message: card.message_id }));
+    expect(answer).toMatchObject({ code: 200, data: { toast: { type: 'info' } } });
+    const [, , full] = await feishu.waitForPosts(3);
+    expect(full).toMatchObject({ kind: 'reply', target: card.message_id, reply_in_thread: true });
   });
 });

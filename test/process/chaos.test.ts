@@ -19,11 +19,19 @@ function expectExactlyOnce(r: ChaosResult): void {
 describe('chaos: replicas killed with SIGKILL at random moments', () => {
   it('3 processes on one PostgreSQL database: every claimed slot delivered exactly once', async () => {
     expectExactlyOnce(
-      await runChaos({ replicas: 3, databaseUrl: await freshDatabase(inject('postgresUrl')), slack: 150, discord: 100, slotSeconds: 5, chaosSeconds: 20 }),
+      await runChaos({
+        replicas: 3,
+        databaseUrl: await freshDatabase(inject('postgresUrl')),
+        slack: 120,
+        discord: 80,
+        feishu: 50,
+        slotSeconds: 5,
+        chaosSeconds: 20,
+      }),
     );
   }, 240_000);
 
   it('2 processes on one SQLite file: every claimed slot delivered exactly once', async () => {
-    expectExactlyOnce(await runChaos({ replicas: 2, slack: 150, discord: 100, slotSeconds: 5, chaosSeconds: 20 }));
+    expectExactlyOnce(await runChaos({ replicas: 2, slack: 120, discord: 80, feishu: 50, slotSeconds: 5, chaosSeconds: 20 }));
   }, 240_000);
 });

@@ -5,6 +5,8 @@ import type { Subscription } from '../../src/briefings/subscriptions.js';
 import { openStore } from '../../src/store/open.js';
 import { APP_ID, discordKeys, startFakeDiscord } from './fake-discord.js';
 import { startFakeSlack } from './fake-slack.js';
+import { startFakeFeishu } from './fake-feishu.js';
+import { uuidOf } from '../../src/adapters/feishu/uuid.js';
 import { freePort } from './local-server.js';
 import { openDir, spawnBot, type BotProcess } from './process.js';
 import { newSubscription } from './subscriptions.js';
@@ -15,6 +17,7 @@ export interface ChaosOptions {
   databaseUrl?: string;
   slack: number;
   discord: number;
+  feishu: number;
   /** Subscriptions fire every this many seconds (a six-field cron: slots seconds apart). */
   slotSeconds: number;
   chaosSeconds: number;
@@ -58,6 +61,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const started = Date.now();
   const slack = await startFakeSlack();
   const discord = await startFakeDiscord();
+  const feishu = await startFakeFeishu();
   // With a network's latency a batch takes a while: kills land in the middle of one.
   slack.latencyMs = 25;
   discord.latencyMs = 25;
@@ -69,6 +73,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     subs.push((await store.add(newSubscription({ platform, channelId, cron, label: 'chaos' }))).subscription);
   for (let i = 0; i < o.slack; i++) await add('slack', `C${i}`);
   for (let i = 0; i < o.discord; i++) await add('discord', String(800000000000000000n + BigInt(i)));
+  for (let i = 0; i < o.feishu; i++) await add('feishu', `oc_chaos_${i}`);
   await store.close();
   const { publicHex } = discordKeys();
   // One port per replica, kept across its restarts.
@@ -82,6 +87,11 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_URL: discord.api,
     DISCORD_PUBLIC_KEY: publicHex,
+    FEISHU_APP_ID: 'cli_0123456789abcdef',
+    FEISHU_APP_SECRET: feishu.secret,
+    FEISHU_DOMAIN: feishu.base,
+    FEISHU_EVENT_MODE: 'webhook',
+    FEISHU_VERIFICATION_TOKEN: 'chaos-verification-token',
     PORT: String(ports[i]),
     BRIEFING_TICK_SECONDS: '1',
     BRIEFING_LEASE_SECONDS: '3',
@@ -150,6 +160,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   }
   const byNonce = new Map(discord.messages.map((m) => [m.nonce, 0]));
   for (const m of discord.messages) byNonce.set(m.nonce, (byNonce.get(m.nonce) ?? 0) + 1);
+  // Feishu posts once per uuid (as Feishu does within an hour); the fake keeps the first and counts the repeats.
+  const byUuid = new Map<string, number>();
+  for (const post of feishu.posts) if (post.uuid) byUuid.set(post.uuid, (byUuid.get(post.uuid) ?? 0) + 1);
   const posts = discord.requests.filter((r) => r.method === 'POST' && /\/channels\/\d+\/messages$/.test(r.path)).map((r) => r.body.nonce as string);
   let expected = 0;
   let delivered = 0;
@@ -165,7 +178,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
       const n =
         sub.platform === 'slack'
           ? (counts.get(`${sub.id}|${slot}`) ?? 0)
-          : (byNonce.get(nonceOf({ subscription: sub, slot, attempt: 1, resumed: false }, 'whole')) ?? 0);
+          : sub.platform === 'feishu'
+            ? (byUuid.get(uuidOf(`${sub.id}|${slot}|first`)) ?? 0)
+            : (byNonce.get(nonceOf({ subscription: sub, slot, attempt: 1, resumed: false }, 'whole')) ?? 0);
       if (n === 0 && !claimedKeys.has(`${sub.id}|${slot}`)) superseded++;
       else if (n === 0) lost++;
       else delivered++;
@@ -178,6 +193,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     .reduce((sum, line) => sum + Number(/"recovered":(\d+)/.exec(line)?.[1] ?? 0), 0);
   await slack.close();
   await discord.close();
+  await feishu.close();
   return {
     backend: o.databaseUrl ? 'PostgreSQL' : 'SQLite',
     replicas: o.replicas,

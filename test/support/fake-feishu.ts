@@ -1,6 +1,8 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import protobuf from 'protobufjs';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { larkSignature } from '../../src/adapters/feishu/webhook.js';
 
 /** One message the bot sent: a reply to a message, or a new one in a chat. */
@@ -28,8 +30,30 @@ export interface FakeFeishu {
   secret: string;
   /** Resolves once `n` posts have arrived. */
   waitForPosts(n: number, timeoutMs?: number): Promise<FeishuPost[]>;
+  /** Long connection: how many clients are connected, and an event sent down one (its answer back). */
+  socketClients(): number;
+  waitForSocket(timeoutMs?: number): Promise<void>;
+  sendEvent(body: Record<string, unknown>): Promise<{ code: number; data?: unknown }>;
   close(): Promise<void>;
 }
+
+/**
+ * The long connection's frame (the SDK's pbbp2.Frame), declared here from its field numbers. SeqID and
+ * LogID are uint64 varints there; small ones read the same as uint32, which needs no Long support.
+ */
+const Header = new protobuf.Type('Header').add(new protobuf.Field('key', 1, 'string')).add(new protobuf.Field('value', 2, 'string'));
+const Frame = new protobuf.Type('Frame')
+  .add(new protobuf.Field('SeqID', 1, 'uint32'))
+  .add(new protobuf.Field('LogID', 2, 'uint32'))
+  .add(new protobuf.Field('service', 3, 'int32'))
+  .add(new protobuf.Field('method', 4, 'int32'))
+  .add(new protobuf.Field('headers', 5, 'Header', 'repeated'))
+  .add(new protobuf.Field('payloadEncoding', 6, 'string'))
+  .add(new protobuf.Field('payloadType', 7, 'string'))
+  .add(new protobuf.Field('payload', 8, 'bytes'))
+  .add(new protobuf.Field('LogIDNew', 9, 'string'));
+new protobuf.Root().define('pbbp2').add(Header).add(Frame);
+type FrameObject = { method: number; headers: { key: string; value: string }[]; payload?: Uint8Array };
 
 const read = (req: IncomingMessage) =>
   new Promise<Buffer>((resolve, reject) => {
@@ -50,6 +74,9 @@ export async function startFakeFeishu(o: { secret?: string } = {}): Promise<Fake
   const byUuid = new Map<string, string>();
   const chats = new Map<string, { owner: string; managers: string[] }>();
   let n = 0;
+  const sockets = new Set<WebSocket>();
+  const pending = new Map<string, (answer: { code: number; data?: unknown }) => void>();
+  let sent = 0;
   const fake: FakeFeishu = {
     base: '',
     posts,
@@ -64,7 +91,38 @@ export async function startFakeFeishu(o: { secret?: string } = {}): Promise<Fake
       }
       return posts;
     },
-    close: () => new Promise((r) => server.close(() => r())),
+    socketClients: () => sockets.size,
+    async waitForSocket(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (sockets.size === 0) {
+        if (Date.now() > deadline) throw new Error('fake Feishu: no long connection');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    sendEvent(body) {
+      const socket = [...sockets][0];
+      if (!socket) return Promise.reject(new Error('fake Feishu: no long connection'));
+      const id = `msg-${++sent}`;
+      const headers = [
+        { key: 'type', value: 'event' },
+        { key: 'message_id', value: id },
+        { key: 'sum', value: '1' },
+        { key: 'seq', value: '0' },
+        { key: 'trace_id', value: `trace-${sent}` },
+      ];
+      const frame = Frame.encode(
+        Frame.create({ SeqID: sent, LogID: sent, service: 1, method: 1, headers, payload: Buffer.from(JSON.stringify(body)) }),
+      ).finish();
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        socket.send(frame);
+      });
+    },
+    close: async () => {
+      for (const s of sockets) s.terminate();
+      wss.close();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
   };
   const json = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -76,6 +134,18 @@ export async function startFakeFeishu(o: { secret?: string } = {}): Promise<Fake
     const raw = await read(req);
     const body = raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || undefined;
+    if (url.pathname === '/callback/ws/endpoint') {
+      if (body.AppSecret !== fake.secret) return json(res, 200, { code: 1000040343, msg: 'app secret invalid' });
+      const port = (server.address() as AddressInfo).port;
+      return json(res, 200, {
+        code: 0,
+        msg: 'ok',
+        data: {
+          URL: `ws://127.0.0.1:${port}/ws?device_id=d1&service_id=7`,
+          ClientConfig: { ReconnectCount: -1, ReconnectInterval: 1, ReconnectNonce: 0, PingInterval: 120 },
+        },
+      });
+    }
     if (url.pathname === '/open-apis/auth/v3/tenant_access_token/internal') {
       if (body.app_secret !== fake.secret) return json(res, 200, { code: 10014, msg: 'app secret invalid' });
       return json(res, 200, { code: 0, msg: 'ok', tenant_access_token: 't-fake-tenant', expire: 7200 });
@@ -108,6 +178,22 @@ export async function startFakeFeishu(o: { secret?: string } = {}): Promise<Fake
       return json(res, 200, { code: 0, msg: 'ok', data: { message_id } });
     }
     json(res, 404, { code: 404, msg: `fake Feishu: no ${req.method} ${url.pathname}` });
+  });
+  const wss = new WebSocketServer({ server, path: '/ws' });
+  wss.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('message', (data: Buffer) => {
+      const frame = Frame.toObject(Frame.decode(data)) as FrameObject;
+      const header = (k: string) => frame.headers.find((h) => h.key === k)?.value;
+      // Data frames are the client's answers to events; control frames are its pings.
+      if (frame.method !== 1) return;
+      const resolve = pending.get(header('message_id') ?? '');
+      if (!resolve || !frame.payload) return;
+      pending.delete(header('message_id')!);
+      const answer = JSON.parse(Buffer.from(frame.payload).toString('utf8')) as { code: number; data?: string };
+      resolve({ code: answer.code, ...(answer.data ? { data: JSON.parse(Buffer.from(answer.data, 'base64').toString('utf8')) } : {}) });
+    });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   fake.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

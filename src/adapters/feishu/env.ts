@@ -3,7 +3,11 @@ import * as z from 'zod';
 /** Feishu's section of the environment; .env.example lists the same variables. */
 export const env = z
   .object({
-    FEISHU_APP_ID: z.string().optional(),
+    // The SDK's long connection silently refuses any other form: said at start-up instead.
+    FEISHU_APP_ID: z
+      .string()
+      .regex(/^cli_[0-9a-f]{16}$/i, 'expected the App ID as the console shows it: cli_ and 16 hex digits')
+      .optional(),
     FEISHU_APP_SECRET: z.string().optional(),
     /** feishu (open.feishu.cn), lark (open.larksuite.com), or a base URL (a proxy, a local stand-in). */
     FEISHU_DOMAIN: z
