@@ -36,7 +36,7 @@ describe('the command-line tools', () => {
       const usage = run(script, ['--help']).stdout.trim();
       expect(r.stderr.trim().split('\n').length, script).toBeLessThanOrEqual(1 + usage.split('\n').length);
     }
-    expect(run('dist/bin/ask.js', ['/province Yunnan', '--format', 'xml']).stderr).toMatch(/--format must be text, slack or discord/);
+    expect(run('dist/bin/ask.js', ['/province Yunnan', '--format', 'xml']).stderr).toMatch(/--format must be text, slack, discord or feishu/);
   });
 
   it('--help on the executable and on every subcommand prints the usage on stdout and exits 0', () => {
