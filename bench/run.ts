@@ -2,6 +2,7 @@
 import { benchBriefings } from './briefings.js';
 import { benchCommands } from './commands.js';
 import { benchDiscord } from './discord.js';
+import { benchFeishu } from './feishu.js';
 import { benchMcp } from './mcp.js';
 import { benchQuestions } from './questions.js';
 import { benchSlack } from './slack.js';
@@ -14,6 +15,7 @@ const suites: Record<string, () => Promise<void>> = {
   discord: benchDiscord,
   briefings: benchBriefings,
   mcp: benchMcp,
+  feishu: benchFeishu,
   questions: benchQuestions,
 };
 const only = process.argv.slice(2);

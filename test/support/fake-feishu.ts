@@ -28,6 +28,8 @@ export interface FakeFeishu {
   chats: Map<string, { owner: string; managers: string[] }>;
   /** App secrets the token endpoint accepts. */
   secret: string;
+  /** Called with every post as it arrives (benchmarks wait on this rather than polling). */
+  onPost?: (post: FeishuPost) => void;
   /** Resolves once `n` posts have arrived. */
   waitForPosts(n: number, timeoutMs?: number): Promise<FeishuPost[]>;
   /** Long connection: how many clients are connected, and an event sent down one (its answer back). */
@@ -165,7 +167,7 @@ export async function startFakeFeishu(o: { secret?: string } = {}): Promise<Fake
       if (uuid && byUuid.has(uuid)) return json(res, 200, { code: 0, msg: 'ok', data: { message_id: byUuid.get(uuid) } });
       const message_id = `om_${++n}`;
       if (uuid) byUuid.set(uuid, message_id);
-      posts.push({
+      const post: FeishuPost = {
         kind: replyTo ? 'reply' : 'create',
         target: replyTo ? replyTo[1]! : String(body.receive_id),
         msg_type: String(body.msg_type),
@@ -174,7 +176,9 @@ export async function startFakeFeishu(o: { secret?: string } = {}): Promise<Fake
         ...(body.reply_in_thread ? { reply_in_thread: true } : {}),
         message_id,
         token,
-      });
+      };
+      posts.push(post);
+      fake.onPost?.(post);
       return json(res, 200, { code: 0, msg: 'ok', data: { message_id } });
     }
     json(res, 404, { code: 404, msg: `fake Feishu: no ${req.method} ${url.pathname}` });
