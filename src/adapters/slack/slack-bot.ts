@@ -1,7 +1,6 @@
 import { App, SocketModeReceiver } from './bolt.js';
-import { InstallProvider, type CallbackOptions } from '@slack/oauth';
+import { InstallProvider, } from '@slack/oauth';
 import { WebClient, type RetryOptions } from '@slack/web-api';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createAnswerPipeline, type Presented } from '../../framework/answer-pipeline.js';
 import type { Invocation } from '../../framework/define.js';
 import type { Reply } from '../../framework/reply.js';
@@ -17,9 +16,10 @@ import { register as actionListener } from './listeners/actions.js';
 import { register as commandListener } from './listeners/commands.js';
 import type { SlackListenerDeps } from './listeners/deps.js';
 import { register as questionListener } from './listeners/questions.js';
+import { register as registerUninstall } from './listeners/uninstall.js';
+import { addInstallRoutes } from './install-routes.js';
 import { SealedWithOtherKey, SqlInstallationStore, SqlStateStore } from './installations.js';
 import { DeliveryError } from '../../briefings/scheduler.js';
-import { BOT_SCOPES } from './manifest.js';
 import { SlackHttpReceiver } from './receiver.js';
 import type { SlackEnv } from './env.js';
 
@@ -147,60 +147,14 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
   };
   for (const listener of [commandListener, actionListener, questionListener]) listener(app, deps);
 
-  if (installer) {
-    const forget = async (teamId: string | undefined, enterpriseId: string | undefined, isEnterpriseInstall: boolean, why: string) => {
-      if (!teamId && !enterpriseId) return;
-      await installer.installationStore.deleteInstallation?.({ teamId, enterpriseId, isEnterpriseInstall } as never);
-      const paused = teamId ? await ctx.subscriptions.pauseWorkspace('slack', teamId, why) : 0;
-      log.info({ team: teamId, enterprise: enterpriseId, paused }, `Slack: ${why}; installation removed, briefings paused`);
-    };
-    app.event('app_uninstalled', async ({ context }) => forget(context.teamId, context.enterpriseId, Boolean(context.isEnterpriseInstall), 'app uninstalled'));
-    app.event('tokens_revoked', async ({ event, context }) => {
-      if (((event as { tokens?: { bot?: string[] } }).tokens?.bot ?? []).length > 0)
-        await forget(context.teamId, context.enterpriseId, Boolean(context.isEnterpriseInstall), 'bot token revoked');
-    });
-  }
+  if (installer) registerUninstall(app, { installer, subscriptions: ctx.subscriptions, log });
 
   app.error(async (err) => {
     log.error({ err }, 'unhandled Slack error');
   });
 
   if (httpReceiver) ctx.http.add(httpReceiver.route());
-  if (installer) {
-    const installOptions = { scopes: BOT_SCOPES, ...(env.SLACK_REDIRECT_URI ? { redirectUri: env.SLACK_REDIRECT_URI } : {}) };
-    const callback: CallbackOptions = {
-      success: (installation, _options, _req, res) => {
-        log.info({ team: installation.team?.id, enterprise: installation.enterprise?.id }, 'Slack: installed');
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(
-          '<!doctype html><meta charset="utf-8"><title>anode-bot installed</title><p>anode-bot is installed. Try <code>/anode help</code> in any channel.</p>',
-        );
-      },
-      failure: (error, _options, _req, res) => {
-        const code = (error as { code?: string }).code ?? 'unknown';
-        const status =
-          code === 'slack_oauth_invalid_state' || code === 'slack_oauth_missing_state' ? 400 : code === 'slack_oauth_installer_authorization_error' ? 400 : 502;
-        // The code and status only: the request's code, state and tokens never reach the log.
-        log.warn({ code, status }, 'Slack: installation refused');
-        res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end(
-          status === 400
-            ? 'This installation link is not valid (expired or altered). Start again from /slack/install.'
-            : 'Slack did not confirm the installation. Start again from /slack/install.',
-        );
-      },
-    };
-    ctx.http.add({
-      method: 'GET',
-      path: '/slack/install',
-      handle: (req: IncomingMessage, res: ServerResponse) => installer.handleInstallPath(req, res, {}, installOptions),
-    });
-    ctx.http.add({
-      method: 'GET',
-      path: '/slack/oauth_redirect',
-      handle: (req: IncomingMessage, res: ServerResponse) => installer.handleCallback(req, res, callback, installOptions),
-    });
-  }
+  if (installer) addInstallRoutes(ctx.http, installer, { redirectUri: env.SLACK_REDIRECT_URI, log });
 
   // Briefings: a client of their own with no retries; the scheduler's attempts are the only retry layer.
   const briefingClients = new Map<string, WebClient>();
