@@ -92,6 +92,7 @@ export interface CoreOptions {
   cacheSize?: number;
 }
 
+// Long on purpose: the core's four ways in (ask, answer, run, rendered) share one cache and library.
 export function createCore(o: CoreOptions): Core {
   let library = o.library;
   const registry = new CommandRegistry(o.commands ?? defaultCommands);

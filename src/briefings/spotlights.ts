@@ -103,6 +103,8 @@ export function utilizationSpotlights(p: Presenter): Spotlight[] {
   return interleave([byProvince, classes, quotes, findings]);
 }
 
+// Long on purpose: the catalogue of this kind's spotlights, one small builder each, in the order the
+// cycle visits them.
 export function mismatchSpotlights(p: Presenter): Spotlight[] {
   const ds = p.edition.data;
   const r = regionalBalance(ds);
@@ -270,6 +272,7 @@ export function mismatchSpotlights(p: Presenter): Spotlight[] {
   return interleave([byProvince, views, short, implied, extremes, quotes, findings]);
 }
 
+// Long on purpose: the catalogue of this kind's spotlights, one small builder each.
 export function exportSpotlights(p: Presenter): Spotlight[] {
   const ds = p.edition.data;
   const year = latestExportYear(ds);

@@ -37,6 +37,7 @@ export function cliLang(flag: string | undefined, env: NodeJS.ProcessEnv = proce
 }
 
 /** `platforms`: the list whose payloads `--format` offers (the bot's own list unless a test brings one). */
+// Long on purpose: a CLI's straight line: flags, the answer, then one of three outputs.
 export async function ask(argv: string[], o: { platforms?: readonly PlatformModule[] } = {}): Promise<void> {
   const formats = formatsOf(o.platforms);
   const usage = o.platforms ? usageOf(formats) : ASK_USAGE;

@@ -87,6 +87,8 @@ function checkColumnSums<R extends { name: string; kind: string }>(
   }
 }
 
+// Long on purpose: a catalogue of the tables' own arithmetic, one check after another, each reading
+// as the sentence a reader would say (rows add up, shares make 100 %, output ÷ capacity = utilization).
 function checkTables(ds: Dataset, out: Finding[]): void {
   const t1 = sourceOf(ds, 'efficiency-by-province');
   const t2 = sourceOf(ds, 'production-by-province');
@@ -358,6 +360,7 @@ function checkClasses(ds: Dataset, out: Finding[]): void {
 }
 
 /** The tables' value for what a prose figure speaks of, when the tables hold one. */
+// Long on purpose: one case per metric the prose states, mapped to where the tables hold it.
 export function tableValueFor(ds: Dataset, subject: string, metric: string): { value: number; ref: string; how?: string } | undefined {
   const t2 = sourceOf(ds, 'production-by-province');
   const t3 = sourceOf(ds, 'balance-by-province');
@@ -520,6 +523,7 @@ function decimalsOf(n: number): number {
 }
 
 /** Qualitative claims (claims.csv) weighed against the tables: notes for the reader, never errors. */
+// Long on purpose: one branch per kind of claim in claims.csv, each worded where it is checked.
 function checkClaims(ds: Dataset, out: Finding[]): void {
   const t1 = sourceOf(ds, 'efficiency-by-province');
   const t2 = sourceOf(ds, 'production-by-province');

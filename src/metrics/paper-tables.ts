@@ -33,6 +33,7 @@ export function tableNumbers(ds: Dataset): number[] {
     .sort((a, b) => a - b);
 }
 
+// Long on purpose: the four tables as the paper prints them, one declaration each, side by side.
 export function paperTable(ds: Dataset, number: number): PaperTable | undefined {
   const entry = (Object.entries(ds.edition.tables) as [TableKey, { source: string; caption: string; captionZh?: string | undefined }][]).find(
     ([, t]) => t.source === `Table ${number}`,

@@ -63,6 +63,8 @@ export interface GatewayOptions {
  * The gateway connection through discord.js, sharded when asked (DISCORD_SHARDS): every shard hands
  * its guilds' raw INTERACTION_CREATE to the shared handler, which answers through REST.
  */
+// Long on purpose: one closure over the discord.js client's lifecycle (login, ready, raw packets,
+// shard errors, the start-up time-out), which its callers only start and stop.
 export function createGateway(o: GatewayOptions) {
   const client = new Client({
     // Messages (not privileged): Discord sends the content of those that mention the bot and of DMs.

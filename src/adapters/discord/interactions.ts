@@ -48,6 +48,8 @@ const MANAGE_RIGHT: Record<Lang, string> = { en: 'the Manage Channels permission
  * INTERACTION_CREATE) and the HTTP interactions endpoint. Slash commands, autocomplete, buttons and
  * menus; every answer from the shared definitions and renderers.
  */
+// Long on purpose: one switch over Discord's interaction types, each branch a few lines into the
+// answer pipeline; the bindings and renderer are built once, outside the per-interaction function.
 export function interactionHandler(o: InteractionOptions): (i: APIInteraction) => Promise<Handled> {
   const log = o.log;
   const bindings = bindingsFor(o.core.registry.commands);

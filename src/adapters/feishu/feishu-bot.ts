@@ -71,6 +71,8 @@ const domainOf = (d: string): lark.Domain | string => (d === 'feishu' ? lark.Dom
  * a one-to-one chat, is answered with a card replying to it; card buttons come back as card actions.
  * Events arrive over the SDK's long connection (no public URL) or at POST /feishu/events.
  */
+// Long on purpose: the client, dispatcher, bot identity and readiness are this process's Feishu state,
+// shared by the message and card handlers, the webhook route, the long connection and the deliverer.
 export async function createFeishuAdapter(ctx: PlatformContext, env: FeishuEnv): Promise<PlatformAdapter> {
   const log = ctx.log.child({ adapter: 'feishu' });
   const domain = domainOf(env.FEISHU_DOMAIN);

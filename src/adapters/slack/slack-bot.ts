@@ -1,5 +1,5 @@
 import { App, SocketModeReceiver } from './bolt.js';
-import { InstallProvider, } from '@slack/oauth';
+import { InstallProvider } from '@slack/oauth';
 import { WebClient, type RetryOptions } from '@slack/web-api';
 import { createAnswerPipeline, type Presented } from '../../framework/answer-pipeline.js';
 import type { Invocation } from '../../framework/define.js';
@@ -37,6 +37,8 @@ const INTERACTIVE_RETRIES: RetryOptions = { retries: 2, factor: 2, minTimeout: 2
  * process's HTTP server, for one workspace (SLACK_BOT_TOKEN) or many (OAuth installs). Transport
  * only: every answer comes from the shared command definitions.
  */
+// Long on purpose: the clients, receiver, readiness flags and token state are this process's Slack
+// state, shared by the listeners, routes, deliverer and health; those each live in their own file.
 export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): Promise<PlatformAdapter> {
   const log = ctx.log.child({ adapter: 'slack' });
   const logger = boltLogger(log);
