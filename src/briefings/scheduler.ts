@@ -277,6 +277,8 @@ export class BriefingScheduler {
     });
   }
 
+  // Long on purpose: one delivery's whole life (still ours? compose, post, record, or retry, pause or
+  // give back), kept in one place so every exit records what happened.
   private async run(claim: Claim): Promise<void> {
     const sub = claim.subscription;
     const log = this.o.log.child({ subscription: sub.id, slot: claim.slot, platform: sub.platform, channel: sub.channelId });
