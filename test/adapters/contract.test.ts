@@ -60,7 +60,7 @@ describe('one adapter contract', () => {
       expect(t.logs.text).toContain('connected with [redacted]');
       expect(t.logs.text).not.toContain('test-platform-secret-token');
       // Declared subscriptions may name it: platform ids are data from the list.
-      expect(platforms.map((p) => p.id)).toEqual(['console', 'slack', 'discord', 'mcp']);
+      expect(platforms.map((p) => p.id)).toEqual(['console', 'slack', 'discord', 'mcp', 'feishu']);
     } finally {
       await t.stop();
     }
