@@ -3,27 +3,13 @@ import { composeBriefing } from '../../src/briefings/compose.js';
 import { BRIEFING_KINDS } from '../../src/briefings/kinds.js';
 import { spotlightCycle } from '../../src/briefings/kinds/index.js';
 import { compactReply } from '../../src/framework/reply.js';
-import { loadEdition, loadNames } from '../../src/dataset/load.js';
 import { LANGS } from '../../src/i18n/lang.js';
 import { messages } from '../../src/i18n/messages.js';
-import { ask, EVERY_COMMAND, PAPER_YEAR, paperLibrary } from '../support/core.js';
+import { ask, everySubjectLine, PAPER_YEAR, paperLibrary } from '../support/core.js';
 import { printedNumbers, readerText, unmarkedFigures } from '../support/figure-audit.js';
 
-const ds = loadEdition('data', PAPER_YEAR, loadNames('data'));
-const provinces = ds.production.filter((r) => r.kind === 'province').map((r) => r.name);
-const countries = [...new Set(ds.exports.filter((r) => r.kind === 'country').map((r) => r.name))];
 const printed = printedNumbers('data', PAPER_YEAR);
-
-/** Every command and subcommand, every province and country, every rank metric. */
-const LINES = [
-  ...EVERY_COMMAND,
-  ...provinces.flatMap((p) => [`/province ${p}`, `/utilization ${p}`]),
-  ...countries.map((c) => `/exports country ${c}`),
-  '/exports top 25 2024',
-  '/exports top 3 2023',
-  ...['capacity', 'output', 'utilization', 'demand', 'exports', 'balance', 'domestic-balance', 'high-share'].map((r) => `/rank ${r}`),
-  '/compare Shandong Yunnan Inner Mongolia Henan Ningxia',
-];
+const LINES = everySubjectLine();
 
 describe('the marking rule, read off every line a reader sees', () => {
   it('every number with a unit is printed in the paper or marked †; every rank is marked (both languages, compact and full)', async () => {

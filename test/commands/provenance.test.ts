@@ -5,23 +5,13 @@ import { loadEdition, loadNames } from '../../src/dataset/load.js';
 import type { TextFigure } from '../../src/dataset/types.js';
 import { paperTable, readableCell } from '../../src/metrics/paper-tables.js';
 import { statedValue } from '../../src/metrics/text-figures.js';
-import { ask, askText, EVERY_COMMAND, PAPER_YEAR } from '../support/core.js';
+import { ask, askText, everySubjectLine, PAPER_YEAR } from '../support/core.js';
 
 const ds = loadEdition('data', PAPER_YEAR, loadNames('data'));
 const provinces = ds.production.filter((r) => r.kind === 'province').map((r) => r.name);
 const countries = [...new Set(ds.exports.filter((r) => r.kind === 'country').map((r) => r.name))];
 
-/** The replies a reader gets for every subject: every province, every country, every national command. */
-const ALL_LINES = [
-  ...EVERY_COMMAND,
-  ...provinces.flatMap((p) => [`/province ${p}`, `/utilization ${p}`]),
-  ...countries.map((c) => `/exports country ${c}`),
-  '/exports top 25 2024',
-  '/exports top 25 2023',
-  '/rank capacity',
-  '/rank output',
-  '/rank utilization',
-];
+const ALL_LINES = everySubjectLine();
 const texts = new Map<string, string>();
 const textOf = async (line: string) => {
   if (!texts.has(line)) texts.set(line, await askText(line));

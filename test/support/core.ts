@@ -77,3 +77,22 @@ export const EVERY_COMMAND = [
   '/language',
   '/briefing list',
 ];
+
+/**
+ * The replies a reader gets for every subject: every command and subcommand, every province and
+ * country, every rank metric, both export years.
+ */
+export function everySubjectLine(): string[] {
+  const ds = loadEdition('data', PAPER_YEAR, loadNames('data'));
+  const provinces = ds.production.filter((r) => r.kind === 'province').map((r) => r.name);
+  const countries = [...new Set(ds.exports.filter((r) => r.kind === 'country').map((r) => r.name))];
+  return [
+    ...EVERY_COMMAND,
+    ...provinces.flatMap((p) => [`/province ${p}`, `/utilization ${p}`]),
+    ...countries.map((c) => `/exports country ${c}`),
+    '/exports top 25 2024',
+    '/exports top 25 2023',
+    ...['capacity', 'output', 'utilization', 'demand', 'exports', 'balance', 'domestic-balance', 'high-share'].map((r) => `/rank ${r}`),
+    '/compare Shandong Yunnan Inner Mongolia Henan Ningxia',
+  ];
+}
