@@ -1,5 +1,5 @@
 /**
- * `npm run briefing -- [kind] [--delivery N] [--format ${formatsOf().join('|')}] [--lang zh|en]`: prints the
+ * `npm run briefing -- [kind] [--delivery N] [--format text|<platform>] [--lang zh|en]`: prints the
  * Nth delivery (from 1) of a new subscription of that kind, so a reader can see what week N brings.
  */
 import { parseArgs } from 'node:util';
