@@ -111,7 +111,7 @@ function tableElement(t: ReplyTable): FeishuElement {
     display_name: c.label,
     data_type: 'text',
     horizontal_align: c.align,
-    width: i === 0 ? 'auto' : 'auto',
+    width: 'auto',
   }));
   return {
     tag: 'table',
