@@ -65,6 +65,11 @@ export interface SchedulerOptions {
   retryAfterMs: number;
   /** Deliveries in flight at once. */
   concurrency: number;
+  /**
+   * Claims taken from one slot at a time (default: four times `concurrency`): a replica comes back for
+   * more as its batch finishes, so replicas on one database share a large slot by how fast they post.
+   */
+  claimBatch?: number;
   /** Least time between two posts to one channel (Slack allows about one message a second). */
   perChannelGapMs: number;
   /** How long SIGTERM waits for in-flight deliveries before giving their claims back. */
@@ -123,6 +128,12 @@ export class BriefingScheduler {
   private heartbeat: NodeJS.Timeout | undefined;
   /** The (subscription, slot) claims this process is delivering now. */
   private readonly working = new Set<string>();
+  /** Slots ("cron|tz|slot") this process is still claiming batch by batch. */
+  private readonly draining = new Set<string>();
+
+  private get batch(): number {
+    return this.o.claimBatch ?? this.o.concurrency * 4;
+  }
 
   constructor(private readonly o: SchedulerOptions) {
     this.permits = new Semaphore(o.concurrency);
@@ -168,9 +179,22 @@ export class BriefingScheduler {
         const fire = previousRun(cron, tz, now);
         if (!fire || now.getTime() - fire.getTime() > this.o.graceMinutes * 60_000) continue;
         const slot = slotOf(fire);
+        const drainKey = `${cron}|${tz}|${slot}`;
+        // Its batches are still being claimed: the loop that claims them comes back for the rest.
+        if (this.draining.has(drainKey)) continue;
         let claims: Claim[];
         try {
-          claims = await this.o.store.claimDue({ cron, tz, slot, now, owner: this.o.owner, leaseMs: this.o.leaseMs, platforms, busy: [...this.working] });
+          claims = await this.o.store.claimDue({
+            cron,
+            tz,
+            slot,
+            now,
+            owner: this.o.owner,
+            leaseMs: this.o.leaseMs,
+            platforms,
+            busy: [...this.working],
+            limit: this.batch,
+          });
         } catch (err) {
           this.o.observe?.dbError();
           this.o.log.error(
@@ -179,11 +203,15 @@ export class BriefingScheduler {
           );
           continue;
         }
+        const runs: Promise<void>[] = [];
         for (const claim of claims) {
           report.claimed++;
           if (claim.resumed) report.recovered++;
-          this.enqueue(claim);
+          const run = this.enqueue(claim);
+          if (run) runs.push(run);
         }
+        // A full batch: there may be more. Claimed again as this batch finishes, not all at once.
+        if (claims.length >= this.batch) this.drain({ key: drainKey, cron, tz, slot, fire, platforms, runs, offsetMs: now.getTime() - this.now().getTime() });
       }
       // Older slots whose holder died, and retries that came due, after a newer slot fired.
       try {
@@ -208,6 +236,49 @@ export class BriefingScheduler {
     } finally {
       this.ticking = false;
     }
+  }
+
+  /**
+   * The rest of a large slot, batch by batch: each batch is claimed when the previous one has finished,
+   * for as long as the slot is within its grace. Another replica doing the same takes the batches this
+   * one does not, in proportion to how fast each posts.
+   */
+  private drain(o: { key: string; cron: string; tz: string; slot: string; fire: Date; platforms: string[]; runs: Promise<void>[]; offsetMs: number }): void {
+    this.draining.add(o.key);
+    const loop = (async () => {
+      let runs = o.runs;
+      while (!this.stopped) {
+        await Promise.allSettled(runs);
+        // The tick's clock, carried on (tests tick at a chosen time).
+        const now = new Date(this.now().getTime() + o.offsetMs);
+        if (this.stopped || now.getTime() - o.fire.getTime() > this.o.graceMinutes * 60_000) return;
+        const claims = await this.o.store.claimDue({
+          cron: o.cron,
+          tz: o.tz,
+          slot: o.slot,
+          now,
+          owner: this.o.owner,
+          leaseMs: this.o.leaseMs,
+          platforms: o.platforms,
+          busy: [...this.working],
+          limit: this.batch,
+        });
+        runs = claims.flatMap((c) => this.enqueue(c) ?? []);
+        if (claims.length < this.batch) return;
+      }
+    })()
+      .catch((err: unknown) => {
+        this.o.observe?.dbError();
+        this.o.log.error(
+          { err: describeDbError(err), slot: o.slot },
+          'briefings: cannot claim the next batch (database); the rest is claimed at the next tick',
+        );
+      })
+      .finally(() => {
+        this.draining.delete(o.key);
+        this.inFlight.delete(loop);
+      });
+    this.inFlight.add(loop);
   }
 
   /** Resolves when nothing is in flight (tests, benchmarks). */
@@ -257,11 +328,11 @@ export class BriefingScheduler {
   }
 
   /** One channel's deliveries run in order, spaced out; channels run side by side. */
-  private enqueue(claim: Claim): void {
+  private enqueue(claim: Claim): Promise<void> | undefined {
     // A claim this process is already working on (its lease ran short, and a tick handed it back to
     // its own owner) is not run a second time: that would be a second post.
     const slotKey = `${claim.subscription.id}|${claim.slot}`;
-    if (this.working.has(slotKey)) return;
+    if (this.working.has(slotKey)) return undefined;
     this.working.add(slotKey);
     const key = `${claim.subscription.platform}:${claim.subscription.channelId}`;
     const previous = this.chains.get(key) ?? Promise.resolve();
@@ -275,6 +346,7 @@ export class BriefingScheduler {
       this.working.delete(slotKey);
       if (this.chains.get(key) === run) this.chains.delete(key);
     });
+    return run;
   }
 
   // Long on purpose: one delivery's whole life (still ours? compose, post, record, or retry, pause or

@@ -100,6 +100,12 @@ export interface SubscriptionStore {
     leaseMs: number;
     platforms: readonly string[];
     busy?: readonly string[];
+    /**
+     * At most this many (lowest subscription ids first): each replica takes a share of a large slot and
+     * comes back for more as it finishes, so a fast replica takes more and a slow one less. On PostgreSQL
+     * rows another replica is claiming at that moment are skipped (SKIP LOCKED), not waited for.
+     */
+    limit?: number;
   }): Promise<Claim[]>;
   /**
    * Whether `owner` still holds this claim, extending its lease if so: checked just before each post,

@@ -159,8 +159,13 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
     leaseMs: number;
     platforms: readonly string[];
     busy?: readonly string[];
+    limit?: number;
   }): Promise<Claim[]> {
     if (o.platforms.length === 0) return [];
+    const limited = o.limit !== undefined && Number.isInteger(o.limit) && o.limit > 0;
+    // SQLite has one writer: a LIMIT is enough. PostgreSQL locks the subscriptions it takes and skips
+    // those another replica's claim holds at that moment, so concurrent claims take disjoint shares.
+    const share = limited ? ` ORDER BY s.id LIMIT ${Number(o.limit)}${this.db.dialect === 'postgres' ? ' FOR UPDATE OF s SKIP LOCKED' : ''}` : '';
     const busy = busyClause('s.id', "'|' || $1", o.busy, 7 + o.platforms.length);
     const now = o.now.toISOString();
     const lease = new Date(o.now.getTime() + o.leaseMs).toISOString();
@@ -173,7 +178,7 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
          LEFT JOIN deliveries d ON d.subscription_id = s.id AND d.slot = $1
         WHERE s.paused = 0 AND s.cron = $5 AND s.tz = $6 AND s.created_at <= $1
           AND s.platform IN (${o.platforms.map((_, i) => `$${i + 7}`).join(', ')})
-          AND (d.subscription_id IS NULL OR (d.status = 'claimed' AND d.lease_until < $3) OR (d.status = 'retry' AND d.next_attempt <= $3))${busy.sql}
+          AND (d.subscription_id IS NULL OR (d.status = 'claimed' AND d.lease_until < $3) OR (d.status = 'retry' AND d.next_attempt <= $3))${busy.sql}${share}
        ON CONFLICT (subscription_id, slot) DO UPDATE
           SET owner = excluded.owner, claimed_at = excluded.claimed_at, status = 'claimed', lease_until = excluded.lease_until, attempts = deliveries.attempts + 1
         WHERE (deliveries.status = 'claimed' AND deliveries.lease_until < excluded.claimed_at)

@@ -50,6 +50,7 @@ async function harness(o: {
   attempts?: number;
   drainMs?: number;
   platforms?: string[];
+  claimBatch?: number;
 }): Promise<Harness> {
   const store = await openStore({ DATABASE_PATH: o.path ?? join(mkdtempSync(join(tmpdir(), 'anode-sched-')), 'bot.db') });
   const clock = { now: o.start ?? new Date(Math.ceil(Date.now() / MINUTE) * MINUTE + 5 * MINUTE) };
@@ -72,6 +73,7 @@ async function harness(o: {
     concurrency: 8,
     perChannelGapMs: 0,
     drainMs: o.drainMs ?? 2000,
+    ...(o.claimBatch ? { claimBatch: o.claimBatch } : {}),
     clock: () => clock.now,
   });
   return { store, scheduler, clock, library, logs };
@@ -88,6 +90,29 @@ async function tickAt(h: Harness, at: Date) {
 }
 
 describe('the briefing scheduler', () => {
+  it('claims a large slot batch by batch, and two schedulers on one database share it, each slot posted once', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'anode-sched-')), 'bot.db');
+    const ra = recorder();
+    const rb = recorder();
+    const a = await harness({ path, deliverer: ra.deliverer, claimBatch: 4 });
+    const b = await harness({ path, deliverer: rb.deliverer, claimBatch: 4 });
+    for (let i = 0; i < 30; i++) await a.store.add(sub({ channelId: `C-batch-${i}` }));
+    const at = a.clock.now;
+    b.clock.now = at;
+    // The first tick of each takes one batch of 4; their drain loops take the rest as batches finish.
+    const [ta, tb] = await Promise.all([a.scheduler.tick(at), b.scheduler.tick(at)]);
+    expect([ta.claimed, tb.claimed].every((n) => n <= 4)).toBe(true);
+    await Promise.all([a.scheduler.idle(), b.scheduler.idle()]);
+    const channels = [...ra.delivered, ...rb.delivered].map((d) => d.target.subscription.channelId);
+    expect(channels).toHaveLength(30);
+    expect(new Set(channels).size).toBe(30);
+    // Both took a share.
+    expect(ra.delivered.length).toBeGreaterThan(0);
+    expect(rb.delivered.length).toBeGreaterThan(0);
+    await a.scheduler.stop();
+    await b.scheduler.stop();
+  });
+
   it('a claim another process took over is never posted by its old owner', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'anode-sched-')), 'bot.db');
     const oldOwner = recorder();

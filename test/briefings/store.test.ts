@@ -88,6 +88,35 @@ describe.each(backends)('the subscription store on $name', (backend) => {
     ).toEqual([]);
   });
 
+  it('claims in shares: two stores asking together take disjoint batches of at most the limit, and every due slot in the end', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 25; i++) ids.push((await a.add(sub({ channelId: `C-share-${i}`, cron: '6 9 * * *' }))).subscription.id);
+    const claim = (s: SqlStore, owner: string) =>
+      s.claimDue({
+        cron: '6 9 * * *',
+        tz: 'UTC',
+        slot: '2030-01-01T09:06:00.000Z',
+        now: at('2030-01-01T09:06:01Z'),
+        owner,
+        leaseMs: 60_000,
+        platforms: ['slack'],
+        limit: 4,
+      });
+    const seen: number[] = [];
+    let rounds = 0;
+    for (;;) {
+      const [x, y] = await Promise.all([claim(a, 'A'), claim(b, 'B')]);
+      expect(x.length).toBeLessThanOrEqual(4);
+      expect(y.length).toBeLessThanOrEqual(4);
+      seen.push(...[...x, ...y].map((c) => c.subscription.id));
+      rounds++;
+      if (x.length + y.length === 0) break;
+    }
+    // Each claimed once, by one of the two, and all of them: the limit shares the slot, it loses nothing.
+    expect([...seen].sort((p, q) => p - q)).toEqual(ids);
+    expect(rounds).toBeGreaterThan(3);
+  });
+
   it('a slot never goes to a subscription made after it', async () => {
     await a.add(sub({ channelId: 'C-late', cron: '7 9 * * *' }));
     expect(
