@@ -4,7 +4,7 @@ import { startTestBot } from '../test/support/bot.js';
 import { runChaos, type ChaosResult } from '../test/support/chaos.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
 import { freshDatabase, startPostgres } from '../test/support/postgres.js';
-import { openDir } from '../test/support/process.js';
+import { openDir, spawnBot } from '../test/support/process.js';
 import { newSubscription } from '../test/support/subscriptions.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -49,6 +49,51 @@ async function sameSlot(rateLimitEvery: number): Promise<string> {
   }
 }
 
+/**
+ * Replicas sharing one slot: `replicas` bot processes on one PostgreSQL database, 1,000 subscriptions
+ * due in the same second, a fake Slack that takes 50 ms per post. Time from the slot to the last post,
+ * and each replica's share (from the deliveries' owners).
+ */
+async function replicasShare(serverUrl: string, replicas: number): Promise<{ seconds: number; shares: number[]; duplicates: number }> {
+  const fake = await startFakeSlack();
+  fake.latencyMs = 50;
+  const url = await freshDatabase(serverUrl);
+  const store = await openStore({ DATABASE_URL: url, DATABASE_PATH: '' });
+  const slot = new Date(Math.ceil((Date.now() + 15_000) / 1000) * 1000);
+  const cron = `${slot.getUTCSeconds()} ${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`;
+  for (let i = 0; i < 1000; i++) await store.add(newSubscription({ channelId: `C${String(i).padStart(4, '0')}`, cron, label: 'bench' }));
+  const procs = Array.from({ length: replicas }, () =>
+    spawnBot({
+      DATABASE_URL: url,
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_APP_TOKEN: '',
+      SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789',
+      SLACK_API_URL: fake.apiUrl,
+      BRIEFING_TICK_SECONDS: '1',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+    }),
+  );
+  try {
+    const deadline = slot.getTime() + 120_000;
+    while (fake.messages.length < 1000 && Date.now() < deadline) await sleep(50);
+    const seconds = (Date.now() - slot.getTime()) / 1000;
+    const owners = await store.db.all<{ owner: string; n: number | string }>(
+      "SELECT owner, COUNT(*) AS n FROM deliveries WHERE status = 'sent' GROUP BY owner",
+    );
+    const perSub = new Map<string, number>();
+    for (const m of fake.messages)
+      perSub.set(String(m.metadata?.event_payload.subscription), (perSub.get(String(m.metadata?.event_payload.subscription)) ?? 0) + 1);
+    const duplicates = [...perSub.values()].reduce((a, n) => a + Math.max(0, n - 1), 0);
+    return { seconds, shares: owners.map((o) => Number(o.n)).sort((a, b) => b - a), duplicates };
+  } finally {
+    for (const p of procs) p.kill('SIGTERM');
+    await Promise.all(procs.map((p) => p.exited));
+    await store.close();
+    await fake.close();
+  }
+}
+
 function row(r: ChaosResult): string {
   return `| ${r.backend} | ${r.replicas} | ${r.subscriptions} | ${r.kills} | ${r.expected} | ${r.delivered} | ${r.duplicates} | ${r.lost} | ${r.superseded} | ${r.recovered} | ${r.seconds} s |`;
 }
@@ -62,6 +107,20 @@ export async function benchBriefings(): Promise<void> {
   console.log(
     "A 429 makes that delivery wait Retry-After and try again; one whose three attempts all draw a 429 is recorded and retried at the next minute's tick, which sets the second figure.",
   );
+  const shared = await startPostgres();
+  try {
+    console.log('\n## Replicas sharing one slot: 1,000 briefings due in the same second, PostgreSQL, a fake Slack taking 50 ms per post');
+    console.log('| replicas | last post after the slot | against 1 replica | each replica’s share | duplicates |');
+    console.log('|---|---|---|---|---|');
+    let one = 0;
+    for (const n of [1, 2, 3]) {
+      const r = await replicasShare(shared.url, n);
+      one ||= r.seconds;
+      console.log(`| ${n} | ${r.seconds.toFixed(1)} s | ${(r.seconds / one).toFixed(2)}× | ${r.shares.join(' / ')} | ${r.duplicates} |`);
+    }
+  } finally {
+    await shared.stop();
+  }
   console.log('\n## Chaos: replicas killed with SIGKILL at random moments (half of them mid-batch) and restarted; slots every 5 s for 60 s');
   console.log('| store | replicas | subscriptions | kills | slots due | delivered | duplicates | lost | superseded | recovered | time |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
