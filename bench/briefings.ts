@@ -1,13 +1,36 @@
 import { join } from 'node:path';
 import { openStore } from '../src/store/open.js';
+import type { SqlStore } from '../src/store/sql-store.js';
 import { startTestBot } from '../test/support/bot.js';
 import { runChaos, type ChaosResult } from '../test/support/chaos.js';
-import { startFakeSlack } from '../test/support/fake-slack.js';
+import { startFakeSlack, type FakeSlack } from '../test/support/fake-slack.js';
 import { freshDatabase, startPostgres } from '../test/support/postgres.js';
 import { openDir, spawnBot } from '../test/support/process.js';
 import { newSubscription } from '../test/support/subscriptions.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const DUE = 1000;
+
+/** DUE subscriptions whose one slot is the whole second `leadMs` from now; the slot. */
+async function dueTogether(store: SqlStore, leadMs: number): Promise<Date> {
+  const slot = new Date(Math.ceil((Date.now() + leadMs) / 1000) * 1000);
+  const cron = `${slot.getUTCSeconds()} ${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`;
+  for (let i = 0; i < DUE; i++) await store.add(newSubscription({ channelId: `C${String(i).padStart(4, '0')}`, cron, label: 'bench' }));
+  return slot;
+}
+
+/** Waits (two minutes at most) for the fake to hold DUE posts: seconds from the slot, subscriptions posted, posts beyond one each. */
+async function postsAfter(fake: FakeSlack, slot: Date): Promise<{ seconds: number; posted: number; duplicates: number }> {
+  const deadline = slot.getTime() + 120_000;
+  while (fake.messages.length < DUE && Date.now() < deadline) await sleep(50);
+  const seconds = (Date.now() - slot.getTime()) / 1000;
+  const perSub = new Map<string, number>();
+  for (const m of fake.messages) {
+    const id = String(m.metadata?.event_payload.subscription);
+    perSub.set(id, (perSub.get(id) ?? 0) + 1);
+  }
+  return { seconds, posted: perSub.size, duplicates: [...perSub.values()].reduce((a, n) => a + Math.max(0, n - 1), 0) };
+}
 
 /**
  * 1,000 subscriptions due in the same second, served by the whole bot (store-driven scheduler, real
@@ -19,11 +42,7 @@ async function sameSlot(rateLimitEvery: number): Promise<string> {
   fake.rateLimitEvery = rateLimitEvery;
   const path = join(openDir('anode-bench-'), 'bot.db');
   const store = await openStore({ DATABASE_PATH: path });
-  const slot = new Date(Math.ceil((Date.now() + 8000) / 1000) * 1000);
-  const cron = `${slot.getUTCSeconds()} ${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`;
-  for (let i = 0; i < 1000; i++) {
-    await store.add(newSubscription({ channelId: `C${String(i).padStart(4, '0')}`, cron, label: 'bench' }));
-  }
+  const slot = await dueTogether(store, 8000);
   await store.close();
   const bot = await startTestBot({
     SLACK_BOT_TOKEN: 'xoxb-bench',
@@ -34,15 +53,9 @@ async function sameSlot(rateLimitEvery: number): Promise<string> {
     LOG_LEVEL: 'silent',
   });
   try {
-    const deadline = slot.getTime() + 120_000;
-    while (fake.messages.length < 1000 && Date.now() < deadline) await sleep(50);
-    const seconds = (Date.now() - slot.getTime()) / 1000;
-    const perSlot = new Map<string, number>();
-    for (const m of fake.messages)
-      perSlot.set(String(m.metadata?.event_payload.subscription), (perSlot.get(String(m.metadata?.event_payload.subscription)) ?? 0) + 1);
-    const duplicates = [...perSlot.values()].reduce((a, n) => a + Math.max(0, n - 1), 0);
+    const { seconds, posted, duplicates } = await postsAfter(fake, slot);
     const limited = fake.calls.filter((c) => c.method === 'chat.postMessage').length - fake.messages.length;
-    return `| ${rateLimitEvery ? 'one post in ten' : 'none'} | ${perSlot.size} of 1,000 | ${seconds.toFixed(1)} s | ${limited} | ${duplicates} |`;
+    return `| ${rateLimitEvery ? 'one post in ten' : 'none'} | ${posted} of 1,000 | ${seconds.toFixed(1)} s | ${limited} | ${duplicates} |`;
   } finally {
     await bot.stop();
     await fake.close();
@@ -59,9 +72,7 @@ async function replicasShare(serverUrl: string, replicas: number): Promise<{ sec
   fake.latencyMs = 50;
   const url = await freshDatabase(serverUrl);
   const store = await openStore({ DATABASE_URL: url, DATABASE_PATH: '' });
-  const slot = new Date(Math.ceil((Date.now() + 15_000) / 1000) * 1000);
-  const cron = `${slot.getUTCSeconds()} ${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`;
-  for (let i = 0; i < 1000; i++) await store.add(newSubscription({ channelId: `C${String(i).padStart(4, '0')}`, cron, label: 'bench' }));
+  const slot = await dueTogether(store, 15_000);
   const procs = Array.from({ length: replicas }, () =>
     spawnBot({
       DATABASE_URL: url,
@@ -75,16 +86,10 @@ async function replicasShare(serverUrl: string, replicas: number): Promise<{ sec
     }),
   );
   try {
-    const deadline = slot.getTime() + 120_000;
-    while (fake.messages.length < 1000 && Date.now() < deadline) await sleep(50);
-    const seconds = (Date.now() - slot.getTime()) / 1000;
+    const { seconds, duplicates } = await postsAfter(fake, slot);
     const owners = await store.db.all<{ owner: string; n: number | string }>(
       "SELECT owner, COUNT(*) AS n FROM deliveries WHERE status = 'sent' GROUP BY owner",
     );
-    const perSub = new Map<string, number>();
-    for (const m of fake.messages)
-      perSub.set(String(m.metadata?.event_payload.subscription), (perSub.get(String(m.metadata?.event_payload.subscription)) ?? 0) + 1);
-    const duplicates = [...perSub.values()].reduce((a, n) => a + Math.max(0, n - 1), 0);
     return { seconds, shares: owners.map((o) => Number(o.n)).sort((a, b) => b - a), duplicates };
   } finally {
     for (const p of procs) p.kill('SIGTERM');
