@@ -2,10 +2,17 @@ import type { Edition } from '../editions.js';
 import type { Messages } from '../i18n/messages.js';
 import { formatNumber } from '../format/numbers.js';
 import type { Figure } from '../metrics/figure.js';
-import type { Finding, RoundingGap } from '../metrics/cross-checks.js';
-import type { TextFigure } from '../dataset/types.js';
+import { type Finding, PART_DECIMALS, type RoundingGap } from '../metrics/cross-checks.js';
+import type { TextFigure, Unit } from '../dataset/types.js';
 import { quotesOf } from '../metrics/text-figures.js';
 import type { ReplyField } from './reply.js';
+
+/** A province's, country's or aggregate row's name as the cross-check notes write it: Chinese in Chinese, the paper's English otherwise. */
+function readerName(p: Presenter): (name: string) => string {
+  const { m } = p;
+  const names = p.edition.names;
+  return (n) => (m.lang === 'zh-CN' ? (names.chinese('province', n) ?? names.chinese('country', n) ?? m.aggregateName(n)) : n);
+}
 
 /** What a reply is written for: the reader's catalogue and the edition it answers from. */
 export interface Presenter {
@@ -84,8 +91,7 @@ export function quoteNotes(statements: readonly TextFigure[], m: Messages): stri
 /** What the cross-checks found about the subject: inconsistencies (⚠) and soft tensions. */
 export function findingNotes(findings: readonly Finding[], p: Presenter): string[] {
   const { m } = p;
-  const names = p.edition.names;
-  const name = (n: string) => (m.lang === 'zh-CN' ? (names.chinese('province', n) ?? names.chinese('country', n) ?? m.aggregateName(n)) : n);
+  const name = readerName(p);
   return findings.map((f) =>
     f.severity === 'inconsistency' ? m.marks.inconsistency(m.ref(f.table), m.finding(f, name)) : m.marks.tension(m.finding(f, name)),
   );
@@ -101,12 +107,11 @@ const printedDecimals = (v: number, atLeast: number) => Math.max(atLeast, (Strin
 export function roundingNote(gaps: readonly Finding[], p: Presenter, where?: string): string[] {
   if (gaps.length === 0) return [];
   const { m } = p;
-  const names = p.edition.names;
-  const name = (n: string) => (m.lang === 'zh-CN' ? (names.chinese('province', n) ?? m.aggregateName(n)) : n);
+  const name = readerName(p);
   const items = gaps.map((f): RoundingGap => {
-    const dp = f.unit === 'Mt' ? 2 : f.unit === 'kt' ? 1 : 0;
-    // Tonnages in the reader's unit (万吨 in Chinese), digits as printed.
-    const inUnit = (n: string) => (f.unit === 'Mt' || f.unit === 'kt' ? m.units.number(n, f.unit) : n);
+    const dp = PART_DECIMALS[f.unit] ?? 2;
+    // Tonnages in the reader's unit (万吨 in Chinese), digits as printed; other units as they are.
+    const inUnit = (n: string) => m.units.number(n, f.unit as Unit);
     if (f.check.startsWith('balance'))
       return {
         kind: 'net',
