@@ -101,7 +101,7 @@ const AGGREGATES: Record<string, string> = { Others: '其他', Total: '合计', 
 const num = (v: number) => String(v).replace('-', MINUS);
 const quoteOf = (q: string) => `“${q}”`;
 /** 1.69 Mt as the trade writes it: 169万吨, the same digits with the point moved. */
-const wan = (mt: number) => `${shiftPoint(num(mt), 2)}万吨`;
+const wan = (mt: number) => `${inUnit(num(mt), 'Mt')}${unit('Mt')}`;
 const HOWS: Record<string, string> = {
   'output − demand': '产量 − 需求',
   'high + medium capacity over national capacity': '高效与中效产能之和占全国产能',

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChartSpec } from '../../src/charts/spec.js';
 import type { Reply } from '../../src/framework/reply.js';
+import { shiftPoint } from '../../src/format/numbers.js';
 
 /**
  * Reads a reply as a reader does, number by number, and finds the figures that are neither printed
@@ -22,18 +23,6 @@ export function printedNumbers(dataDir: string, year: number): Set<string> {
 
 function plain(n: string): string {
   return n.replace(/[,，+−-]/g, '');
-}
-
-/** 170万吨 is 1.70 Mt or 1,700 kt as printed: the same digits, the point moved. */
-function shifted(n: string, places: number): string {
-  const [int = '', frac = ''] = n.split('.');
-  const digits = int + frac;
-  const point = int.length + places;
-  const padded = point <= 0 ? '0'.repeat(1 - point) + digits : digits.padEnd(point, '0');
-  const p = Math.max(point, 1);
-  const whole = padded.slice(0, p).replace(/^0+(?=\d)/, '');
-  const rest = padded.slice(p);
-  return rest ? `${whole}.${rest}` : whole;
 }
 
 const UNIT = String.raw`(?:\s?(?:Mt|kt|%|％|pp|points?|万吨|个百分点|kg/t|千克/吨))`;
@@ -70,7 +59,9 @@ export function unmarkedFigures(lines: readonly string[], printed: Set<string>):
         const n = plain(m[1]!);
         const unit = m[2]!.trim();
         // 420万吨 is ≈4.2 Mt: integer 万吨 cannot show that the trailing zero was not printed.
-        const candidates = (unit === '万吨' ? [shifted(n, -2), shifted(n, 1)] : [n]).flatMap((c) => (c.includes('.') ? [c, c.replace(/\.?0+$/, '')] : [c]));
+        const candidates = (unit === '万吨' ? [shiftPoint(n, -2), shiftPoint(n, 1)] : [n]).flatMap((c) =>
+          c.includes('.') ? [c, c.replace(/\.?0+$/, '')] : [c],
+        );
         // Half a unit of a printed digit ("under 0.005 Mt") is a rounding bound, not a figure.
         const bound = /^0\.0*5$/.test(n);
         if (!bound && !candidates.some((c) => printed.has(c) || printed.has(c.replace(/\.0+$/, '')))) found.push(`${m[0].trim()} in «${line.slice(0, 160)}»`);
