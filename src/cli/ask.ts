@@ -25,7 +25,6 @@ const usageOf = (
 ) => `usage: npm run ask -- "/province Yunnan" [--format ${formats.join('|')}] [--lang zh|en] [--compact|--full] [--public] [--no-png]
        npm run ask -- "yunnan utilization?"          a question in words, English or Chinese
        npm run ask -- --dry-run "<question>"         print only the command it was read as (exit 3 when unsure or out of scope)`;
-export const ASK_USAGE = usageOf(formatsOf());
 
 /** Exit code of --dry-run when the question is not read as one command (it would ask back, or the paper cannot answer it). */
 export const NOT_ONE_COMMAND = 3;
@@ -36,11 +35,11 @@ export function cliLang(flag: string | undefined, env: NodeJS.ProcessEnv = proce
   return langIfSaid(env.LC_ALL) ?? langOf(env.LANG);
 }
 
-/** `platforms`: the list whose payloads `--format` offers (the bot's own list unless a test brings one). */
 // Long on purpose: a CLI's straight line: flags, the answer, then one of three outputs.
+/** `platforms`: the list whose payloads `--format` offers (the bot's own list unless a test brings one). */
 export async function ask(argv: string[], o: { platforms?: readonly PlatformModule[] } = {}): Promise<void> {
   const formats = formatsOf(o.platforms);
-  const usage = o.platforms ? usageOf(formats) : ASK_USAGE;
+  const usage = usageOf(formats);
   quietOnClosedPipe();
   const { values, positionals } = await parseCli(
     () =>
