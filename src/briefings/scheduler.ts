@@ -32,6 +32,12 @@ export interface DeliveryTarget {
 
 /** Posts a briefing to one platform's channel. One attempt: retries are the scheduler's, and only the scheduler's. */
 export interface Deliverer {
+  /**
+   * What one of this platform's rate limits covers, for a subscription (Slack: the workspace's
+   * chat.postMessage). A 429 pauses every post with the same scope until its Retry-After, and no
+   * other: a rate-limited workspace does not hold the others back. Without it, the channel.
+   */
+  rateScope?(subscription: Subscription): string;
   /** `alreadyPosted`: a resumed slot found its message in the channel (posted before a takeover), and posted nothing. */
   deliver(target: DeliveryTarget, message: BriefingMessage): Promise<{ messageRef?: string; alreadyPosted?: boolean }>;
 }
@@ -110,7 +116,57 @@ class Semaphore {
 /** finish() found the claim no longer this process's: another process took it over. */
 const NOT_MINE = 'not mine' as const;
 
+/**
+ * 429s one delivery waits out before it gives the slot back for a later tick. A 429 is the platform
+ * pacing us, not a failed attempt, so it does not use one; this bound keeps a platform that never
+ * stops answering 429 from holding a claim for ever.
+ */
+const RATE_LIMIT_WAITS = 30;
+
+/**
+ * When each rate-limit scope may post again. Deliveries of a paused scope wait outside the delivery
+ * permits, so other scopes post meanwhile.
+ */
+class RatePauses {
+  private readonly until = new Map<string, number>();
+
+  pause(scope: string, ms: number): void {
+    const at = Date.now() + ms;
+    if (at > (this.until.get(scope) ?? 0)) this.until.set(scope, at);
+  }
+
+  /** Milliseconds until the scope may post (0: now). */
+  remaining(scope: string): number {
+    const at = this.until.get(scope);
+    if (at === undefined) return 0;
+    const left = at - Date.now();
+    if (left <= 0) this.until.delete(scope);
+    return Math.max(0, left);
+  }
+
+  /** Resolves when the scope may post; a pause set while waiting is waited out too. */
+  async wait(scope: string): Promise<void> {
+    for (let left = this.remaining(scope); left > 0; left = this.remaining(scope)) await sleep(left);
+  }
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** One claim: a subscription's slot. */
+const claimKey = (c: Claim) => `${c.subscription.id}|${c.slot}`;
+
+/** Wakes whoever waits for the next change (a delivery settled, or began or ended a rate-limit wait). */
+class Changes {
+  private waiters: (() => void)[] = [];
+  next(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+  notify(): void {
+    const woken = this.waiters;
+    this.waiters = [];
+    for (const wake of woken) wake();
+  }
+}
 
 /**
  * Runs briefings from the store: every tick reads the distinct schedules, works out each one's latest
@@ -123,6 +179,10 @@ export class BriefingScheduler {
   private readonly lastPost = new Map<string, number>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly permits: Semaphore;
+  private readonly pauses = new RatePauses();
+  /** Claims whose delivery is waiting out a 429: they hold no capacity of this replica's. */
+  private readonly rateWaiting = new Set<string>();
+  private readonly changes = new Changes();
   private ticking = false;
   private stopped = false;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -203,12 +263,12 @@ export class BriefingScheduler {
           );
           continue;
         }
-        const runs: Promise<void>[] = [];
+        const runs = new Map<string, Promise<void>>();
         for (const claim of claims) {
           report.claimed++;
           if (claim.resumed) report.recovered++;
           const run = this.enqueue(claim);
-          if (run) runs.push(run);
+          if (run) runs.set(claimKey(claim), run);
         }
         // A full batch: there may be more. Claimed again as this batch finishes, not all at once.
         if (claims.length >= this.batch) this.drain({ key: drainKey, cron, tz, slot, fire, platforms, runs, offsetMs: now.getTime() - this.now().getTime() });
@@ -239,19 +299,37 @@ export class BriefingScheduler {
   }
 
   /**
-   * The rest of a large slot, batch by batch: each batch is claimed when the previous one has finished,
-   * for as long as the slot is within its grace. Another replica doing the same takes the batches this
+   * The rest of a large slot, claimed as capacity frees up: when no more than half a batch of this
+   * slot's deliveries is still posting, the loop claims enough to fill the batch again. A delivery
+   * waiting out a 429 does not count: the platform paused its scope, not this replica. So a replica
+   * holds at most a batch of claims at work, and another replica doing the same takes the claims this
    * one does not, in proportion to how fast each posts.
    */
-  private drain(o: { key: string; cron: string; tz: string; slot: string; fire: Date; platforms: string[]; runs: Promise<void>[]; offsetMs: number }): void {
+  private drain(o: {
+    key: string;
+    cron: string;
+    tz: string;
+    slot: string;
+    fire: Date;
+    platforms: string[];
+    runs: Map<string, Promise<void>>;
+    offsetMs: number;
+  }): void {
     this.draining.add(o.key);
+    const mine = o.runs;
+    const track = (key: string, run: Promise<void>) => {
+      mine.set(key, run);
+      void run.finally(() => mine.delete(key));
+    };
+    for (const [key, run] of mine) track(key, run);
+    const posting = () => [...mine.keys()].filter((k) => !this.rateWaiting.has(k)).length;
     const loop = (async () => {
-      let runs = o.runs;
       while (!this.stopped) {
-        await Promise.allSettled(runs);
+        while (!this.stopped && posting() > this.batch / 2) await this.changes.next();
         // The tick's clock, carried on (tests tick at a chosen time).
         const now = new Date(this.now().getTime() + o.offsetMs);
         if (this.stopped || now.getTime() - o.fire.getTime() > this.o.graceMinutes * 60_000) return;
+        const limit = this.batch - posting();
         const claims = await this.o.store.claimDue({
           cron: o.cron,
           tz: o.tz,
@@ -261,10 +339,13 @@ export class BriefingScheduler {
           leaseMs: this.o.leaseMs,
           platforms: o.platforms,
           busy: [...this.working],
-          limit: this.batch,
+          limit,
         });
-        runs = claims.flatMap((c) => this.enqueue(c) ?? []);
-        if (claims.length < this.batch) return;
+        for (const claim of claims) {
+          const run = this.enqueue(claim);
+          if (run) track(claimKey(claim), run);
+        }
+        if (claims.length < limit) return;
       }
     })()
       .catch((err: unknown) => {
@@ -289,6 +370,7 @@ export class BriefingScheduler {
   /** Stops ticking; finishes what is in flight within `drainMs`, then gives back the claims still held. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.changes.notify();
     this.job?.cancel();
     clearInterval(this.heartbeat);
     const drained = Promise.allSettled([...this.inFlight]).then(() => true);
@@ -331,7 +413,7 @@ export class BriefingScheduler {
   private enqueue(claim: Claim): Promise<void> | undefined {
     // A claim this process is already working on (its lease ran short, and a tick handed it back to
     // its own owner) is not run a second time: that would be a second post.
-    const slotKey = `${claim.subscription.id}|${claim.slot}`;
+    const slotKey = claimKey(claim);
     if (this.working.has(slotKey)) return undefined;
     this.working.add(slotKey);
     const key = `${claim.subscription.platform}:${claim.subscription.channelId}`;
@@ -345,6 +427,7 @@ export class BriefingScheduler {
       this.inFlight.delete(run);
       this.working.delete(slotKey);
       if (this.chains.get(key) === run) this.chains.delete(key);
+      this.changes.notify();
     });
     return run;
   }
@@ -391,13 +474,26 @@ export class BriefingScheduler {
       return;
     }
     let backoff = this.o.backoffMs;
-    for (let attempt = 1; attempt <= this.o.attempts; attempt++) {
+    const scope = deliverer.rateScope?.(sub) ?? `${sub.platform}:${sub.channelId}`;
+    let rateWaits = 0;
+    for (let attempt = 1; attempt <= this.o.attempts; ) {
       if (this.stopped) return;
       await this.spaceOut(`${sub.platform}:${sub.channelId}`);
+      if (this.pauses.remaining(scope) > 0) {
+        this.rateWaiting.add(claimKey(claim));
+        this.changes.notify();
+        await this.pauses.wait(scope);
+        this.rateWaiting.delete(claimKey(claim));
+      }
       try {
-        const target = { subscription: sub, slot: claim.slot, attempt: claim.attempt + attempt - 1, resumed: claim.resumed || attempt > 1 };
-        // Checked inside the permit, right before the post: waiting for a permit takes no time off the check.
-        const result = await this.permits.use(async () => ((await this.stillMine(claim, log)) ? deliverer.deliver(target, message) : undefined));
+        const target = { subscription: sub, slot: claim.slot, attempt: claim.attempt + attempt - 1, resumed: claim.resumed || attempt > 1 || rateWaits > 0 };
+        // Checked inside the permit, right before the post: waiting for a permit takes no time off the
+        // check, and a pause that began while this delivery waited for its permit is not posted into.
+        const result = await this.permits.use(async () => {
+          if (this.pauses.remaining(scope) > 0) return 'paused' as const;
+          return (await this.stillMine(claim, log)) ? deliverer.deliver(target, message) : undefined;
+        });
+        if (result === 'paused') continue;
         if (!result) return;
         const recorded = await this.finish(claim, {
           status: 'sent',
@@ -420,6 +516,12 @@ export class BriefingScheduler {
         return;
       } catch (err) {
         const e = err instanceof DeliveryError ? err : new DeliveryError(err instanceof Error ? err.message : String(err), false);
+        if (e.retryAfterMs !== undefined && !e.permanent && rateWaits < RATE_LIMIT_WAITS) {
+          rateWaits++;
+          this.pauses.pause(scope, e.retryAfterMs);
+          log.info({ scope, retryAfterMs: e.retryAfterMs }, 'briefing: rate limited; this scope waits, others post meanwhile');
+          continue;
+        }
         log.warn({ attempt, of: this.o.attempts, error: e.message, permanent: e.permanent }, 'briefing: delivery attempt failed');
         if (e.permanent) {
           const after = await this.finish(claim, { status: 'failed', detail: e.message });
@@ -428,9 +530,10 @@ export class BriefingScheduler {
           return;
         }
         if (attempt < this.o.attempts) {
-          await sleep(e.retryAfterMs ?? backoff);
+          await sleep(backoff);
           backoff *= 2;
         }
+        attempt++;
       }
     }
     await this.finish(claim, {

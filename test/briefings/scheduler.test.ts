@@ -51,6 +51,7 @@ async function harness(o: {
   drainMs?: number;
   platforms?: string[];
   claimBatch?: number;
+  concurrency?: number;
 }): Promise<Harness> {
   const store = await openStore({ DATABASE_PATH: o.path ?? join(mkdtempSync(join(tmpdir(), 'anode-sched-')), 'bot.db') });
   const clock = { now: o.start ?? new Date(Math.ceil(Date.now() / MINUTE) * MINUTE + 5 * MINUTE) };
@@ -70,7 +71,7 @@ async function harness(o: {
     attempts: o.attempts ?? 3,
     backoffMs: 1,
     retryAfterMs: 2 * MINUTE,
-    concurrency: 8,
+    concurrency: o.concurrency ?? 8,
     perChannelGapMs: 0,
     drainMs: o.drainMs ?? 2000,
     ...(o.claimBatch ? { claimBatch: o.claimBatch } : {}),
@@ -226,6 +227,44 @@ describe('the briefing scheduler', () => {
     expect(r.delivered).toHaveLength(1);
     await tickAt(h, new Date(nine + 24 * 60 * MINUTE + 90 * MINUTE));
     expect(r.delivered).toHaveLength(1);
+  });
+
+  it('a 429 pauses its own scope until Retry-After, without using an attempt, while other scopes post', async () => {
+    const RETRY_AFTER = 1000;
+    const postedAt = new Map<string, number>();
+    // Like Slack: the first post to workspace A opens a window in which every post to A is refused.
+    let windowEnds = 0;
+    let refused = 0;
+    const deliverer: Deliverer = {
+      rateScope: (s) => `ws:${s.workspaceId}`,
+      async deliver(t) {
+        const { workspaceId, channelId } = t.subscription;
+        if (workspaceId === 'A' && (windowEnds === 0 || Date.now() < windowEnds)) {
+          refused++;
+          windowEnds ||= Date.now() + RETRY_AFTER;
+          throw new DeliveryError('rate limited', false, Math.max(1, windowEnds - Date.now()));
+        }
+        postedAt.set(channelId, Date.now());
+        return { messageRef: channelId };
+      },
+    };
+    // One delivery at a time, so A's later posts reach their permit while A is paused; one attempt,
+    // so a 429 that used it would leave the slot to a later tick.
+    const h = await harness({ deliverer, attempts: 1, concurrency: 1 });
+    for (let i = 0; i < 4; i++) {
+      await h.store.add(sub({ workspaceId: 'A', channelId: `CA${i}` }));
+      await h.store.add(sub({ workspaceId: 'B', channelId: `CB${i}` }));
+    }
+    await tickAt(h, h.clock.now);
+    expect(postedAt.size).toBe(8);
+    const opened = windowEnds - RETRY_AFTER;
+    // A's other posts waited out the pause instead of drawing 429s of their own…
+    expect(refused).toBe(1);
+    for (let i = 0; i < 4; i++) expect(postedAt.get(`CA${i}`)!).toBeGreaterThanOrEqual(windowEnds);
+    // …and workspace B did not wait for it.
+    for (let i = 0; i < 4; i++) expect(postedAt.get(`CB${i}`)! - opened).toBeLessThan(RETRY_AFTER);
+    expect(h.logs.text).not.toContain('delivery attempt failed');
+    await h.scheduler.stop();
   });
 
   it('retries transient failures within the claim, then records the slot and delivers it at a later tick', async () => {
