@@ -87,6 +87,23 @@ describe('briefings delivered through the real SDKs', () => {
     expect(discordTitle((answer.body as { data: unknown }).data)).toBe('Regional anode mismatch · 2024');
   });
 
+  it("Discord: a 429 on one channel's route waits in discord.js's REST queue, and other channels are not held back", async () => {
+    const at = nextMinute(4);
+    await t.bot.store.add(sub({ platform: 'discord', channelId: '801', ...onlyAt(at) }));
+    await t.bot.store.add(sub({ platform: 'discord', channelId: '802', ...onlyAt(at) }));
+    discord.failures.push({ path: '/channels/801/messages', status: 429, retryAfter: 1 });
+    await tick(at);
+    const posts = (channel: string) => discord.requests.filter((r) => r.method === 'POST' && r.path === `/api/v10/channels/${channel}/messages`);
+    const [refused, retried] = posts('801');
+    // The 429 was waited out and the post sent again, once, by REST itself (the deliverer retries nothing).
+    expect(posts('801')).toHaveLength(2);
+    expect(retried!.at - refused!.at).toBeGreaterThanOrEqual(950);
+    // The other channel's post went out without waiting for it.
+    expect(posts('802')).toHaveLength(1);
+    expect(posts('802')[0]!.at).toBeLessThan(retried!.at);
+    expect(posts('802')[0]!.body.nonce).not.toBe(retried!.body.nonce);
+  });
+
   it('a slot taken over after a crash is not posted again when the dead process had posted it', async () => {
     const { subscription } = await t.bot.store.add(sub({ channelId: 'C-crash', cron: '*/5 * * * *', label: 'every five minutes' }));
     const due = new Date(Math.ceil(Date.now() / 300_000) * 300_000 + 300_000);
