@@ -2,7 +2,7 @@ import type { Edition } from '../editions.js';
 import type { Lang } from '../i18n/lang.js';
 import { messages } from '../i18n/messages.js';
 import type { ChannelSettings } from '../settings.js';
-import { composeBriefing, type BriefingMessage } from './compose.js';
+import { briefingKey, composeBriefing, type BriefingMessage } from './compose.js';
 import type { BriefingKind } from './kinds.js';
 import type { Subscription } from './subscriptions.js';
 
@@ -20,9 +20,11 @@ export interface Composer {
 export function createComposer(settings: ChannelSettings | undefined): Composer {
   const built = new Map<string, BriefingMessage>();
   const compose: Composer['compose'] = (kind, edition, lang, place, announceSince) => {
-    const message = composeBriefing({ m: messages(lang), edition }, kind, { ...place, ...(announceSince ? { announceSince } : {}) });
-    const hit = built.get(message.key);
+    const p = { m: messages(lang), edition };
+    const o = { ...place, ...(announceSince ? { announceSince } : {}) };
+    const hit = built.get(briefingKey(p, kind, o));
     if (hit) return hit;
+    const message = composeBriefing(p, kind, o);
     if (built.size >= CAPACITY) built.delete(built.keys().next().value!);
     built.set(message.key, message);
     return message;

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeBriefing } from '../../src/briefings/compose.js';
+import { briefingKey, composeBriefing } from '../../src/briefings/compose.js';
+import { messages } from '../../src/i18n/messages.js';
 import { createComposer } from '../../src/briefings/briefing-cache.js';
 import { BRIEFING_KINDS } from '../../src/briefings/kinds.js';
 import { parseSchedule, zonesLike } from '../../src/briefings/schedule.js';
@@ -73,6 +74,21 @@ describe('briefings worth reading every week', () => {
     const b = composer.compose('full', library.current, 'en', { subscriptionId: 0, cursor: 4 });
     expect(b).toBe(a);
     expect(composer.compose('full', library.current, 'en', { subscriptionId: 0, cursor: 5 })).not.toBe(a);
+  });
+
+  it('the cache looks a message up by the key composing it would give, for every kind, language, place and announcement', () => {
+    const previous = library.previousOf(library.current.year);
+    for (const kind of BRIEFING_KINDS)
+      for (const lang of ['en', 'zh-CN'] as const)
+        for (const place of [
+          { subscriptionId: 1, cursor: 0 },
+          { subscriptionId: 7, cursor: 23 },
+        ])
+          for (const announceSince of previous ? [undefined, previous] : [undefined]) {
+            const q = { m: messages(lang), edition: library.current };
+            const o = { ...place, ...(announceSince ? { announceSince } : {}) };
+            expect(briefingKey(q, kind, o)).toBe(composeBriefing(q, kind, o).key);
+          }
   });
 });
 

@@ -56,18 +56,22 @@ function classify(err: unknown): DeliveryError {
  * briefing the dead process had already posted is not posted again.
  */
 export function slackDeliverer(o: SlackDelivererOptions): Deliverer {
-  const built = new Map<string, SlackMessage>();
+  // Chart images are made once per briefing part (uploaded files once per channel, where they are
+  // shared); the message around them is built per post, since its controls are signed for the
+  // channel. Keeping whole messages per channel cost about 25 KB each across a 10,000-channel slot.
+  const images = new Map<string, ChartImage[]>();
   const render = async (client: WebClient, b: BriefingMessage, reply: Reply, channelId: string): Promise<SlackMessage> => {
     const m = messages(b.lang);
-    const cacheKey = `${b.key}|${reply === b.details ? 'd' : reply === b.headline ? 'h' : 'w'}|${channelId}`;
-    const hit = built.get(cacheKey);
-    if (hit) return hit;
-    const images = o.charts.mode === 'upload' ? await o.upload(client, reply) : quickChartImages(reply, o.charts.quickChartBaseUrl);
+    const part = reply === b.details ? 'd' : reply === b.headline ? 'h' : 'w';
+    const cacheKey = o.charts.mode === 'upload' ? `${b.key}|${part}|${channelId}` : `${b.key}|${part}`;
+    let made = images.get(cacheKey);
+    if (!made) {
+      made = o.charts.mode === 'upload' ? await o.upload(client, reply) : quickChartImages(reply, o.charts.quickChartBaseUrl);
+      if (images.size > 2000) images.clear();
+      images.set(cacheKey, made);
+    }
     const controls = briefingControls(reply, { secret: o.componentSecret, channelId, more: b.more, m });
-    const message = toSlackMessage(reply, { images, controls, m });
-    if (built.size > 2000) built.clear();
-    built.set(cacheKey, message);
-    return message;
+    return toSlackMessage(reply, { images: made, controls, m });
   };
   const metadata = (t: DeliveryTarget, part: 'headline' | 'details' | 'whole') => ({
     event_type: BRIEFING_EVENT,

@@ -19,7 +19,18 @@ export function briefingKind(id: BriefingKind): BriefingKindDefinition {
   return def;
 }
 
-/** The spotlight cycle of a briefing kind for one edition: deterministic, and at least 20 long on the paper's data. */
+const cycles = new WeakMap<Presenter['edition'], Map<string, Spotlight[]>>();
+
+/**
+ * The spotlight cycle of a briefing kind for one edition: deterministic, and at least 20 long on the
+ * paper's data. Made once per edition, kind and catalogue: every delivery of a slot asks for it, and
+ * making it runs the metrics behind every candidate spotlight.
+ */
 export function spotlightCycle(p: Presenter, kind: BriefingKind): Spotlight[] {
-  return briefingKind(kind).spotlights(p);
+  let byKind = cycles.get(p.edition);
+  if (!byKind) cycles.set(p.edition, (byKind = new Map()));
+  const key = `${kind}|${p.m.lang}`;
+  let cycle = byKind.get(key);
+  if (!cycle) byKind.set(key, (cycle = briefingKind(kind).spotlights(p)));
+  return cycle;
 }
