@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { openStore } from '../src/store/open.js';
 import type { SqlStore } from '../src/store/sql-store.js';
@@ -12,19 +15,26 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const DUE = 1000;
 const WORKSPACES = 10;
 
-/** DUE subscriptions, spread over `workspaces` workspaces, whose one slot is the whole second `leadMs` from now; the slot. */
-async function dueTogether(store: SqlStore, leadMs: number, workspaces = 1): Promise<Date> {
+/**
+ * `due` subscriptions, spread over `workspaces` workspaces, whose one slot is the whole second `leadMs`
+ * after they are all stored; the slot.
+ */
+async function dueTogether(store: SqlStore, leadMs: number, workspaces = 1, due = DUE): Promise<Date> {
+  const subs = Array.from({ length: due }, (_, i) =>
+    newSubscription({ channelId: `C${String(i).padStart(5, '0')}`, workspaceId: `T${i % workspaces}`, label: 'bench' }),
+  );
+  // The cron is set once the subscriptions are stored (storing 10,000 on PostgreSQL takes seconds).
+  for (let i = 0; i < subs.length; i += 8) await Promise.all(subs.slice(i, i + 8).map((s) => store.add({ ...s, cron: '0 0 1 1 *' })));
   const slot = new Date(Math.ceil((Date.now() + leadMs) / 1000) * 1000);
   const cron = `${slot.getUTCSeconds()} ${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`;
-  for (let i = 0; i < DUE; i++)
-    await store.add(newSubscription({ channelId: `C${String(i).padStart(4, '0')}`, workspaceId: `T${i % workspaces}`, cron, label: 'bench' }));
+  await store.db.run("UPDATE subscriptions SET cron = $1 WHERE label = 'bench'", [cron]);
   return slot;
 }
 
-/** Waits (two minutes at most) for the fake to hold DUE posts: seconds from the slot, subscriptions posted, posts beyond one each. */
-async function postsAfter(fake: FakeSlack, slot: Date): Promise<{ seconds: number; posted: number; duplicates: number }> {
-  const deadline = slot.getTime() + 120_000;
-  while (fake.messages.length < DUE && Date.now() < deadline) await sleep(50);
+/** Waits (three minutes at most) for the fake to hold `due` posts: seconds from the slot, subscriptions posted, posts beyond one each. */
+async function postsAfter(fake: FakeSlack, slot: Date, due = DUE): Promise<{ seconds: number; posted: number; duplicates: number }> {
+  const deadline = slot.getTime() + 180_000;
+  while (fake.messages.length < due && Date.now() < deadline) await sleep(50);
   const seconds = (Date.now() - slot.getTime()) / 1000;
   const perSub = new Map<string, number>();
   for (const m of fake.messages) {
@@ -72,41 +82,123 @@ async function sameSlot(rateLimitEvery: number): Promise<string> {
   }
 }
 
+const run = promisify(execFile);
+const FAN_OUT = 10_000;
+
+/** Resident and peak resident memory of a process, in MB (Linux). */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+interface FanOut {
+  seconds: number;
+  shares: number[];
+  duplicates: number;
+  /** Posts recorded as sent, and the longest time from a post to its record. */
+  recorded: number;
+  recordLagMs: number;
+  /** Log lines of the database refusing or timing out (pool starvation). */
+  dbErrors: number;
+  idleMb: number;
+  peakMb: number;
+  /** One of the posts as sent, for the bare loop to send the same. */
+  message: unknown;
+}
+
 /**
- * Replicas sharing one slot: `replicas` bot processes on one PostgreSQL database, 1,000 subscriptions
- * due in the same second, a fake Slack that takes 50 ms per post. Time from the slot to the last post,
- * and each replica's share (from the deliveries' owners).
+ * One slot of FAN_OUT briefings, due in the same second, delivered by `replicas` bot processes on one
+ * database (`databaseUrl`, or one SQLite file) to a fake Slack that takes 50 ms per post. Time from the
+ * slot to the last post, each replica's share, how soon each post was recorded, database errors, and
+ * memory (each process's resident size just before the slot, and its peak).
  */
-async function replicasShare(serverUrl: string, replicas: number): Promise<{ seconds: number; shares: number[]; duplicates: number }> {
+async function fanOut(replicas: number, databaseUrl?: string): Promise<FanOut> {
   const fake = await startFakeSlack();
   fake.latencyMs = 50;
-  const url = await freshDatabase(serverUrl);
-  const store = await openStore({ DATABASE_URL: url, DATABASE_PATH: '' });
-  const slot = await dueTogether(store, 15_000);
+  const path = join(openDir('anode-bench-'), 'bot.db');
+  const store = await openStore(databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_PATH: '' } : { DATABASE_PATH: path });
+  const slot = await dueTogether(store, 25_000, 10, FAN_OUT);
   const procs = Array.from({ length: replicas }, () =>
     spawnBot({
-      DATABASE_URL: url,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_PATH: path }),
       SLACK_BOT_TOKEN: 'xoxb-bench',
       SLACK_APP_TOKEN: '',
       SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789',
       SLACK_API_URL: fake.apiUrl,
       BRIEFING_TICK_SECONDS: '1',
       PORT: '0',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
     }),
   );
   try {
-    const { seconds, duplicates } = await postsAfter(fake, slot);
-    const owners = await store.db.all<{ owner: string; n: number | string }>(
-      "SELECT owner, COUNT(*) AS n FROM deliveries WHERE status = 'sent' GROUP BY owner",
+    await Promise.all(procs.map((p) => p.waitFor('briefings: started', 20_000)));
+    // Idle: started, settled, and the slot not yet due.
+    await sleep(Math.max(0, slot.getTime() - Date.now() - 1000));
+    const idle = procs.map((p) => memoryOf(p.child.pid!).rss);
+    // From here the peak is the slot's, not start-up's: writing 5 to clear_refs resets VmHWM.
+    for (const p of procs) writeFileSync(`/proc/${p.child.pid}/clear_refs`, '5');
+    const { seconds, duplicates } = await postsAfter(fake, slot, FAN_OUT);
+    // A record written a moment after its post still counts: wait a little for the last ones.
+    await sleep(2000);
+    const peak = procs.map((p) => memoryOf(p.child.pid!).peak);
+    const sent = await store.db.all<{ owner: string; message_ref: string; finished_at: string }>(
+      "SELECT owner, message_ref, finished_at FROM deliveries WHERE status = 'sent'",
     );
-    return { seconds, shares: owners.map((o) => Number(o.n)).sort((a, b) => b - a), duplicates };
+    const shares = new Map<string, number>();
+    let recordLagMs = 0;
+    for (const d of sent) {
+      shares.set(d.owner, (shares.get(d.owner) ?? 0) + 1);
+      const posted = fake.receivedAt.get(d.message_ref);
+      if (posted !== undefined) recordLagMs = Math.max(recordLagMs, Date.parse(d.finished_at) - posted);
+    }
+    const dbErrors = procs.reduce(
+      (n, p) =>
+        n +
+        p
+          .output()
+          .split('\n')
+          .filter((l) => /\(database\)|timeout exceeded/.test(l)).length,
+      0,
+    );
+    return {
+      seconds,
+      shares: [...shares.values()].sort((a, b) => b - a),
+      duplicates,
+      recorded: sent.length,
+      recordLagMs,
+      dbErrors,
+      idleMb: Math.max(...idle),
+      peakMb: Math.max(...peak),
+      message: (({ text, blocks, metadata }) => ({ text, blocks, metadata }))(fake.messages[0]!),
+    };
   } finally {
     for (const p of procs) p.kill('SIGTERM');
     await Promise.all(procs.map((p) => p.exited));
     await store.close();
     await fake.close();
   }
+}
+
+/** The same posts from a bare @slack/web-api loop (bench/bare-slack-posts.mjs): its idle and peak resident MB. */
+async function barePosts(message: unknown): Promise<{ idle: number; peak: number }> {
+  const fake = await startFakeSlack();
+  fake.latencyMs = 50;
+  const file = join(openDir('anode-bench-'), 'message.json');
+  writeFileSync(file, JSON.stringify(message));
+  try {
+    const { stdout } = await run(process.execPath, ['bench/bare-slack-posts.mjs'], {
+      env: { ...process.env, SLACK_API_URL: fake.apiUrl, MESSAGE_FILE: file, COUNT: String(FAN_OUT), CONCURRENCY: '8' },
+      maxBuffer: 1 << 20,
+    });
+    return JSON.parse(stdout) as { idle: number; peak: number };
+  } finally {
+    await fake.close();
+  }
+}
+
+function fanOutRow(label: string, r: FanOut, one: number): string {
+  return `| ${label} | ${r.seconds.toFixed(1)} s | ${(r.seconds / one).toFixed(2)}× | ${r.shares.join(' / ')} | ${r.duplicates} | ${r.recorded} | ${Math.round(r.recordLagMs)} ms | ${r.dbErrors} | ${r.idleMb.toFixed(0)} MB → ${r.peakMb.toFixed(0)} MB (${(r.peakMb / r.idleMb).toFixed(2)}×) |`;
 }
 
 function row(r: ChaosResult): string {
@@ -124,14 +216,22 @@ export async function benchBriefings(): Promise<void> {
   console.log("A 429 pauses that workspace's chat.postMessage for Retry-After and uses no attempt; the other workspaces post meanwhile.");
   const shared = await startPostgres();
   try {
-    console.log('\n## Replicas sharing one slot: 1,000 briefings due in the same second, PostgreSQL, a fake Slack taking 50 ms per post');
-    console.log('| replicas | last post after the slot | against 1 replica | each replica’s share | duplicates |');
-    console.log('|---|---|---|---|---|');
+    console.log('\n## One slot of 10,000 briefings due in the same second, a fake Slack taking 50 ms per post');
+    console.log(
+      '| store, replicas | last post after the slot | against 1 replica | each replica’s share | duplicates | recorded as sent | longest post → record | database errors logged | memory: idle → peak (largest replica) |',
+    );
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    const sqlite = await fanOut(1);
+    console.log(fanOutRow('SQLite, 1', sqlite, sqlite.seconds));
+    const bare = await barePosts(sqlite.message);
+    console.log(
+      `| bare @slack/web-api loop, the same posts, 8 at a time | | | | | | | | ${bare.idle.toFixed(0)} MB → ${bare.peak.toFixed(0)} MB (${(bare.peak / bare.idle).toFixed(2)}×) |`,
+    );
     let one = 0;
     for (const n of [1, 2, 3]) {
-      const r = await replicasShare(shared.url, n);
+      const r = await fanOut(n, await freshDatabase(shared.url));
       one ||= r.seconds;
-      console.log(`| ${n} | ${r.seconds.toFixed(1)} s | ${(r.seconds / one).toFixed(2)}× | ${r.shares.join(' / ')} | ${r.duplicates} |`);
+      console.log(fanOutRow(`PostgreSQL, ${n}`, r, one));
     }
   } finally {
     await shared.stop();

@@ -23,6 +23,8 @@ export interface FakeSlack {
   uploads: { id: string; bytes: number }[];
   /** Messages posted with chat.postMessage, by channel, as conversations.history returns them. */
   messages: FakeMessage[];
+  /** When each message (by ts) was received, in ms since the epoch. */
+  receivedAt: Map<string, number>;
   /** Answer the next calls of a method with this status and body (e.g. 429 with Retry-After). */
   failures: Map<string, { status: number; headers?: Record<string, string>; body?: unknown }[]>;
   /** While set, chat.postMessage to these channels answers 500. */
@@ -154,6 +156,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
             ...(body.metadata ? { metadata: body.metadata as FakeMessage['metadata'] } : {}),
           };
           fake.messages.push(message);
+          fake.receivedAt.set(message.ts, Date.now());
           return json(200, { ok: true, channel: body.channel, ts: message.ts, message });
         }
         case 'conversations.history': {
@@ -211,6 +214,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responses: [],
     uploads: [],
     messages: [],
+    receivedAt: new Map(),
     failures: new Map(),
     down: new Set(),
     channelErrors: new Map(),
