@@ -27,10 +27,10 @@ const cycles = new WeakMap<Presenter['edition'], Map<string, Spotlight[]>>();
  * making it runs the metrics behind every candidate spotlight.
  */
 export function spotlightCycle(p: Presenter, kind: BriefingKind): Spotlight[] {
-  let byKind = cycles.get(p.edition);
-  if (!byKind) cycles.set(p.edition, (byKind = new Map()));
+  const byKind = cycles.get(p.edition) ?? new Map<string, Spotlight[]>();
+  cycles.set(p.edition, byKind);
   const key = `${kind}|${p.m.lang}`;
-  let cycle = byKind.get(key);
-  if (!cycle) byKind.set(key, (cycle = briefingKind(kind).spotlights(p)));
+  const cycle = byKind.get(key) ?? briefingKind(kind).spotlights(p);
+  byKind.set(key, cycle);
   return cycle;
 }
