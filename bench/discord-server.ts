@@ -1,8 +1,9 @@
 /**
  * Child process for the Discord benchmark: the bot over the gateway, the bot over HTTP interactions,
  * a bare discord.js client that answers every interaction with the very reply the bot gives to
- * /province Yunnan (sent by the parent once it has seen it), and a bare node:http server that checks
- * the signature and answers the same reply, all in one process.
+ * /province Yunnan (sent by the parent once it has seen it), a bare node:http server that checks
+ * the signature and answers the same reply, and a trivial server that checks nothing (the load
+ * generator's ceiling), all in one process.
  */
 import { verify } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -47,8 +48,18 @@ const bareHttp = createServer((req, res) => {
   });
 });
 await new Promise<void>((resolve) => bareHttp.listen(0, '127.0.0.1', resolve));
-process.send!({ bareHttpPort: (bareHttp.address() as AddressInfo).port });
+// The load generator's ceiling: a server that reads the body and answers at once, checking nothing.
+const trivial = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{}');
+  });
+});
+await new Promise<void>((resolve) => trivial.listen(0, '127.0.0.1', resolve));
+process.send!({ bareHttpPort: (bareHttp.address() as AddressInfo).port, trivialPort: (trivial.address() as AddressInfo).port });
 process.on('SIGTERM', () => {
   bareHttp.close();
+  trivial.close();
   void Promise.all([gateway.stop(), http.stop(), bare.destroy()]).finally(() => process.exit(0));
 });
