@@ -60,10 +60,13 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
   const present = (p: Presented): { message: DiscordMessage; ephemeral: boolean; files: RawFile[]; upload: boolean; reply: Reply } => {
     const m = messages(p.lang);
     const upload = o.chartMode === 'upload' && p.reply.tone === 'info' && (p.reply.charts?.length ?? 0) > 0;
-    const images: ChartImage[] = upload
-      ? (p.reply.charts ?? []).map((_c, n) => ({ kind: 'attachment', name: attachmentName(n) }))
-      : quickChartImages(p.reply, o.quickChartBaseUrl);
-    const build = () => toDiscordMessage(p.reply, { images, m, ...(p.sharedBy ? { sharedBy: p.sharedBy } : {}) });
+    // Chart URLs are made inside build, so a cached body costs none (they are most of its cost).
+    const build = () => {
+      const images: ChartImage[] = upload
+        ? (p.reply.charts ?? []).map((_c, n) => ({ kind: 'attachment', name: attachmentName(n) }))
+        : quickChartImages(p.reply, o.quickChartBaseUrl);
+      return toDiscordMessage(p.reply, { images, m, ...(p.sharedBy ? { sharedBy: p.sharedBy } : {}) });
+    };
     const base = p.variant ? o.core.rendered(p.answer, `${p.variant}|${upload}`, build) : build();
     // The cached body (built without controls) is shared; the buttons are signed per channel, so added here.
     const message: DiscordMessage = { ...base, components: [...base.components, ...discordControls(p.controls)] };
