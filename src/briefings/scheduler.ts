@@ -319,17 +319,23 @@ export class BriefingScheduler {
     const mine = o.runs;
     const track = (key: string, run: Promise<void>) => {
       mine.set(key, run);
-      void run.finally(() => mine.delete(key));
+      void run.finally(() => {
+        mine.delete(key);
+        this.changes.notify();
+      });
     };
     for (const [key, run] of mine) track(key, run);
     const posting = () => [...mine.keys()].filter((k) => !this.rateWaiting.has(k)).length;
+    // Waiting deliveries are cheap but not free: when a whole slot is one rate-limited workspace, this
+    // keeps it from being claimed entirely into waiting.
+    const full = () => posting() > this.batch / 2 || mine.size >= 4 * this.batch;
     const loop = (async () => {
       while (!this.stopped) {
-        while (!this.stopped && posting() > this.batch / 2) await this.changes.next();
+        while (!this.stopped && full()) await this.changes.next();
         // The tick's clock, carried on (tests tick at a chosen time).
         const now = new Date(this.now().getTime() + o.offsetMs);
         if (this.stopped || now.getTime() - o.fire.getTime() > this.o.graceMinutes * 60_000) return;
-        const limit = this.batch - posting();
+        const limit = Math.min(this.batch - posting(), 4 * this.batch - mine.size);
         const claims = await this.o.store.claimDue({
           cron: o.cron,
           tz: o.tz,

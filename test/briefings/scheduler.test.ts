@@ -267,6 +267,31 @@ describe('the briefing scheduler', () => {
     await h.scheduler.stop();
   });
 
+  it('a slot of one rate-limited workspace is not claimed whole into waiting: at most four batches are held', async () => {
+    const PAUSE = 1000;
+    let until = 0;
+    const deliverer: Deliverer = {
+      rateScope: () => 'one workspace',
+      async deliver(t) {
+        until ||= Date.now() + PAUSE;
+        if (Date.now() < until) throw new DeliveryError('rate limited', false, until - Date.now());
+        return { messageRef: t.subscription.channelId };
+      },
+    };
+    const h = await harness({ deliverer, claimBatch: 4 });
+    for (let i = 0; i < 40; i++) await h.store.add(sub({ workspaceId: 'W', channelId: `CW${i}` }));
+    const ticked = h.scheduler.tick(h.clock.now);
+    await new Promise((r) => setTimeout(r, PAUSE / 2));
+    const held = await h.store.db.all<{ n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'claimed'");
+    expect(Number(held[0]!.n)).toBeGreaterThan(4);
+    expect(Number(held[0]!.n)).toBeLessThanOrEqual(16);
+    await ticked;
+    await h.scheduler.idle();
+    const sent = await h.store.db.all<{ n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'sent'");
+    expect(Number(sent[0]!.n)).toBe(40);
+    await h.scheduler.stop();
+  });
+
   it('retries transient failures within the claim, then records the slot and delivers it at a later tick', async () => {
     const flaky = recorder((_t, n) => (n <= 2 ? new DeliveryError('500 internal_error', false) : undefined));
     const h = await harness({ deliverer: flaky.deliverer });
