@@ -13,6 +13,8 @@ export class DeliveryError extends Error {
     readonly permanent: boolean,
     /** The platform said when to try again (429 Retry-After). */
     readonly retryAfterMs?: number,
+    /** Which of the subscription's rate-limit scopes the 429 was for (see Deliverer.rateScopes); the first when unsaid. */
+    readonly scope?: string,
   ) {
     super(message);
     this.name = 'DeliveryError';
@@ -33,11 +35,12 @@ export interface DeliveryTarget {
 /** Posts a briefing to one platform's channel. One attempt: retries are the scheduler's, and only the scheduler's. */
 export interface Deliverer {
   /**
-   * What one of this platform's rate limits covers, for a subscription (Slack: the workspace's
-   * chat.postMessage). A 429 pauses every post with the same scope until its Retry-After, and no
-   * other: a rate-limited workspace does not hold the others back. Without it, the channel.
+   * The platform's rate limits a post to this subscription counts against (Slack: the workspace's
+   * chat.postMessage; Feishu: the tenant's message API and the chat). A 429 pauses the scope it names
+   * (the first when it names none) until its Retry-After, and no other: a rate-limited workspace does
+   * not hold the others back. A post waits while any of its scopes is paused. Without it, the channel.
    */
-  rateScope?(subscription: Subscription): string;
+  rateScopes?(subscription: Subscription): string[];
   /** `alreadyPosted`: a resumed slot found its message in the channel (posted before a takeover), and posted nothing. */
   deliver(target: DeliveryTarget, message: BriefingMessage): Promise<{ messageRef?: string; alreadyPosted?: boolean }>;
 }
@@ -135,18 +138,22 @@ class RatePauses {
     if (at > (this.until.get(scope) ?? 0)) this.until.set(scope, at);
   }
 
-  /** Milliseconds until the scope may post (0: now). */
-  remaining(scope: string): number {
-    const at = this.until.get(scope);
-    if (at === undefined) return 0;
-    const left = at - Date.now();
-    if (left <= 0) this.until.delete(scope);
-    return Math.max(0, left);
+  /** Milliseconds until a post under all these scopes may go (0: now). */
+  remaining(scopes: readonly string[]): number {
+    let most = 0;
+    for (const scope of scopes) {
+      const at = this.until.get(scope);
+      if (at === undefined) continue;
+      const left = at - Date.now();
+      if (left <= 0) this.until.delete(scope);
+      most = Math.max(most, left);
+    }
+    return most;
   }
 
-  /** Resolves when the scope may post; a pause set while waiting is waited out too. */
-  async wait(scope: string): Promise<void> {
-    for (let left = this.remaining(scope); left > 0; left = this.remaining(scope)) await sleep(left);
+  /** Resolves when the scopes may post; a pause set while waiting is waited out too. */
+  async wait(scopes: readonly string[]): Promise<void> {
+    for (let left = this.remaining(scopes); left > 0; left = this.remaining(scopes)) await sleep(left);
   }
 }
 
@@ -480,15 +487,15 @@ export class BriefingScheduler {
       return;
     }
     let backoff = this.o.backoffMs;
-    const scope = deliverer.rateScope?.(sub) ?? `${sub.platform}:${sub.channelId}`;
+    const scopes = deliverer.rateScopes?.(sub) ?? [`${sub.platform}:${sub.channelId}`];
     let rateWaits = 0;
     for (let attempt = 1; attempt <= this.o.attempts; ) {
       if (this.stopped) return;
       await this.spaceOut(`${sub.platform}:${sub.channelId}`);
-      if (this.pauses.remaining(scope) > 0) {
+      if (this.pauses.remaining(scopes) > 0) {
         this.rateWaiting.add(claimKey(claim));
         this.changes.notify();
-        await this.pauses.wait(scope);
+        await this.pauses.wait(scopes);
         this.rateWaiting.delete(claimKey(claim));
       }
       try {
@@ -496,7 +503,7 @@ export class BriefingScheduler {
         // Checked inside the permit, right before the post: waiting for a permit takes no time off the
         // check, and a pause that began while this delivery waited for its permit is not posted into.
         const result = await this.permits.use(async () => {
-          if (this.pauses.remaining(scope) > 0) return 'paused' as const;
+          if (this.pauses.remaining(scopes) > 0) return 'paused' as const;
           return (await this.stillMine(claim, log)) ? deliverer.deliver(target, message) : undefined;
         });
         if (result === 'paused') continue;
@@ -524,6 +531,7 @@ export class BriefingScheduler {
         const e = err instanceof DeliveryError ? err : new DeliveryError(err instanceof Error ? err.message : String(err), false);
         if (e.retryAfterMs !== undefined && !e.permanent && rateWaits < RATE_LIMIT_WAITS) {
           rateWaits++;
+          const scope = e.scope !== undefined && scopes.includes(e.scope) ? e.scope : scopes[0]!;
           this.pauses.pause(scope, e.retryAfterMs);
           log.info({ scope, retryAfterMs: e.retryAfterMs }, 'briefing: rate limited; this scope waits, others post meanwhile');
           continue;

@@ -1,4 +1,6 @@
+import * as lark from '@larksuiteoapi/node-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feishuDeliverer } from '../../src/adapters/feishu/deliverer.js';
 import { cardBytes, toFeishuCard, type FeishuCard } from '../../src/adapters/feishu/render.js';
 import { composeBriefing } from '../../src/briefings/compose.js';
 import { FEISHU } from '../../src/adapters/feishu/limits.js';
@@ -177,6 +179,26 @@ describe('Feishu webhooks through the real SDK, against a local Open API', () =>
     await deliverer.deliver(target, message);
     await deliverer.deliver(target, message);
     expect(creates()).toHaveLength(2);
+  });
+
+  it('frequency limits through the real SDK: the API’s (99991400) names the tenant’s scope, a chat’s (230020) the chat’s, each for x-ogw-ratelimit-reset', async () => {
+    const client = new lark.Client({ appId: APP_ID, appSecret: feishu.secret, domain: feishu.base, loggerLevel: lark.LoggerLevel.error });
+    const deliverer = feishuDeliverer({ client, componentSecret: 'feishu-test-component-secret-0123456789', quickChartBaseUrl: 'https://quickchart.io' });
+    const { subscription } = await plain.bot.store.add(
+      newSubscription({ platform: 'feishu', channelId: 'oc_limited', workspaceId: 'tenant-9', cron: '0 0 1 1 *' }),
+    );
+    const [tenant, chat] = deliverer.rateScopes!(subscription);
+    const message = composeBriefing({ m: messages('en'), edition: plain.bot.core.library().current }, 'mismatch', {
+      subscriptionId: subscription.id,
+      cursor: 0,
+    });
+    const target = { subscription, slot: new Date().toISOString(), attempt: 1, resumed: false };
+    feishu.limited.push({ code: 99991400, resetSeconds: 7, chat: 'oc_limited' });
+    await expect(deliverer.deliver(target, message)).rejects.toMatchObject({ permanent: false, retryAfterMs: 7000, scope: tenant });
+    feishu.limited.push({ code: 230020, resetSeconds: 2, chat: 'oc_limited' });
+    await expect(deliverer.deliver(target, message)).rejects.toMatchObject({ permanent: false, retryAfterMs: 2000, scope: chat });
+    expect(tenant).toContain('tenant-9');
+    expect(chat).toContain('oc_limited');
   });
 });
 

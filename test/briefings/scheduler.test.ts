@@ -236,7 +236,7 @@ describe('the briefing scheduler', () => {
     let windowEnds = 0;
     let refused = 0;
     const deliverer: Deliverer = {
-      rateScope: (s) => `ws:${s.workspaceId}`,
+      rateScopes: (s) => [`ws:${s.workspaceId}`],
       async deliver(t) {
         const { workspaceId, channelId } = t.subscription;
         if (workspaceId === 'A' && (windowEnds === 0 || Date.now() < windowEnds)) {
@@ -267,11 +267,45 @@ describe('the briefing scheduler', () => {
     await h.scheduler.stop();
   });
 
+  it('a 429 for a wide scope (a Feishu tenant) holds every chat under it, and no chat of another tenant', async () => {
+    const RETRY_AFTER = 1000;
+    const postedAt = new Map<string, number>();
+    let windowEnds = 0;
+    const deliverer: Deliverer = {
+      // The chat first: the 429 must be taken to name its own scope, not the first one.
+      rateScopes: (s) => [`chat:${s.channelId}`, `tenant:${s.workspaceId}`],
+      async deliver(t) {
+        const { workspaceId, channelId } = t.subscription;
+        if (workspaceId === 'T' && windowEnds === 0) {
+          windowEnds = Date.now() + RETRY_AFTER;
+          throw new DeliveryError('rate limited', false, RETRY_AFTER, 'tenant:T');
+        }
+        if (workspaceId === 'T' && Date.now() < windowEnds) throw new Error(`posted into the tenant's pause: ${channelId}`);
+        postedAt.set(channelId, Date.now());
+        return { messageRef: channelId };
+      },
+    };
+    const h = await harness({ deliverer, attempts: 1, concurrency: 1, platforms: ['feishu'] });
+    for (const [workspaceId, channelId] of [
+      ['T', 'chat-1'],
+      ['U', 'chat-2'],
+      ['T', 'chat-3'],
+      ['U', 'chat-4'],
+    ] as const)
+      await h.store.add(sub({ platform: 'feishu', workspaceId, channelId }));
+    await tickAt(h, h.clock.now);
+    expect(postedAt.size).toBe(4);
+    const opened = windowEnds - RETRY_AFTER;
+    for (const c of ['chat-1', 'chat-3']) expect(postedAt.get(c)!).toBeGreaterThanOrEqual(windowEnds);
+    for (const c of ['chat-2', 'chat-4']) expect(postedAt.get(c)! - opened).toBeLessThan(RETRY_AFTER);
+    await h.scheduler.stop();
+  });
+
   it('a slot of one rate-limited workspace is not claimed whole into waiting: at most four batches are held', async () => {
     const PAUSE = 1000;
     let until = 0;
     const deliverer: Deliverer = {
-      rateScope: () => 'one workspace',
+      rateScopes: () => ['one workspace'],
       async deliver(t) {
         until ||= Date.now() + PAUSE;
         if (Date.now() < until) throw new DeliveryError('rate limited', false, until - Date.now());

@@ -28,6 +28,11 @@ export interface FakeFeishu {
   chats: Map<string, { owner: string; managers: string[] }>;
   /** App secrets the token endpoint accepts. */
   secret: string;
+  /**
+   * The next message posts (create or reply) answered with a frequency limit instead: HTTP 429, the
+   * code (99991400 for the API, 230020 for a chat), and `x-ogw-ratelimit-reset` in seconds.
+   */
+  limited: { code: number; resetSeconds: number; chat?: string }[];
   /** Called with every post as it arrives (benchmarks wait on this rather than polling). */
   onPost?: (post: FeishuPost) => void;
   /** Resolves once `n` posts have arrived. */
@@ -84,6 +89,7 @@ export async function startFakeFeishu(o: { secret?: string } = {}): Promise<Fake
     posts,
     requests,
     chats,
+    limited: [],
     secret: o.secret ?? 'feishu-app-secret',
     async waitForPosts(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
@@ -162,6 +168,12 @@ export async function startFakeFeishu(o: { secret?: string } = {}): Promise<Fake
     const replyTo = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(url.pathname);
     const create = url.pathname === '/open-apis/im/v1/messages' && req.method === 'POST';
     if (replyTo || create) {
+      const limit = fake.limited.findIndex((l) => l.chat === undefined || l.chat === body.receive_id);
+      if (limit >= 0) {
+        const l = fake.limited.splice(limit, 1)[0]!;
+        res.writeHead(429, { 'content-type': 'application/json', 'x-ogw-ratelimit-limit': '5', 'x-ogw-ratelimit-reset': String(l.resetSeconds) });
+        return res.end(JSON.stringify({ code: l.code, msg: 'request trigger frequency limit' }));
+      }
       const uuid = typeof body.uuid === 'string' ? body.uuid : undefined;
       // Feishu sends one message per uuid (within an hour): a repeat gets the first one back.
       if (uuid && byUuid.has(uuid)) return json(res, 200, { code: 0, msg: 'ok', data: { message_id: byUuid.get(uuid) } });

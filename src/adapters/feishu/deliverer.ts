@@ -11,13 +11,27 @@ import { uuidOf } from './uuid.js';
 
 /** Feishu codes retrying cannot fix: the bot is not in the chat, the chat is gone, no permission. */
 const PERMANENT_CODES = new Set([230001, 230002, 230006, 230013, 230027, 232010, 99991672]);
-/** Feishu's frequency limit. */
-const RATE_LIMITED = new Set([99991400, 230020]);
+/**
+ * Feishu's frequency limits (https://open.feishu.cn/document/server-docs/api-call-guide/frequency-control):
+ * 99991400 is an API's limit per app and tenant; 230020 is one chat's.
+ */
+const API_LIMIT = 99991400;
+const CHAT_LIMIT = 230020;
 
 function codeOf(err: unknown): number | undefined {
   const data = (err as { response?: { data?: { code?: unknown } } })?.response?.data;
   return typeof data?.code === 'number' ? data.code : undefined;
 }
+
+/** Seconds to wait, from the `x-ogw-ratelimit-reset` header Feishu sends with a frequency limit; 1 when absent. */
+function resetMsOf(err: unknown): number {
+  const headers = (err as { response?: { headers?: Record<string, unknown> } })?.response?.headers;
+  const seconds = Number(headers?.['x-ogw-ratelimit-reset']);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000;
+}
+
+const tenantScope = (tenant: string | null) => `feishu:${tenant ?? ''}:im.message`;
+const chatScope = (chat: string) => `feishu:chat:${chat}`;
 
 /** Briefings to group chats: one interactive card per part, its uuid the slot's, so a slot posts once. */
 export function feishuDeliverer(o: { client: lark.Client; componentSecret: string; quickChartBaseUrl: string }): Deliverer {
@@ -28,6 +42,7 @@ export function feishuDeliverer(o: { client: lark.Client; componentSecret: strin
   };
   const uuid = (t: DeliveryTarget, part: string) => uuidOf(`${t.subscription.id}|${t.slot}|${part}`);
   return {
+    rateScopes: (s) => [tenantScope(s.workspaceId), chatScope(s.channelId)],
     async deliver(t, b) {
       const chat = t.subscription.channelId;
       try {
@@ -53,7 +68,9 @@ export function feishuDeliverer(o: { client: lark.Client; componentSecret: strin
       } catch (err) {
         const code = codeOf(err);
         const status = httpStatusOf(err);
-        if (status === 429 || (code !== undefined && RATE_LIMITED.has(code))) throw new DeliveryError(`rate limited (${code ?? status})`, false, 1000);
+        if (code === CHAT_LIMIT) throw new DeliveryError(`rate limited (${code})`, false, resetMsOf(err), chatScope(chat));
+        if (status === 429 || code === API_LIMIT)
+          throw new DeliveryError(`rate limited (${code ?? status})`, false, resetMsOf(err), tenantScope(t.subscription.workspaceId));
         throw new DeliveryError(
           `${code ?? status ?? ''} ${err instanceof Error ? err.message : String(err)}`.trim(),
           code !== undefined && PERMANENT_CODES.has(code),

@@ -120,7 +120,7 @@ export function slackDeliverer(o: SlackDelivererOptions): Deliverer {
   return {
     // Slack's limits are per workspace and method, and briefings post with chat.postMessage (the
     // channel check of a resumed slot, conversations.history, is rare and has a laxer tier).
-    rateScope: (s) => `slack:${s.enterpriseId ?? ''}:${s.workspaceId ?? ''}:chat.postMessage`,
+    rateScopes: (s) => [`slack:${s.enterpriseId ?? ''}:${s.workspaceId ?? ''}:chat.postMessage`],
     async deliver(t: DeliveryTarget, b: BriefingMessage) {
       try {
         const client = await o.clientFor(t.subscription);
