@@ -497,6 +497,8 @@ export class BriefingScheduler {
         this.changes.notify();
         await this.pauses.wait(scopes);
         this.rateWaiting.delete(claimKey(claim));
+        // Stopped meanwhile: the claim has been (or is being) given back; the post is the next holder's.
+        if (this.stopped) return;
       }
       try {
         const target = { subscription: sub, slot: claim.slot, attempt: claim.attempt + attempt - 1, resumed: claim.resumed || attempt > 1 || rateWaits > 0 };
