@@ -207,9 +207,7 @@ function row(r: ChaosResult): string {
 
 export async function benchBriefings(): Promise<void> {
   console.log('## Briefings: 1,000 subscriptions of 10 workspaces due in the same second, one process, local fake Slack');
-  console.log(
-    '| answered 429 (Retry-After 1 s) | delivered | last one after the slot | posts answered 429 | 429s to the busiest workspace | duplicates |',
-  );
+  console.log('| answered 429 (Retry-After 1 s) | delivered | last one after the slot | posts answered 429 | 429s to the busiest workspace | duplicates |');
   console.log('|---|---|---|---|---|---|');
   console.log(await sameSlot(0));
   console.log(await sameSlot(10));
