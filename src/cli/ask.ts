@@ -113,7 +113,7 @@ export async function ask(argv: string[], o: { platforms?: readonly PlatformModu
     return;
   }
   // What the platform would receive: the phone-sized form unless --full, with its buttons.
-  const images: ChartImage[] =
+  const images: readonly ChartImage[] =
     config.CHART_MODE === 'upload'
       ? (reply.charts ?? []).map((_c, i) => ({ kind: 'attachment', name: attachmentName(i) }))
       : quickChartImages(reply, config.QUICKCHART_BASE_URL);

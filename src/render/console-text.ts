@@ -5,7 +5,7 @@ import type { ChartImage } from './images.js';
 import { displayWidth, tableText } from './table-text.js';
 
 export interface ConsoleOptions {
-  images?: ChartImage[];
+  images?: readonly ChartImage[];
   m?: Messages;
   /** ANSI colour (a terminal that wants it, and NO_COLOR unset). */
   color?: boolean;

@@ -5,9 +5,20 @@ import { toQuickChartUrl } from '../charts/quickchart-url.js';
 /** How a chart reaches the reader: a public URL, a file uploaded alongside, one the platform already holds (its id), or a local file. */
 export type ChartImage = { kind: 'url'; url: string } | { kind: 'attachment'; name: string } | { kind: 'hosted'; id: string } | { kind: 'file'; path: string };
 
-/** QuickChart URLs for each chart of a reply (the default, no upload). */
-export function quickChartImages(reply: Reply, baseUrl?: string): ChartImage[] {
-  return (reply.charts ?? []).map((c) => ({ kind: 'url', url: toQuickChartUrl(toChartConfig(c), baseUrl) }));
+const made = new WeakMap<Reply, Map<string, readonly ChartImage[]>>();
+
+/**
+ * QuickChart URLs for each chart of a reply (the default, no upload). Made once per reply and base
+ * URL: replies are built once and shared (a briefing goes to every channel of its slot, a cached
+ * answer to everyone who asks), and the URLs are most of what rendering one costs.
+ */
+export function quickChartImages(reply: Reply, baseUrl?: string): readonly ChartImage[] {
+  const byBase = made.get(reply) ?? new Map<string, readonly ChartImage[]>();
+  made.set(reply, byBase);
+  const key = baseUrl ?? '';
+  const images = byBase.get(key) ?? (reply.charts ?? []).map((c) => ({ kind: 'url' as const, url: toQuickChartUrl(toChartConfig(c), baseUrl) }));
+  byBase.set(key, images);
+  return images;
 }
 
 /** File names for charts uploaded with a message: chart-1.png, chart-2.png. */

@@ -6,6 +6,7 @@ import { toChartConfig } from '../../src/charts/chart-config.js';
 import { stemOf, writeChartFiles } from '../../src/charts/chart-files.js';
 import { toQuickChartUrl } from '../../src/charts/quickchart-url.js';
 import { renderChartPng } from '../../src/charts/render-png.js';
+import { quickChartImages } from '../../src/render/images.js';
 import { ask, EVERY_COMMAND } from '../support/core.js';
 
 describe('charts', () => {
@@ -29,6 +30,16 @@ describe('charts', () => {
     expect(JSON.parse(JSON.stringify(config))).toEqual(config);
     expect(config.options.layout).toEqual({ padding: { left: 12, right: 16, top: 4, bottom: 8 } });
     expect((config.options.plugins as { subtitle: { padding: { top: number } } }).subtitle.padding.top).toBeGreaterThanOrEqual(10);
+  });
+
+  it('a reply’s chart URLs are made once per base URL, and are those its charts give', async () => {
+    const reply = await ask('/province Yunnan');
+    const first = quickChartImages(reply, 'https://quickchart.io');
+    expect(quickChartImages(reply, 'https://quickchart.io')).toBe(first);
+    expect(first).toEqual(reply.charts!.map((c) => ({ kind: 'url', url: toQuickChartUrl(toChartConfig(c), 'https://quickchart.io') })));
+    const selfHosted = quickChartImages(reply, 'http://charts.internal:3400/qc/');
+    expect(selfHosted).not.toBe(first);
+    expect((selfHosted[0] as { url: string }).url).toMatch(/^http:\/\/charts\.internal:3400\/qc\/chart\?/);
   });
 
   it('every chart URL requests Chart.js 4 and fits Discord’s 2,048 and Slack’s 3,000 characters', async () => {

@@ -62,7 +62,7 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
     const upload = o.chartMode === 'upload' && p.reply.tone === 'info' && (p.reply.charts?.length ?? 0) > 0;
     // Chart URLs are made inside build, so a cached body costs none (they are most of its cost).
     const build = () => {
-      const images: ChartImage[] = upload
+      const images: readonly ChartImage[] = upload
         ? (p.reply.charts ?? []).map((_c, n) => ({ kind: 'attachment', name: attachmentName(n) }))
         : quickChartImages(p.reply, o.quickChartBaseUrl);
       return toDiscordMessage(p.reply, { images, m, ...(p.sharedBy ? { sharedBy: p.sharedBy } : {}) });

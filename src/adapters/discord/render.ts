@@ -90,7 +90,7 @@ export function discordControls(controls: readonly Control[]): DiscordRow[] {
 }
 
 export interface DiscordOptions {
-  images?: ChartImage[];
+  images?: readonly ChartImage[];
   controls?: Control[];
   /** A Discord user id: "Shared by @user" (mentions stay off: it shows the name, pings nobody). */
   sharedBy?: string;

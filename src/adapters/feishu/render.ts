@@ -19,7 +19,7 @@ export interface FeishuCard {
 type FeishuElement = Record<string, unknown> & { tag: string };
 
 export interface FeishuOptions {
-  images?: ChartImage[];
+  images?: readonly ChartImage[];
   controls?: Control[];
   m?: Messages;
   /** The open_id of who shared the answer in the chat (Share). */

@@ -56,23 +56,23 @@ function classify(err: unknown): DeliveryError {
  * briefing the dead process had already posted is not posted again.
  */
 export function slackDeliverer(o: SlackDelivererOptions): Deliverer {
-  // Chart images are made once per briefing part (uploaded files once per channel, where they are
-  // shared); the message around them is built per post, since its controls are signed for the
-  // channel. Whole messages kept per channel (up to 2,000 of them, some 15 KB each) were about a third
-  // of a large slot's memory growth.
-  const images = new Map<string, ChartImage[]>();
+  // Uploaded charts are kept per channel (where they are shared), so a part is uploaded once per
+  // channel; chart URLs are made once per reply by quickChartImages. The message around them is built
+  // per post, since its controls are signed for the channel. (Whole messages kept per channel, up to
+  // 2,000 of them at some 15 KB each, were about a third of a large slot's memory growth.)
+  const uploaded = new Map<string, ChartImage[]>();
+  const imagesFor = async (client: WebClient, b: BriefingMessage, reply: Reply, channelId: string): Promise<readonly ChartImage[]> => {
+    if (o.charts.mode !== 'upload') return quickChartImages(reply, o.charts.quickChartBaseUrl);
+    const key = `${b.key}|${reply === b.details ? 'd' : reply === b.headline ? 'h' : 'w'}|${channelId}`;
+    const made = uploaded.get(key) ?? (await o.upload(client, reply));
+    if (uploaded.size > 2000) uploaded.clear();
+    uploaded.set(key, made);
+    return made;
+  };
   const render = async (client: WebClient, b: BriefingMessage, reply: Reply, channelId: string): Promise<SlackMessage> => {
     const m = messages(b.lang);
-    const part = reply === b.details ? 'd' : reply === b.headline ? 'h' : 'w';
-    const cacheKey = o.charts.mode === 'upload' ? `${b.key}|${part}|${channelId}` : `${b.key}|${part}`;
-    let made = images.get(cacheKey);
-    if (!made) {
-      made = o.charts.mode === 'upload' ? await o.upload(client, reply) : quickChartImages(reply, o.charts.quickChartBaseUrl);
-      if (images.size > 2000) images.clear();
-      images.set(cacheKey, made);
-    }
     const controls = briefingControls(reply, { secret: o.componentSecret, channelId, more: b.more, m });
-    return toSlackMessage(reply, { images: made, controls, m });
+    return toSlackMessage(reply, { images: await imagesFor(client, b, reply, channelId), controls, m });
   };
   const metadata = (t: DeliveryTarget, part: 'headline' | 'details' | 'whole') => ({
     event_type: BRIEFING_EVENT,

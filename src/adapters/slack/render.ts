@@ -40,7 +40,7 @@ export function plainSlack(text: string): string {
 const mrkdwn = (text: string, max: number = SLACK.sectionText): MrkdwnElement => ({ type: 'mrkdwn', text: fit(text, max) });
 
 export interface SlackOptions {
-  images?: ChartImage[];
+  images?: readonly ChartImage[];
   /** Buttons and menus for the next question (see controls.ts). */
   controls?: Control[];
   /** A Slack user id: adds "Shared by @user" (an id from Slack's payload, never user-typed text). */
