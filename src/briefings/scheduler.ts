@@ -227,6 +227,11 @@ export class BriefingScheduler {
     return this.o.clock?.() ?? new Date();
   }
 
+  /** This process as a claimer: its name, its lease, and the claims it is delivering right now. */
+  private claimer() {
+    return { owner: this.o.owner, leaseMs: this.o.leaseMs, busy: [...this.working] };
+  }
+
   async tick(now = this.now()): Promise<TickReport> {
     const report: TickReport = { schedules: 0, claimed: 0, recovered: 0 };
     if (this.ticking || this.stopped) return report;
@@ -251,17 +256,7 @@ export class BriefingScheduler {
         if (this.draining.has(drainKey)) continue;
         let claims: Claim[];
         try {
-          claims = await this.o.store.claimDue({
-            cron,
-            tz,
-            slot,
-            now,
-            owner: this.o.owner,
-            leaseMs: this.o.leaseMs,
-            platforms,
-            busy: [...this.working],
-            limit: this.batch,
-          });
+          claims = await this.o.store.claimDue({ cron, tz, slot, now, platforms, limit: this.batch, ...this.claimer() });
         } catch (err) {
           this.o.observe?.dbError();
           this.o.log.error(
@@ -283,7 +278,7 @@ export class BriefingScheduler {
       // Older slots whose holder died, and retries that came due, after a newer slot fired.
       try {
         const since = slotOf(new Date(now.getTime() - this.o.graceMinutes * 60_000));
-        for (const claim of await this.o.store.claimStale({ since, now, owner: this.o.owner, leaseMs: this.o.leaseMs, platforms, busy: [...this.working] })) {
+        for (const claim of await this.o.store.claimStale({ since, now, platforms, ...this.claimer() })) {
           report.claimed++;
           if (claim.resumed) report.recovered++;
           this.enqueue(claim);
@@ -343,17 +338,7 @@ export class BriefingScheduler {
         const now = new Date(this.now().getTime() + o.offsetMs);
         if (this.stopped || now.getTime() - o.fire.getTime() > this.o.graceMinutes * 60_000) return;
         const limit = Math.min(this.batch - posting(), 4 * this.batch - mine.size);
-        const claims = await this.o.store.claimDue({
-          cron: o.cron,
-          tz: o.tz,
-          slot: o.slot,
-          now,
-          owner: this.o.owner,
-          leaseMs: this.o.leaseMs,
-          platforms: o.platforms,
-          busy: [...this.working],
-          limit,
-        });
+        const claims = await this.o.store.claimDue({ cron: o.cron, tz: o.tz, slot: o.slot, now, platforms: o.platforms, limit, ...this.claimer() });
         for (const claim of claims) {
           const run = this.enqueue(claim);
           if (run) track(claimKey(claim), run);

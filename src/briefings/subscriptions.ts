@@ -67,6 +67,33 @@ export type Outcome =
   /** Permanent (channel gone, bot removed): counts towards pausing. */
   | { status: 'failed'; detail: string };
 
+/** Who claims, for how long, and for which platforms; `busy` ("<subscription>|<slot>") are the claims the caller is delivering now. */
+interface ClaimerOptions {
+  now: Date;
+  owner: string;
+  leaseMs: number;
+  platforms: readonly string[];
+  busy?: readonly string[];
+}
+
+/** One schedule's slot to claim from (see SubscriptionStore.claimDue). */
+export interface ClaimDueOptions extends ClaimerOptions {
+  cron: string;
+  tz: string;
+  slot: string;
+  /**
+   * At most this many (lowest subscription ids first): each replica takes a share of a large slot and
+   * comes back for more as it finishes, so a fast replica takes more and a slow one less. On PostgreSQL
+   * rows another replica is claiming at that moment are skipped (SKIP LOCKED), not waited for.
+   */
+  limit?: number;
+}
+
+/** Slots younger than `since` to take over (see SubscriptionStore.claimStale). */
+export interface ClaimStaleOptions extends ClaimerOptions {
+  since: string;
+}
+
 /**
  * Where subscriptions and delivery slots live. Every method is asynchronous: SQLite implements it for
  * one host, PostgreSQL for several replicas, the scheduler is the same over both.
@@ -91,22 +118,7 @@ export interface SubscriptionStore {
    * Claims every due delivery of one schedule's slot: slots nobody holds, slots whose holder's lease
    * ran out (a dead process), and retries whose time has come. Exactly one caller gets each.
    */
-  claimDue(o: {
-    cron: string;
-    tz: string;
-    slot: string;
-    now: Date;
-    owner: string;
-    leaseMs: number;
-    platforms: readonly string[];
-    busy?: readonly string[];
-    /**
-     * At most this many (lowest subscription ids first): each replica takes a share of a large slot and
-     * comes back for more as it finishes, so a fast replica takes more and a slow one less. On PostgreSQL
-     * rows another replica is claiming at that moment are skipped (SKIP LOCKED), not waited for.
-     */
-    limit?: number;
-  }): Promise<Claim[]>;
+  claimDue(o: ClaimDueOptions): Promise<Claim[]>;
   /**
    * Whether `owner` still holds this claim, extending its lease if so: checked just before each post,
    * so a claim taken over while its owner was slow is never posted by the old owner.
@@ -121,7 +133,7 @@ export interface SubscriptionStore {
    * right now: never stale to it, whatever their lease says, so they are neither taken again nor counted
    * as another attempt.
    */
-  claimStale(o: { since: string; now: Date; owner: string; leaseMs: number; platforms: readonly string[]; busy?: readonly string[] }): Promise<Claim[]>;
+  claimStale(o: ClaimStaleOptions): Promise<Claim[]>;
   /** Records how a claimed delivery ended, if the claim is still this owner's. */
   finish(id: number, slot: string, owner: string, outcome: Outcome): Promise<Subscription | undefined>;
   /** Gives back every claim of `owner` (shutting down): the next tick anywhere takes them. */

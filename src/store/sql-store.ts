@@ -1,5 +1,14 @@
 import type { BriefingKind, Layout } from '../briefings/kinds.js';
-import { PAUSE_AFTER_FAILURES, type Claim, type NewSubscription, type Outcome, type Subscription, type SubscriptionStore } from '../briefings/subscriptions.js';
+import {
+  PAUSE_AFTER_FAILURES,
+  type Claim,
+  type ClaimDueOptions,
+  type ClaimStaleOptions,
+  type NewSubscription,
+  type Outcome,
+  type Subscription,
+  type SubscriptionStore,
+} from '../briefings/subscriptions.js';
 import type { ChannelLang, ChannelSettings } from '../settings.js';
 import type { SeenRequests } from '../http/server.js';
 import type { Db } from './db.js';
@@ -150,17 +159,7 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
     return this.db.all<{ cron: string; tz: string }>('SELECT DISTINCT cron, tz FROM subscriptions WHERE paused = 0');
   }
 
-  async claimDue(o: {
-    cron: string;
-    tz: string;
-    slot: string;
-    now: Date;
-    owner: string;
-    leaseMs: number;
-    platforms: readonly string[];
-    busy?: readonly string[];
-    limit?: number;
-  }): Promise<Claim[]> {
+  async claimDue(o: ClaimDueOptions): Promise<Claim[]> {
     if (o.platforms.length === 0) return [];
     const limited = o.limit !== undefined && Number.isInteger(o.limit) && o.limit > 0;
     // SQLite has one writer: a LIMIT is enough. PostgreSQL locks the subscriptions it takes and skips
@@ -189,7 +188,7 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
     return this.claimsOf(claimed);
   }
 
-  async claimStale(o: { since: string; now: Date; owner: string; leaseMs: number; platforms: readonly string[]; busy?: readonly string[] }): Promise<Claim[]> {
+  async claimStale(o: ClaimStaleOptions): Promise<Claim[]> {
     if (o.platforms.length === 0) return [];
     const busy = busyClause('subscription_id', "'|' || slot", o.busy, 5 + o.platforms.length);
     const now = o.now.toISOString();
