@@ -10,6 +10,7 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { interaction } from '../test/support/fake-discord.js';
+import { atRate } from './stats.js';
 
 type Ask =
   | { kind: 'throughput'; port: number; path: string; seconds: number; concurrency: number }
@@ -61,18 +62,10 @@ async function throughput(a: Extract<Ask, { kind: 'throughput' }>): Promise<numb
   return next / ((performance.now() - start) / 1000);
 }
 
-async function latency(a: Extract<Ask, { kind: 'latency' }>): Promise<number[]> {
+function latency(a: Extract<Ask, { kind: 'latency' }>): Promise<number[]> {
   const ready = signedRequests(a.rps * a.seconds);
-  const out: number[] = [];
-  const pending: Promise<void>[] = [];
-  const start = performance.now();
-  for (const [i, r] of ready.entries()) {
-    const wait = start + (i * 1000) / a.rps - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    pending.push(post(a.port, a.path, r).then((ms) => void out.push(ms)));
-  }
-  await Promise.all(pending);
-  return out;
+  let next = 0;
+  return atRate(() => post(a.port, a.path, ready[next++]!), a.rps, a.seconds);
 }
 
 process.on('message', (a: Ask) => {

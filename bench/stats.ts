@@ -41,13 +41,21 @@ export async function throughput(once: () => Promise<number>, seconds: number, c
 }
 
 /**
- * Throughput of several servers measured in alternating rounds, the median of each: on a shared
- * machine a neighbour's burst then falls on every server alike instead of on whichever ran at the time.
+ * Several measurements taken in alternating rounds, the median of each: on a shared machine a
+ * neighbour's burst then falls on every server alike instead of on whichever ran at the time.
  */
-export async function interleavedThroughput(servers: readonly (() => Promise<number>)[], rounds = 5, seconds = 2): Promise<number[]> {
-  const samples: number[][] = servers.map(() => []);
+export async function interleaved(measures: readonly (() => Promise<number>)[], rounds = 5): Promise<number[]> {
+  const samples: number[][] = measures.map(() => []);
   for (let r = 0; r < rounds; r++) {
-    for (const [i, once] of servers.entries()) samples[i]!.push(await throughput(once, seconds));
+    for (const [i, measure] of measures.entries()) samples[i]!.push(await measure());
   }
   return samples.map((xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
+}
+
+/** Throughput of several servers measured in alternating rounds (see interleaved), the median of each. */
+export function interleavedThroughput(servers: readonly (() => Promise<number>)[], rounds = 5, seconds = 2): Promise<number[]> {
+  return interleaved(
+    servers.map((once) => () => throughput(once, seconds)),
+    rounds,
+  );
 }
