@@ -26,7 +26,18 @@ export interface Library {
 }
 
 export function editionOf(data: Dataset): Edition {
-  return { year: data.edition.year, data, names: new NameIndex(data), findings: crossCheck(data), exportYears: exportYears(data) };
+  // The findings on first use: a one-shot `ask` about exports never needs the province checks.
+  let findings: readonly Finding[] | undefined;
+  return {
+    year: data.edition.year,
+    data,
+    names: new NameIndex(data),
+    get findings() {
+      findings ??= crossCheck(data);
+      return findings;
+    },
+    exportYears: exportYears(data),
+  };
 }
 
 /** A bad DATASET_EDITION: the message names the editions there are. */

@@ -32,6 +32,15 @@ export function parseEnv<S extends z.ZodObject>(schema: S, env: Record<string, s
   return result.data;
 }
 
+/** A value built on first use, then kept: for schemas that most processes never parse. */
+export function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= build();
+    return value;
+  };
+}
+
 export const httpUrl = (name: string) => z.string().refine((s) => /^https?:\/\/\S+$/.test(s), `${name} must be an http(s) URL`);
 export const port = z.coerce
   .number({ error: 'expected a port number' })

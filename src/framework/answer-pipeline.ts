@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { crypto } from '../crypto-on-demand.js';
 import type { Answer, Core } from '../core.js';
 import type { Lang } from '../i18n/lang.js';
 import { messages } from '../i18n/messages.js';
@@ -57,7 +57,8 @@ export type Outcome =
 
 export interface PipelineDeps {
   core: Core;
-  log: Logger;
+  /** Only the two levels it writes, so a one-shot CLI can answer without loading pino. */
+  log: Pick<Logger, 'warn' | 'error'>;
   metrics: { command(name: string, platform: string, outcome: 'ok' | 'user_error' | 'failure', seconds: number): void };
   /** Signs and checks the command lines buttons carry. */
   componentSecret: string;
@@ -80,7 +81,7 @@ export interface AnswerPipeline {
 
 /** A short id that ties an apology a user sees to the log line an operator reads. */
 export function newErrorId(): string {
-  return randomBytes(4).toString('hex');
+  return crypto().randomBytes(4).toString('hex');
 }
 
 export function apologyReply(errorId: string, lang: Lang): Reply {

@@ -47,7 +47,8 @@ const AGGREGATES = new Map<string, 'Others' | 'Total'>([
 export class NameIndex {
   private readonly entries: Record<EntityKind, Entry[]>;
   private readonly exactNames: Record<EntityKind, Map<string, string>>;
-  private readonly fuzzy: Record<EntityKind, Fuse<{ name: string; key: string }>>;
+  /** Built when a name is first not found: most answers name a province or country exactly. */
+  private fuzzy: Partial<Record<EntityKind, Fuse<{ name: string; key: string }>>> = {};
 
   constructor(ds: Dataset) {
     const unique = <T>(items: T[]) => [...new Set(items)];
@@ -60,18 +61,13 @@ export class NameIndex {
       });
     this.entries = { province: build('province', provinceNames), country: build('country', countryNames) };
     this.exactNames = { province: new Map(), country: new Map() };
-    const fuzzy = {} as Record<EntityKind, Fuse<{ name: string; key: string }>>;
-    for (const kind of ['province', 'country'] as const) {
-      const docs: { name: string; key: string }[] = [];
-      for (const e of this.entries[kind]) {
-        for (const key of e.keys) {
-          this.exactNames[kind].set(key, e.name);
-          docs.push({ name: e.name, key });
-        }
-      }
-      fuzzy[kind] = new Fuse(docs, { keys: ['key'], threshold: SUGGEST_THRESHOLD, ignoreLocation: true, includeScore: true });
-    }
-    this.fuzzy = fuzzy;
+    for (const kind of ['province', 'country'] as const) for (const e of this.entries[kind]) for (const key of e.keys) this.exactNames[kind].set(key, e.name);
+  }
+
+  private fuzzyOf(kind: EntityKind): Fuse<{ name: string; key: string }> {
+    const docs = () => this.entries[kind].flatMap((e) => e.keys.map((key) => ({ name: e.name, key })));
+    this.fuzzy[kind] ??= new Fuse(docs(), { keys: ['key'], threshold: SUGGEST_THRESHOLD, ignoreLocation: true, includeScore: true });
+    return this.fuzzy[kind];
   }
 
   names(kind: EntityKind): string[] {
@@ -107,7 +103,12 @@ export class NameIndex {
     if (key.length === 0) return [];
     const prefix = this.entries[kind].filter((e) => e.keys.some((k) => k.startsWith(key))).map((e) => e.name);
     // Two letters match too much by similarity ("gu" is in "Neimenggu"): only prefixes until three.
-    const fuzzy = key.length < 3 && !/\p{Script=Han}/u.test(key) ? [] : this.fuzzy[kind].search(key).map((r) => r.item.name);
+    const fuzzy =
+      key.length < 3 && !/\p{Script=Han}/u.test(key)
+        ? []
+        : this.fuzzyOf(kind)
+            .search(key)
+            .map((r) => r.item.name);
     return [...new Set([...prefix, ...fuzzy])].slice(0, limit);
   }
 

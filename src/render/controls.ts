@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { crypto } from '../crypto-on-demand.js';
 import type { Messages } from '../i18n/messages.js';
 import { hasMore, type Reply } from '../framework/reply.js';
 
@@ -19,7 +19,7 @@ export const MAX_ID = 100;
 const SIGNATURE = 10;
 
 function sign(secret: string, channelId: string, mode: ClickMode, line: string): string {
-  return createHmac('sha256', secret).update(`${channelId}\n${mode}\n${line}`).digest('base64url').slice(0, SIGNATURE);
+  return crypto().createHmac('sha256', secret).update(`${channelId}\n${mode}\n${line}`).digest('base64url').slice(0, SIGNATURE);
 }
 
 /**
@@ -45,7 +45,7 @@ export function decodeClick(secret: string, channelId: string, id: string, selec
   const [, mode, signature, bare] = m as unknown as [string, ClickMode, string, string];
   const expected = Buffer.from(sign(secret, channelId, mode, bare));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'forged' };
+  if (expected.length !== given.length || !crypto().timingSafeEqual(expected, given)) return { ok: false, reason: 'forged' };
   if (selected !== undefined && (selected.length === 0 || selected.length > 80 || /[\n|]/.test(selected))) return { ok: false, reason: 'malformed' };
   return { ok: true, mode, line: `/${bare}${selected !== undefined ? ` ${selected}` : ''}` };
 }

@@ -1,20 +1,25 @@
 import * as z from 'zod';
+import { once } from '../../config/env.js';
 import type { Deliverer } from '../../briefings/scheduler.js';
 import { langIfSaid, langOf } from '../../i18n/lang.js';
 import type { PlatformModule } from '../platform.js';
 import type { ConsoleSession } from './console-bot.js';
 
-const env = z.object({
-  /** The console's language when --lang is not given: LANG/LC_ALL (zh_* reads Chinese). */
-  LC_ALL: z.string().optional(),
-  LANG: z.string().optional(),
-  NO_COLOR: z.string().optional(),
-});
+const env = once(() =>
+  z.object({
+    /** The console's language when --lang is not given: LANG/LC_ALL (zh_* reads Chinese). */
+    LC_ALL: z.string().optional(),
+    LANG: z.string().optional(),
+    NO_COLOR: z.string().optional(),
+  }),
+);
 
 /** The console: the embedded default when no chat platform is configured. */
-export const consolePlatform: PlatformModule<typeof env> = {
+export const consolePlatform: PlatformModule<ReturnType<typeof env>> = {
   id: 'console',
-  env,
+  get env() {
+    return env();
+  },
   // Never switched on by configuration: the bot falls back to it when nothing else is on.
   enabled: () => false,
   secrets: () => [],

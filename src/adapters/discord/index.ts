@@ -5,9 +5,11 @@ import { env } from './env.js';
  * Discord: over the gateway through discord.js (DISCORD_TOKEN), or over HTTP interactions
  * (DISCORD_PUBLIC_KEY), which needs no gateway connection and so scales to any number of replicas.
  */
-export const discordPlatform: PlatformModule<typeof env> = {
+export const discordPlatform: PlatformModule<ReturnType<typeof env>> = {
   id: 'discord',
-  env,
+  get env() {
+    return env();
+  },
   enabled: (e) => Boolean(e.DISCORD_TOKEN || e.DISCORD_PUBLIC_KEY),
   secrets: (e) => [e.DISCORD_TOKEN].filter((s): s is string => Boolean(s)),
   // Secrets only: the public key is public, and a signing key derived from it could be forged.

@@ -3,9 +3,11 @@ import { ConfigError } from '../../config/errors.js';
 import { env } from './env.js';
 
 /** Slack through Bolt: one workspace (SLACK_BOT_TOKEN) or many (SLACK_CLIENT_ID…, OAuth). */
-export const slackPlatform: PlatformModule<typeof env> = {
+export const slackPlatform: PlatformModule<ReturnType<typeof env>> = {
   id: 'slack',
-  env,
+  get env() {
+    return env();
+  },
   enabled: (e) => Boolean(e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID),
   secrets: (e) =>
     [
