@@ -13,7 +13,7 @@ const external = Object.keys(pkg.dependencies)
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: ['src/main.ts', 'src/bin/*.ts'],
+  entryPoints: ['src/main.ts', 'src/bin/*.ts', 'src/dataset/prevalidate-build.ts'],
   outbase: 'src',
   outdir: 'dist',
   bundle: true,
@@ -26,3 +26,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   alias: { 'cross-fetch': './scripts/fetch-shim.mjs' },
 });
+
+// With the loader just built: validate the data once so start-up can skip it (src/dataset/prevalidated.ts).
+const { prevalidateForBuild } = await import('../dist/dataset/prevalidate-build.js');
+await prevalidateForBuild();

@@ -37,7 +37,7 @@ process.on('SIGTERM', onStop);
 // A SIGHUP during start-up must not end the process: it is kept and acted on once the bot runs.
 let reloadAsked = false;
 process.on('SIGHUP', () => {
-  if (bot) bot.reload();
+  if (bot) void bot.reload();
   else reloadAsked = true;
 });
 
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     stopping = false;
     return shutdown('signal during start-up', 0);
   }
-  if (reloadAsked) running.reload();
+  if (reloadAsked) void running.reload();
   const end = await running.finished;
   if (end.code !== 0) console.error(`anode-bot: stopping: ${end.reason}`);
   await shutdown(end.reason, end.code);

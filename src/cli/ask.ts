@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { readBaseConfig } from '../config/config.js';
 import { loadDotEnv, withoutEmpty } from '../config/env.js';
 import { consoleInvocation, createCore } from '../core.js';
-import { loadEditions } from '../dataset/load.js';
+import { loadEditionsFast } from '../dataset/prevalidated.js';
 import { buildLibrary } from '../editions.js';
 import { langIfSaid, langOf, type Lang } from '../i18n/lang.js';
 import { messages } from '../i18n/messages.js';
@@ -16,7 +16,7 @@ import { toConsoleText } from '../render/console-text.js';
 import { formatsOf, payloadFor } from './formats.js';
 import type { PlatformModule } from '../adapters/platform.js';
 import { createAnswerPipeline } from '../framework/answer-pipeline.js';
-import { createLogger } from '../log.js';
+import { NO_CONTROLS } from '../render/controls.js';
 import { attachmentName, quickChartImages, type ChartImage } from '../render/images.js';
 import { parseCli, quietOnClosedPipe } from './failure.js';
 
@@ -76,14 +76,16 @@ export async function ask(argv: string[], o: { platforms?: readonly PlatformModu
   loadDotEnv();
   const config = readBaseConfig(withoutEmpty(process.env));
   const lang = cliLang(values.lang);
-  const core = createCore({ library: buildLibrary(loadEditions(config.DATA_DIR), config.DATASET_EDITION) });
+  const core = createCore({ library: buildLibrary((await loadEditionsFast(config.DATA_DIR)).editions, config.DATASET_EDITION) });
   const flags = [values.compact && '--compact', values.full && '--full', values.public && '--public'].filter(Boolean).join(' ');
   // The same pipeline as the platforms: a fixed channel and key sign the buttons the JSON shows.
   const pipeline = createAnswerPipeline({
     core,
-    log: createLogger('silent'),
+    // A failed answer is thrown below and printed by startupFailure; a refused click is the reply.
+    log: { warn: () => {}, error: () => {} },
     metrics: { command: () => {} },
-    componentSecret: 'npm-run-ask',
+    // Text shows no buttons, so it signs none.
+    componentSecret: format === 'text' ? NO_CONTROLS : 'npm-run-ask',
     platform: format,
   });
   const outcome = await pipeline.answer(

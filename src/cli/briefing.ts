@@ -7,7 +7,7 @@ import { BRIEFING_KINDS, type BriefingKind } from '../briefings/kinds.js';
 import { createComposer } from '../briefings/briefing-cache.js';
 import { readBaseConfig } from '../config/config.js';
 import { loadDotEnv, withoutEmpty } from '../config/env.js';
-import { loadEditions } from '../dataset/load.js';
+import { loadEditionsFast } from '../dataset/prevalidated.js';
 import { buildLibrary } from '../editions.js';
 import { messages } from '../i18n/messages.js';
 import { toConsoleText } from '../render/console-text.js';
@@ -51,7 +51,7 @@ export async function briefing(argv: string[]): Promise<void> {
   }
   loadDotEnv();
   const config = readBaseConfig(withoutEmpty(process.env));
-  const library = buildLibrary(loadEditions(config.DATA_DIR), config.DATASET_EDITION);
+  const library = buildLibrary((await loadEditionsFast(config.DATA_DIR)).editions, config.DATASET_EDITION);
   const lang = cliLang(values.lang);
   const message = createComposer(undefined).compose(kind as BriefingKind, library.current, lang, { subscriptionId: 0, cursor: n - 1 });
   const reply = message.reply;

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listEditions } from './edition-folders.js';
 import { DatasetError } from './errors.js';
 import { decimalsIn, readCsv, type Located } from './read-csv.js';
 import {
@@ -23,15 +24,6 @@ const TABLES: readonly TableKey[] = [
   'efficiency-classes',
   'text-figures',
 ];
-
-/** Edition folders are named by year (data/<year>/), so a new edition is a new folder and no code. */
-export function listEditions(dataDir: string): number[] {
-  if (!existsSync(dataDir)) throw new DatasetError(`${dataDir}: data folder not found`);
-  return readdirSync(dataDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && /^\d{4}$/.test(d.name))
-    .map((d) => Number(d.name))
-    .sort((a, b) => a - b);
-}
 
 function readMeta(file: string): EditionMeta {
   let json: unknown;

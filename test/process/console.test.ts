@@ -44,6 +44,24 @@ describe('the console through a pipe', () => {
     expect(existsSync(join(cwd, 'var/console-history'))).toBe(false);
   });
 
+  it('the build: its own data folder is read as the build validated it, any other is validated in full', () => {
+    const loaded = (dataDir: string) => {
+      const r = spawnSync(process.execPath, [MAIN], {
+        cwd: ROOT,
+        env: { ...userEnv(), DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+        input: '/province Yunnan\nquit\n',
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain('Yunnan · prebaked anodes 2024');
+      return JSON.parse(r.stderr.split('\n').find((l) => l.includes('"dataset loaded"')) ?? '{}') as { validated?: string };
+    };
+    // The build (npm test builds first) validated data/, read from the repository's root.
+    expect(loaded('data').validated).toBe('build');
+    expect(loaded(sharedData()).validated).toBe('now');
+  });
+
   it('/language changes the language of this console session, and says so', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'anode-cwd-'));
     const env = userEnv();

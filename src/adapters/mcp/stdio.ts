@@ -8,7 +8,7 @@ import { parseCli } from '../../cli/failure.js';
 import { readBaseConfig } from '../../config/config.js';
 import { loadDotEnv, withoutEmpty } from '../../config/env.js';
 import { createCore } from '../../core.js';
-import { loadEditions } from '../../dataset/load.js';
+import { loadEditionsFast } from '../../dataset/prevalidated.js';
 import { buildLibrary } from '../../editions.js';
 import { createMcpServer } from './server.js';
 
@@ -19,7 +19,7 @@ export async function serveMcpStdio(argv: string[]): Promise<void> {
   await parseCli(() => parseArgs({ args: argv, options: {}, strict: true }), MCP_USAGE, argv);
   loadDotEnv();
   const config = readBaseConfig(withoutEmpty(process.env));
-  const core = createCore({ library: buildLibrary(loadEditions(config.DATA_DIR), config.DATASET_EDITION) });
+  const core = createCore({ library: buildLibrary((await loadEditionsFast(config.DATA_DIR)).editions, config.DATASET_EDITION) });
   const server = createMcpServer(core, { quickChartBaseUrl: config.QUICKCHART_BASE_URL });
   await server.connect(new StdioServerTransport());
 }
