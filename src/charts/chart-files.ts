@@ -17,13 +17,14 @@ export async function writeChartFiles(reply: Reply, dir: string, stem: string, l
   // The canvas and Chart.js load on the first chart, not at start-up: most answers never render locally.
   const { renderChartPng } = await import('./render-png.js');
   await mkdir(dir, { recursive: true });
-  const images: ChartImage[] = [];
-  for (const [i, chart] of charts.entries()) {
-    const path = resolve(join(dir, chartFileName(stem, lang, chart.kind, i)));
-    await writeFile(path, renderChartPng(toChartConfig(chart)));
-    images.push({ kind: 'file', path });
-  }
-  return images;
+  // Each chart is drawn when its turn comes, while the ones before it encode (renderChartPng).
+  return Promise.all(
+    charts.map(async (chart, i): Promise<ChartImage> => {
+      const path = resolve(join(dir, chartFileName(stem, lang, chart.kind, i)));
+      await writeFile(path, await renderChartPng(toChartConfig(chart)));
+      return { kind: 'file', path };
+    }),
+  );
 }
 
 /** Writes the files a reply carries (a table as CSV) next to the charts; returns their paths. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
-import { Chart, registerables, type ChartConfiguration, type ChartItem, type Plugin } from 'chart.js';
+import { Chart, registerables, Ticks, type ChartConfiguration, type ChartItem, type Plugin, type Scale, type Tick } from 'chart.js';
 import type { ChartConfig } from './chart-config.js';
 
 const FONT_FAMILY = 'Noto Sans SC';
@@ -35,6 +35,7 @@ function fontPieces(): FontPiece[] {
   }));
   Chart.register(...registerables);
   Chart.defaults.font.family = `"${FONT_FAMILY}", "DejaVu Sans", sans-serif`;
+  Chart.defaults.scales.linear.ticks.callback = tickLabel;
   return pieces;
 }
 
@@ -52,6 +53,31 @@ function fontsFor(text: string): void {
   }
 }
 
+/**
+ * Chart.js's own numeric tick label, without Intl when the chart sets no locale: the first
+ * Intl.NumberFormat of a process costs about 12 ms (ICU's number data), a third of drawing the first
+ * chart of `npm run ask`. The digits are those of Chart.js's formatter in en-US, its rule for decimal
+ * places included (test/charts/charts.test.ts compares the two). A chart with a locale (diverging
+ * charts use one for the minus sign), scientific notation or a format option goes to Chart.js.
+ */
+export function tickLabel(this: Scale, value: number | string, index: number, ticks: Tick[]): string {
+  const numeric = () => Ticks.formatters.numeric.call(this, value as number, index, ticks);
+  if (typeof value !== 'number' || this.chart.options.locale !== undefined || (this.options as { ticks?: { format?: unknown } }).ticks?.format !== undefined)
+    return numeric();
+  if (value === 0) return '0';
+  let delta = value;
+  if (ticks.length > 1) {
+    const maxTick = Math.max(Math.abs(ticks[0]!.value), Math.abs(ticks.at(-1)!.value));
+    if (maxTick < 1e-4 || maxTick > 1e15) return numeric();
+    delta = ticks.length > 3 ? ticks[2]!.value - ticks[1]!.value : ticks[1]!.value - ticks[0]!.value;
+    if (Math.abs(delta) >= 1 && value !== Math.floor(value)) delta = value - Math.floor(value);
+  }
+  const logDelta = Math.log10(Math.abs(delta));
+  const decimals = Number.isNaN(logDelta) ? 1 : Math.max(Math.min(-Math.floor(logDelta), 20), 0);
+  const [whole = '', fraction] = Math.abs(value).toFixed(decimals).split('.');
+  return `${value < 0 ? '-' : ''}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
+}
+
 const whiteBackground: Plugin = {
   id: 'white-background',
   beforeDraw(chart) {
@@ -63,8 +89,12 @@ const whiteBackground: Plugin = {
   },
 };
 
-/** Renders the same Chart.js config the URL carries, to PNG bytes, with no network. */
-export function renderChartPng(config: ChartConfig, width = 800, height = 480): Buffer {
+/**
+ * Renders the same Chart.js config the URL carries, to PNG bytes, with no network. The chart is drawn
+ * at once; the PNG is encoded on libuv's thread pool, so a reply's next chart is drawn meanwhile and
+ * a bot's event loop is not held for the 10 ms or so an encode takes.
+ */
+export async function renderChartPng(config: ChartConfig, width = 800, height = 480): Promise<Buffer> {
   // Every string of the config is drawn somewhere (labels, title, caption, legend, axis titles).
   fontsFor(`${JSON.stringify(config).replace(/\\u([0-9a-f]{4})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))}0123456789.,−+-%`);
   const canvas = createCanvas(width, height);
@@ -74,7 +104,7 @@ export function renderChartPng(config: ChartConfig, width = 800, height = 480): 
     plugins: [whiteBackground],
   });
   try {
-    return canvas.toBuffer('image/png');
+    return await canvas.encode('png');
   } finally {
     chart.destroy();
   }

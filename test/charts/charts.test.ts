@@ -1,11 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
+import { Chart, type ChartItem, type Scale, Ticks } from 'chart.js';
 import { describe, expect, it } from 'vitest';
 import { toChartConfig } from '../../src/charts/chart-config.js';
 import { stemOf, writeChartFiles } from '../../src/charts/chart-files.js';
 import { toQuickChartUrl } from '../../src/charts/quickchart-url.js';
-import { renderChartPng } from '../../src/charts/render-png.js';
+import { renderChartPng, tickLabel } from '../../src/charts/render-png.js';
 import { quickChartImages } from '../../src/render/images.js';
 import { ask, EVERY_COMMAND } from '../support/core.js';
 
@@ -68,9 +70,47 @@ describe('charts', () => {
   });
 
   it('renders locally to PNG, Chinese labels included', async () => {
-    const png = renderChartPng(toChartConfig((await ask('/mismatch')).charts![0]!));
+    const png = await renderChartPng(toChartConfig((await ask('/mismatch')).charts![0]!));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(10_000);
+  });
+
+  it('local tick labels are Chart.js’s own in en-US, with no Intl: the same digits on every scale it makes', async () => {
+    await renderChartPng(toChartConfig((await ask('/province Yunnan')).charts![0]!)); // registers Chart.js's parts
+    const ranges = [
+      [0, 0.3],
+      [0, 1.7],
+      [0, 2.46],
+      [-1.095, 0.87],
+      [0, 9.15],
+      [0, 42.2],
+      [0, 100],
+      [0, 549.9],
+      [0, 2841],
+      [0, 28_410],
+      [-3, 1_234_567],
+      [0.001, 0.0042],
+      [1.5, 7.25],
+    ];
+    let compared = 0;
+    for (const [min, max] of ranges) {
+      for (const count of [3, 6, 11]) {
+        const chart = new Chart(createCanvas(600, 360) as unknown as ChartItem, {
+          type: 'bar',
+          data: { labels: ['a', 'b'], datasets: [{ data: [min!, max!] }] },
+          options: { locale: 'en-US', responsive: false, animation: false, scales: { y: { ticks: { count } } } },
+        });
+        const scale = chart.scales.y as Scale;
+        const ticks = scale.ticks;
+        const theirs = ticks.map((t, i) => Ticks.formatters.numeric.call(scale, t.value, i, ticks));
+        // Ours takes the fast path only without a locale: ask it as a chart with none would.
+        chart.options.locale = undefined as unknown as string;
+        expect(ticks.map((t, i) => tickLabel.call(scale, t.value, i, ticks))).toEqual(theirs);
+        compared += ticks.length;
+        chart.destroy();
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 
   it('chart files are named by subject, language and chart kind, so no two answers overwrite each other', async () => {

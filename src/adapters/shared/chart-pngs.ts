@@ -17,7 +17,14 @@ export function chartPngs(reply: Reply): Promise<ChartPng[]> {
   let pngs = rendered.get(reply);
   if (!pngs) {
     pngs = import('../../charts/render-png.js').then(({ renderChartPng }) =>
-      (reply.charts ?? []).map((chart, i) => ({ name: attachmentName(i), title: chart.title, alt: chart.alt, png: renderChartPng(toChartConfig(chart)) })),
+      Promise.all(
+        (reply.charts ?? []).map(async (chart, i) => ({
+          name: attachmentName(i),
+          title: chart.title,
+          alt: chart.alt,
+          png: await renderChartPng(toChartConfig(chart)),
+        })),
+      ),
     );
     rendered.set(reply, pngs);
   }
