@@ -96,13 +96,20 @@ export async function benchStartup(): Promise<void> {
     const m = summarize(samples).median;
     console.log(`| ${name} | ${fmt(m)} | ${ratio(m, base)} |`);
   }
-  console.log('Target: ask ≤ 3× `node -e 0` at the median. Drawing the PNG loads Chart.js and the canvas, on first use only.');
+  const verdict = (value: number, limit: number) => (value <= limit ? 'met' : '**not met**');
+  const [textRatio, pngRatio] = [summarize(askText).median / base, summarize(askPng).median / base];
+  console.log(
+    `Targets (issue #23): ask as text ≤ 2× \`node -e 0\` (${verdict(textRatio, 2)}), with the PNG ≤ 3× (${verdict(pngRatio, 3)}). Drawing the PNG loads Chart.js and the canvas, on first use only.`,
+  );
 
   // The console is ready to type when its prompt is drawn; `script` gives it a terminal.
   const ready: number[] = [];
   for (let i = 0; i < RUNS; i++)
     ready.push(await until('script', ['-qfec', `${node} dist/main.js`, '/dev/null'], 'anode›', { ...env, NO_COLOR: '1', HOME: tmp('anode-home-') }));
-  console.log(`\nConsole (\`npm start\` with no tokens, in a terminal): spawn → prompt drawn, median ${fmt(summarize(ready).median)} (target ≤ 300 ms)`);
+  const prompt = summarize(ready).median;
+  console.log(
+    `\nConsole (\`npm start\` with no tokens, in a terminal): spawn → prompt drawn, median ${fmt(prompt)} (target ≤ 150 ms: ${verdict(prompt, 150)})`,
+  );
 
   const fake = await startFakeSlack();
   try {
@@ -120,8 +127,9 @@ export async function benchStartup(): Promise<void> {
     console.log('|---|---|---|');
     console.log(`| bare Bolt app (\`node bench/bare-bolt.mjs\`) | ${fmt(med(bolt, 'ms'))} | ${med(bolt, 'rssMb').toFixed(0)} MB |`);
     console.log(`| anode-bot (\`node dist/main.js\`, SQLite, the 2024 edition) | ${fmt(med(bot, 'ms'))} | ${med(bot, 'rssMb').toFixed(0)} MB |`);
+    const [startRatio, rssRatio] = [med(bot, 'ms') / med(bolt, 'ms'), med(bot, 'rssMb') / med(bolt, 'rssMb')];
     console.log(
-      `\nbot / bare Bolt: spawn → listening ${ratio(med(bot, 'ms'), med(bolt, 'ms'))}, idle RSS ${ratio(med(bot, 'rssMb'), med(bolt, 'rssMb'))} (targets ≤ 1.5× each)`,
+      `\nbot / bare Bolt: spawn → listening ${ratio(med(bot, 'ms'), med(bolt, 'ms'))} (target ≤ 1.3×, issue #23: ${verdict(startRatio, 1.3)}), idle RSS ${ratio(med(bot, 'rssMb'), med(bolt, 'rssMb'))} (no worse than 1.24×, issue #20: ${verdict(rssRatio, 1.24)})`,
     );
   } finally {
     await fake.close();
