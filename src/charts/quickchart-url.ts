@@ -3,7 +3,7 @@ import type { ChartConfig } from './chart-config.js';
 
 export const CHART_WIDTH = 600;
 export const CHART_HEIGHT = 360;
-/** Discord takes image URLs up to 2,048 characters (Slack 3,000): the tighter one rules. */
+/** Discord takes image URLs up to 2,048 characters (Slack 3,000): past it, the base64 form is tried. */
 export const MAX_URL = 2048;
 
 /**
@@ -12,24 +12,52 @@ export const MAX_URL = 2048;
  * indexAxis and subtitle). Its query string writes a space as "+", which hosted and open-source
  * QuickChart both decode as a space. A config too long for a URL that Discord accepts (Chinese labels
  * cost nine characters a glyph) goes base64-encoded in `c` with `encoding=base64`, a form both servers
- * document and quickchart-js does not build. The base URL may point at a self-hosted QuickChart.
+ * document and quickchart-js does not build. Longer still, a platform uploads the PNG instead
+ * (quickChartPng). The base URL may point at a self-hosted QuickChart.
  */
 export function toQuickChartUrl(config: ChartConfig, baseUrl = 'https://quickchart.io'): string {
-  const base = new URL(baseUrl);
-  const chart = new QuickChart()
-    .setConfig(config as never)
-    .setWidth(CHART_WIDTH)
-    .setHeight(CHART_HEIGHT)
-    .setBackgroundColor('white')
-    .setFormat('png')
-    .setVersion('4')
-    .setScheme(base.protocol.replace(/:$/, '') as 'http' | 'https')
-    // A self-hosted QuickChart may live under a path ("http://charts.internal:3400/qc/").
-    .setHost(`${base.host}${base.pathname.replace(/\/+$/, '')}`);
-  const url = chart.getUrl();
+  const url = quickChart(config, baseUrl).getUrl();
   if (url.length <= MAX_URL) return url;
   const long = new URL(url);
   long.searchParams.set('c', Buffer.from(JSON.stringify(config), 'utf8').toString('base64url'));
   long.searchParams.set('encoding', 'base64');
   return long.href;
+}
+
+/** How long a QuickChart POST may take before the chart is drawn locally instead. */
+export const QUICKCHART_TIMEOUT_MS = 10_000;
+
+/**
+ * The chart drawn by QuickChart as PNG bytes, through quickchart-js's toBinary(): the config goes in a
+ * POST body, so no length limit applies. For a chart whose URL is too long for the platform.
+ */
+export async function quickChartPng(config: ChartConfig, baseUrl = 'https://quickchart.io', timeoutMs = QUICKCHART_TIMEOUT_MS): Promise<Buffer> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`QuickChart did not answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    const png = await Promise.race([quickChart(config, baseUrl).toBinary(), late]);
+    if (png.subarray(1, 4).toString('latin1') !== 'PNG') throw new Error('QuickChart answered with something other than a PNG');
+    return png;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** One chart as QuickChart draws it: the same size, background, format and Chart.js version for a URL and a POST. */
+function quickChart(config: ChartConfig, baseUrl: string): QuickChart {
+  const base = new URL(baseUrl);
+  return (
+    new QuickChart()
+      .setConfig(config as never)
+      .setWidth(CHART_WIDTH)
+      .setHeight(CHART_HEIGHT)
+      .setBackgroundColor('white')
+      .setFormat('png')
+      .setVersion('4')
+      .setScheme(base.protocol.replace(/:$/, '') as 'http' | 'https')
+      // A self-hosted QuickChart may live under a path ("http://charts.internal:3400/qc/").
+      .setHost(`${base.host}${base.pathname.replace(/\/+$/, '')}`)
+  );
 }

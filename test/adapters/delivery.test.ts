@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewSubscription } from '../../src/briefings/subscriptions.js';
 import { newSubscription } from '../support/subscriptions.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
+import { startFakeQuickChart } from '../support/fake-quickchart.js';
 import { APP_ID, interaction, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { discordButtons, discordTitle, discordViolations } from '../support/platform-limits.js';
@@ -85,6 +86,47 @@ describe('briefings delivered through the real SDKs', () => {
     const answer = await discord.waitFor((r) => r.path.includes(`/interactions/${click.id}/`));
     expect(answer.body).toMatchObject({ type: 4, data: { flags: 64 | 32768 } });
     expect(discordTitle((answer.body as { data: unknown }).data)).toBe('Regional anode mismatch · 2024');
+  });
+
+  it('a chart whose URL no platform takes is drawn by QuickChart through a POST and uploaded, on Slack and on Discord', async () => {
+    const qc = await startFakeQuickChart();
+    const long = await startTestBot({
+      SLACK_BOT_TOKEN: 'xoxb-delivery',
+      SLACK_SIGNING_SECRET: 'delivery-secret-0123456789',
+      SLACK_API_URL: slack.apiUrl,
+      DISCORD_TOKEN: 'discord-delivery-token',
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: discord.api,
+      QUICKCHART_BASE_URL: qc.baseUrl,
+    });
+    try {
+      const at = nextMinute(2);
+      await long.bot.store.add(sub({ channelId: 'C-long-url', ...onlyAt(at) }));
+      await long.bot.store.add(sub({ platform: 'discord', channelId: '709', ...onlyAt(at) }));
+      const uploadsBefore = slack.uploads.length;
+      await long.bot.scheduler.tick(at);
+      await long.bot.scheduler.idle();
+      const [post] = slack.posted('C-long-url');
+      const images = (post!.blocks as { type: string; slack_file?: { id: string }; image_url?: string }[]).filter((b) => b.type === 'image');
+      expect(images.length).toBeGreaterThan(0);
+      for (const image of images) expect(image.slack_file?.id).toMatch(/^F\d+$/);
+      // QuickChart's 3,000 bytes in the multipart body the SDK sends to the upload URL (a local drawing is over 10 KB).
+      const uploaded = slack.uploads.slice(uploadsBefore).map((u) => u.bytes);
+      expect(uploaded).toHaveLength(images.length);
+      for (const bytes of uploaded) expect(bytes).toBeGreaterThanOrEqual(qc.png.length);
+      for (const bytes of uploaded) expect(bytes).toBeLessThan(qc.png.length + 512);
+      const onDiscord = discord.requests.find((r) => r.method === 'POST' && r.path === '/api/v10/channels/709/messages')!;
+
+      expect(onDiscord.files.length).toBeGreaterThan(0);
+      for (const f of onDiscord.files) expect(f).toEqual({ name: expect.stringMatching(/^chart-\d\.png$/), bytes: qc.png.length });
+      expect(JSON.stringify(onDiscord.body)).toContain('attachment://chart-1.png');
+      expect(discordViolations(onDiscord.body)).toEqual([]);
+      // One POST per chart of the briefing, however many channels and platforms it went to.
+      expect(qc.posts.length).toBe(images.length);
+    } finally {
+      await long.stop();
+      await qc.close();
+    }
   });
 
   it("Discord: a 429 on one channel's route waits in discord.js's REST queue, and other channels are not held back", async () => {

@@ -2,6 +2,7 @@ import { sign, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { discordKeys, interaction, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
+import { startFakeQuickChart } from '../support/fake-quickchart.js';
 import { discordButtons, discordFieldLabels, discordTitle, discordViolations } from '../support/platform-limits.js';
 
 async function post(port: number, body: unknown, o: { privateKey?: KeyObject; timestamp?: number; signature?: string; raw?: string } = {}) {
@@ -84,6 +85,36 @@ describe('Discord interactions over HTTP (no gateway), signed with Ed25519', () 
       privateKey: k.privateKey,
     });
     expect(ac.json()).toEqual({ type: 8, data: { choices: [{ name: 'Yunnan (云南)', value: 'Yunnan' }] } });
+  });
+
+  it('a chart whose URL is too long for Discord is drawn by QuickChart through a POST and uploaded; locally if QuickChart fails', async () => {
+    const qc = await startFakeQuickChart();
+    const c = await startTestBot({ DISCORD_PUBLIC_KEY: k.publicHex, DISCORD_API_URL: fake.api, QUICKCHART_BASE_URL: qc.baseUrl });
+    /** Drawing and uploading take longer than Discord's 3 s: deferred, then the message is edited. */
+    const editOf = async (province: string) => {
+      const i = interaction('province', [{ name: 'name', type: 3, value: province }]);
+      expect((await post(c.port, i, { privateKey: k.privateKey })).json()).toEqual({ type: 5, data: { flags: 64 } });
+      return fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(i.token));
+    };
+    try {
+      const edit = await editOf('Yunnan');
+      expect(edit.files).toEqual([{ name: 'chart-1.png', bytes: qc.png.length }]);
+      expect(JSON.stringify(edit.body)).toContain('"url":"attachment://chart-1.png"');
+      expect(discordViolations(edit.body as never)).toEqual([]);
+      // quickchart-js's toBinary(), with what a URL carries: Chart.js 4, the size, the config.
+      expect(qc.posts).toHaveLength(1);
+      expect(qc.posts[0]).toMatchObject({ version: '4', width: 600, height: 360, format: 'png', backgroundColor: 'white' });
+      expect(qc.posts[0]!.chart).toContain('Yunnan: supply and demand, 2024 (Mt)');
+
+      qc.failing = true;
+      const drawn = await editOf('Henan');
+      expect(drawn.files).toHaveLength(1);
+      expect(drawn.files[0]!.bytes).toBeGreaterThan(10_000);
+      expect(c.logs.text).toContain('drawn locally instead');
+    } finally {
+      await c.stop();
+      await qc.close();
+    }
   });
 
   it('a click made on one replica is answered by the other: the state is in the custom_id', async () => {

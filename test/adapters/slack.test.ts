@@ -4,6 +4,7 @@ import { EVERY_COMMAND } from '../support/core.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { blockAction, postToBot, sign, slashCommand, startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { slackViolations } from '../support/platform-limits.js';
+import { startFakeQuickChart } from '../support/fake-quickchart.js';
 
 const SECRET = 'test-signing-secret-0123456789';
 const TOKEN = 'xoxb-test-token-abcdef';
@@ -256,6 +257,33 @@ describe('Slack through Bolt, on the bot’s own HTTP server, against a local fa
       ).toEqual(reply.columns.map((c) => c.align));
       expect(String(body.text), line).toContain(reply.rows[0]![0]!.trim());
       expect(slackViolations(body as never), line).toEqual([]);
+    }
+  });
+
+  it('a chart whose URL is longer than Slack takes is drawn by QuickChart through a POST, uploaded, and shown as a Slack file', async () => {
+    const qc = await startFakeQuickChart();
+    const long = await startTestBot({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, QUICKCHART_BASE_URL: qc.baseUrl });
+    try {
+      const uploadsBefore = fake.uploads.length;
+      const res = await postToBot(long.port, slashCommand('/province', 'Yunnan', url()), { secret: SECRET });
+      // Drawing and uploading may outlast Slack's 3 s: acknowledged at once, answered by response_url.
+      expect(res.status).toBe(200);
+      expect(res.text).toBe('');
+      const body = await answerOf(String(n));
+      const images = (body.blocks as Block[]).filter((b) => b.type === 'image');
+      expect(images).toHaveLength(1);
+      expect(images[0]!.slack_file?.id).toMatch(/^F\d+$/);
+      expect(images[0]!.image_url).toBeUndefined();
+      // QuickChart's 3,000 bytes in the multipart body the SDK sends to the upload URL (a local drawing is over 10 KB).
+      const uploaded = fake.uploads.slice(uploadsBefore).map((u) => u.bytes);
+      expect(uploaded).toHaveLength(1);
+      expect(uploaded[0]).toBeGreaterThanOrEqual(qc.png.length);
+      expect(uploaded[0]).toBeLessThan(qc.png.length + 512);
+      expect(qc.posts.map((p) => p.version)).toEqual(['4']);
+      expect(slackViolations(body as never)).toEqual([]);
+    } finally {
+      await long.stop();
+      await qc.close();
     }
   });
 

@@ -7,8 +7,8 @@ import type { Reply } from '../../framework/reply.js';
 import { messages } from '../../i18n/messages.js';
 import { briefingControls } from '../../render/controls.js';
 import { toDiscordMessage } from './render.js';
-import { attachmentName, quickChartImages } from '../../render/images.js';
-import { chartPngs } from '../shared/chart-pngs.js';
+import { messageCharts, type ChartOptions } from '../shared/chart-pngs.js';
+import type { Logger } from '../../log.js';
 
 /** Discord error codes that retrying cannot fix: Unknown Channel, Missing Access, Missing Permissions… */
 const PERMANENT_CODES = new Set([10003, 10004, 50001, 50007, 50013]);
@@ -24,17 +24,14 @@ export function nonceOf(t: DeliveryTarget, part: string): string {
 }
 
 /** Posts briefings through REST with no retries of its own; Discord's per-route 429 waits are REST's. */
-export function discordDeliverer(o: { rest: REST; charts: { mode: 'url' | 'upload'; quickChartBaseUrl: string }; componentSecret: string }): Deliverer {
+export function discordDeliverer(o: { rest: REST; charts: ChartOptions; componentSecret: string; log?: Pick<Logger, 'warn'> }): Deliverer {
   const post = async (t: DeliveryTarget, channelId: string, b: BriefingMessage, reply: Reply, part: string): Promise<APIMessage> => {
     const m = messages(b.lang);
-    const upload = o.charts.mode === 'upload' && (reply.charts?.length ?? 0) > 0;
-    const images = upload
-      ? (reply.charts ?? []).map((_c, i) => ({ kind: 'attachment' as const, name: attachmentName(i) }))
-      : quickChartImages(reply, o.charts.quickChartBaseUrl);
+    const charts = messageCharts(reply, o.charts, o.log);
     // Signed for where the message is: a click in a thread comes from the thread's own channel id.
     const controls = briefingControls(reply, { secret: o.componentSecret, channelId, more: b.more, m });
-    const body = { ...toDiscordMessage(reply, { images, controls, m }), nonce: nonceOf(t, part), enforce_nonce: true };
-    const files = upload ? (await chartPngs(reply)).map((p) => ({ name: p.name, data: p.png, contentType: 'image/png' })) : undefined;
+    const body = { ...toDiscordMessage(reply, { images: charts.images, controls, m }), nonce: nonceOf(t, part), enforce_nonce: true };
+    const files = charts.uploads ? (await charts.pngs()).map((p) => ({ name: p.name, data: p.png, contentType: 'image/png' })) : undefined;
     return (await o.rest.post(Routes.channelMessages(channelId), { body, ...(files ? { files } : {}) })) as APIMessage;
   };
   return {

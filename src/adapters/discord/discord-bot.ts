@@ -6,28 +6,25 @@ import { discordDeliverer } from './deliverer.js';
 import { interactionsRoute } from './http-interactions.js';
 import { interactionHandler } from './interactions.js';
 import type { DiscordEnv } from './env.js';
+import { DISCORD } from './limits.js';
+import { restAgent } from './rest-agent.js';
 
 /** The Discord adapter: the shared interaction handler behind the gateway or the HTTP endpoint. */
 export async function createDiscordAdapter(ctx: PlatformContext, env: DiscordEnv): Promise<PlatformAdapter> {
   const log = ctx.log.child({ adapter: 'discord' });
-  const restOptions = { ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), timeout: 10_000 };
+  const restOptions = { ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), timeout: 10_000, agent: restAgent() };
   // Deferred edits go to webhook routes with the interaction's own token: no bot token involved.
   const webhookRest = new REST(restOptions);
   const pipeline = createAnswerPipeline({ core: ctx.core, log, metrics: ctx.metrics, componentSecret: ctx.componentSecret, platform: 'discord' });
-  const handle = interactionHandler({
-    core: ctx.core,
-    log,
-    pipeline,
-    chartMode: ctx.config.CHART_MODE,
-    quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL,
-    rest: webhookRest,
-  });
+  const charts = { mode: ctx.config.CHART_MODE, quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL, urlLimit: DISCORD.imageUrl };
+  const handle = interactionHandler({ core: ctx.core, log, pipeline, charts, rest: webhookRest });
   // Briefings: a client of their own with no retries (Discord's per-route 429 waits stay REST's).
   const deliverer = env.DISCORD_TOKEN
     ? discordDeliverer({
         rest: new REST({ ...restOptions, retries: 0 }).setToken(env.DISCORD_TOKEN),
-        charts: { mode: ctx.config.CHART_MODE, quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL },
+        charts,
         componentSecret: ctx.componentSecret,
+        log,
       })
     : undefined;
 
@@ -48,9 +45,9 @@ export async function createDiscordAdapter(ctx: PlatformContext, env: DiscordEnv
   const onMessage = questionHandler({
     pipeline,
     log,
-    quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL,
+    charts,
     botId: () => botId,
-    post: (channel, body) => gateway.client.rest.post(Routes.channelMessages(channel), { body }),
+    post: (channel, body, files) => gateway.client.rest.post(Routes.channelMessages(channel), { body, ...(files ? { files } : {}) }),
   });
   const gateway = createGateway({
     token: env.DISCORD_TOKEN!,

@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import { Routes, type APIInteraction, type APIMessage } from 'discord-api-types/v10';
 import type { Logger } from '../../log.js';
+import { restAgent } from './rest-agent.js';
 import { httpStatusOf, PlatformFatalError, unreachable } from '../platform.js';
 import type { Handled } from './interactions.js';
 
@@ -72,7 +73,7 @@ export function createGateway(o: GatewayOptions) {
     makeCache,
     allowedMentions: { parse: [] },
     // Interaction callbacks must land within 3 s: one retry of a server error, no more.
-    rest: { ...(o.apiUrl ? { api: o.apiUrl } : {}), timeout: 10_000, retries: 1 },
+    rest: { ...(o.apiUrl ? { api: o.apiUrl } : {}), timeout: 10_000, retries: 1, agent: restAgent() },
     ...(o.shards === 'auto'
       ? { shards: 'auto' as const }
       : typeof o.shards === 'number'

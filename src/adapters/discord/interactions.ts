@@ -17,7 +17,7 @@ import { langOf, type Lang } from '../../i18n/lang.js';
 import { messages } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import { discordControls, ephemeral, toDiscordMessage, type DiscordMessage } from './render.js';
-import { attachmentName, quickChartImages, type ChartImage } from '../../render/images.js';
+import { messageCharts, type ChartOptions, type MessageCharts } from '../shared/chart-pngs.js';
 import { DISCORD } from './limits.js';
 import { bindingsFor, PUBLIC_OPTION } from './registration.js';
 
@@ -33,8 +33,8 @@ export interface InteractionOptions {
   log: Logger;
   /** The one answer path: commands and clicks go through it. */
   pipeline: AnswerPipeline;
-  chartMode: 'url' | 'upload';
-  quickChartBaseUrl: string;
+  /** Chart mode, QuickChart and Discord's image URL limit. */
+  charts: ChartOptions;
   /** REST for deferred edits (webhook routes with the interaction token: no bot token needed). */
   rest: REST;
 }
@@ -57,34 +57,30 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
   const pipeline = o.pipeline;
 
   /** A presented answer as a Discord message: the body built once per cacheable answer, the buttons signed per channel. */
-  const present = (p: Presented): { message: DiscordMessage; ephemeral: boolean; files: RawFile[]; upload: boolean; reply: Reply } => {
+  const present = (p: Presented): { message: DiscordMessage; ephemeral: boolean; files: RawFile[]; upload: boolean; charts: MessageCharts } => {
     const m = messages(p.lang);
-    const upload = o.chartMode === 'upload' && p.reply.tone === 'info' && (p.reply.charts?.length ?? 0) > 0;
-    // Chart URLs are made inside build, so a cached body costs none (they are most of its cost).
+    // Chart URLs are made inside build, so a cached answer costs none (they are most of its cost).
     const build = () => {
-      const images: readonly ChartImage[] = upload
-        ? (p.reply.charts ?? []).map((_c, n) => ({ kind: 'attachment', name: attachmentName(n) }))
-        : quickChartImages(p.reply, o.quickChartBaseUrl);
-      return toDiscordMessage(p.reply, { images, m, ...(p.sharedBy ? { sharedBy: p.sharedBy } : {}) });
+      const charts = messageCharts(p.reply, o.charts, o.log);
+      return { charts, body: toDiscordMessage(p.reply, { images: charts.images, m, ...(p.sharedBy ? { sharedBy: p.sharedBy } : {}) }) };
     };
-    const base = p.variant ? o.core.rendered(p.answer, `${p.variant}|${upload}`, build) : build();
+    const { charts, body: base } = p.variant ? o.core.rendered(p.answer, p.variant, build) : build();
     // The cached body (built without controls) is shared; the buttons are signed per channel, so added here.
     const message: DiscordMessage = { ...base, components: [...base.components, ...discordControls(p.controls)] };
     const files: RawFile[] = (p.reply.files ?? []).map((f) => ({ name: f.name, data: Buffer.from(f.content, 'utf8'), contentType: f.contentType }));
-    return { message, ephemeral: !p.isPublic, files, upload: upload || files.length > 0, reply: p.reply };
+    return { message, ephemeral: !p.isPublic, files, upload: charts.uploads || files.length > 0, charts };
   };
   const errorResponse = (reply: Reply, lang: Lang): Handled => ({
     response: { type: InteractionResponseType.ChannelMessageWithSource, data: ephemeral(toDiscordMessage(reply, { m: messages(lang) })) },
   });
 
-  /** Charts rendered locally and files attached take longer than Discord's 3 s: defer, then edit. */
-  const deferred = (i: APIInteraction, p: ReturnType<typeof present>, reply: Reply, update: boolean): Handled => ({
+  /** Charts drawn for upload and files attached take longer than Discord's 3 s: defer, then edit. */
+  const deferred = (i: APIInteraction, p: ReturnType<typeof present>, update: boolean): Handled => ({
     response: update
       ? { type: InteractionResponseType.DeferredMessageUpdate }
       : { type: InteractionResponseType.DeferredChannelMessageWithSource, data: p.ephemeral ? { flags: MessageFlags.Ephemeral } : {} },
     after: async () => {
-      const { chartPngs } = await import('../shared/chart-pngs.js');
-      const pngs = o.chartMode === 'upload' ? await chartPngs(reply) : [];
+      const pngs = await p.charts.pngs();
       await o.rest.patch(Routes.webhookMessage(i.application_id, i.token), {
         body: p.message,
         files: [...pngs.map((png) => ({ name: png.name, data: png.png, contentType: 'image/png' })), ...p.files],
@@ -160,7 +156,7 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
           const outcome = await pipeline.answer({ kind: 'options', name, sub, raw, line: lineOf(name, sub, options), public: isPublic }, invocation);
           if (!outcome.ok) return errorResponse(outcome.reply, outcome.lang);
           const p = present(outcome.presented);
-          if (p.upload) return deferred(i, p, p.reply, false);
+          if (p.upload) return deferred(i, p, false);
           return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: p.ephemeral ? ephemeral(p.message) : p.message } };
         }
         case InteractionType.MessageComponent: {
@@ -170,13 +166,13 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
           const p = present(outcome.presented);
           switch (outcome.presented.placement) {
             case 'share':
-              if (p.upload) return deferred(i, p, p.reply, false);
+              if (p.upload) return deferred(i, p, false);
               return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: p.message } };
             case 'update':
-              if (p.upload) return deferred(i, p, p.reply, true);
+              if (p.upload) return deferred(i, p, true);
               return { response: { type: InteractionResponseType.UpdateMessage, data: p.message } };
             default:
-              if (p.upload) return deferred(i, { ...p, ephemeral: true }, p.reply, false);
+              if (p.upload) return deferred(i, { ...p, ephemeral: true }, false);
               return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: ephemeral(p.message) } };
           }
         }

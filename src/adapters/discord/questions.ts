@@ -1,18 +1,23 @@
 import type { APIMessage } from 'discord-api-types/v10';
 import type { AnswerPipeline } from '../../framework/answer-pipeline.js';
 import type { Logger } from '../../log.js';
-import { quickChartImages } from '../../render/images.js';
+import { messageCharts, type ChartOptions } from '../shared/chart-pngs.js';
 import { messages } from '../../i18n/messages.js';
 import { discordControls, toDiscordMessage, type DiscordMessage } from './render.js';
 
 export interface QuestionOptions {
   pipeline: AnswerPipeline;
   log: Logger;
-  quickChartBaseUrl: string;
+  /** Chart mode, QuickChart and Discord's image URL limit. */
+  charts: ChartOptions;
   /** The bot's own user id, once the gateway is ready. */
   botId(): string | undefined;
   /** Posts a message to a channel (REST, the bot's token). */
-  post(channel: string, body: DiscordMessage & { message_reference: { message_id: string; fail_if_not_exists: false } }): Promise<unknown>;
+  post(
+    channel: string,
+    body: DiscordMessage & { message_reference: { message_id: string; fail_if_not_exists: false } },
+    files?: { name: string; data: Buffer; contentType: string }[],
+  ): Promise<unknown>;
 }
 
 /** "<@123> yunnan utilization?" → "yunnan utilization?": mentions (users, roles, everyone) are not part of the question. */
@@ -48,14 +53,12 @@ export function questionHandler(o: QuestionOptions): (msg: APIMessage & { guild_
       // Answered where it was asked, for everyone who can see the question.
       const outcome = await o.pipeline.answer({ kind: 'words', text: questionText(msg.content) }, invocation, { forcePublic: true });
       const m = messages(outcome.ok ? outcome.presented.lang : outcome.lang);
-      const message = outcome.ok
-        ? (() => {
-            const p = outcome.presented;
-            const body = toDiscordMessage(p.reply, { images: quickChartImages(p.reply, o.quickChartBaseUrl), m });
-            return { ...body, components: [...body.components, ...discordControls(p.controls)] };
-          })()
-        : toDiscordMessage(outcome.reply, { m });
-      await o.post(msg.channel_id, { ...message, message_reference: reference });
+      if (!outcome.ok) return void (await o.post(msg.channel_id, { ...toDiscordMessage(outcome.reply, { m }), message_reference: reference }));
+      const p = outcome.presented;
+      const charts = messageCharts(p.reply, o.charts, o.log);
+      const body = toDiscordMessage(p.reply, { images: charts.images, m });
+      const files = charts.uploads ? (await charts.pngs()).map((png) => ({ name: png.name, data: png.png, contentType: 'image/png' })) : undefined;
+      await o.post(msg.channel_id, { ...body, components: [...body.components, ...discordControls(p.controls)], message_reference: reference }, files);
     } catch (err) {
       o.log.error({ err }, 'Discord: question: could not send the answer');
     }

@@ -3,7 +3,9 @@ import { DeliveryError, type Deliverer, type DeliveryTarget } from '../../briefi
 import type { BriefingMessage } from '../../briefings/compose.js';
 import { messages } from '../../i18n/messages.js';
 import { briefingControls } from '../../render/controls.js';
-import { quickChartImages, type ChartImage } from '../../render/images.js';
+import type { ChartImage } from '../../render/images.js';
+import { messageCharts, type ChartOptions, type MessageCharts } from '../shared/chart-pngs.js';
+import type { Logger } from '../../log.js';
 import { toSlackMessage, type SlackMessage } from './render.js';
 import type { Reply } from '../../framework/reply.js';
 
@@ -27,9 +29,12 @@ export const BRIEFING_EVENT = 'anode_briefing';
 export interface SlackDelivererOptions {
   /** The Web API client for a workspace (its own token in OAuth mode): no retries of its own. */
   clientFor(workspace: { workspaceId: string | null; enterpriseId?: string | null | undefined }): Promise<WebClient>;
-  charts: { mode: 'url' | 'upload'; quickChartBaseUrl: string };
+  /** Chart mode, QuickChart and Slack's image URL limit. */
+  charts: ChartOptions;
   componentSecret: string;
-  upload(client: WebClient, reply: Reply): Promise<ChartImage[]>;
+  /** Uploads the charts a message cannot link and returns every chart's image, uploaded ones as Slack files. */
+  upload(client: WebClient, charts: MessageCharts): Promise<readonly ChartImage[]>;
+  log?: Pick<Logger, 'warn'>;
   /** Slack refused the token itself (revoked, app removed): the adapter reports itself not ready. */
   onRefusedToken?(code: string): void;
 }
@@ -60,11 +65,12 @@ export function slackDeliverer(o: SlackDelivererOptions): Deliverer {
   // channel; chart URLs are made once per reply by quickChartImages. The message around them is built
   // per post, since its controls are signed for the channel. (Whole messages kept per channel, up to
   // 2,000 of them at some 15 KB each, were about a third of a large slot's memory growth.)
-  const uploaded = new Map<string, ChartImage[]>();
+  const uploaded = new Map<string, readonly ChartImage[]>();
   const imagesFor = async (client: WebClient, b: BriefingMessage, reply: Reply, channelId: string): Promise<readonly ChartImage[]> => {
-    if (o.charts.mode !== 'upload') return quickChartImages(reply, o.charts.quickChartBaseUrl);
+    const charts = messageCharts(reply, o.charts, o.log);
+    if (!charts.uploads) return charts.images;
     const key = `${b.key}|${reply === b.details ? 'd' : reply === b.headline ? 'h' : 'w'}|${channelId}`;
-    const made = uploaded.get(key) ?? (await o.upload(client, reply));
+    const made = uploaded.get(key) ?? (await o.upload(client, charts));
     if (uploaded.size > 2000) uploaded.clear();
     uploaded.set(key, made);
     return made;

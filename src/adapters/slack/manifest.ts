@@ -7,7 +7,7 @@ const UMBRELLA_ONLY = new Set(['help', 'sources', 'language', 'changes']);
 
 /**
  * Bot scopes, each for one thing the bot does: commands (slash commands); chat:write (briefings);
- * files:write (charts in upload mode, tables as CSV); users:read (who is an admin, and the locale of
+ * files:write (charts in upload mode or too long for a URL, tables as CSV); users:read (who is an admin, and the locale of
  * channels set to auto); channels:history and groups:history (a briefing slot taken over after a crash
  * is checked against the channel's recent messages before it is posted again); app_mentions:read and
  * im:history (questions by @mention and by direct message, below).

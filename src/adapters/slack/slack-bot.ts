@@ -6,7 +6,9 @@ import type { Invocation } from '../../framework/define.js';
 import type { Reply } from '../../framework/reply.js';
 import { langOf, type Lang } from '../../i18n/lang.js';
 import { messages } from '../../i18n/messages.js';
-import { quickChartImages, type ChartImage } from '../../render/images.js';
+import type { ChartImage } from '../../render/images.js';
+import { messageCharts, type ChartOptions, type MessageCharts } from '../shared/chart-pngs.js';
+import { SLACK } from './limits.js';
 import { slackControls, toSlackMessage, type SlackMessage } from './render.js';
 import { PlatformFatalError, unreachable, type PlatformAdapter, type PlatformContext } from '../platform.js';
 import { slackCanManage, slackLocales } from './admins.js';
@@ -97,14 +99,26 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
     manageRight: MANAGE_RIGHT[lang],
   });
 
-  const upload = async (client: WebClient, reply: Reply): Promise<ChartImage[]> => {
-    const { chartPngs } = await import('../shared/chart-pngs.js');
-    const pngs = await chartPngs(reply);
-    if (pngs.length === 0) return [];
+  const charts: ChartOptions = { mode: ctx.config.CHART_MODE, quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL, urlLimit: SLACK.imageUrl };
+  /** The charts of an answer, decided once per cached answer and form: the URLs are most of what a body costs. */
+  const chartsOf = (p: Presented): MessageCharts => {
+    const make = () => messageCharts(p.reply, charts, log);
+    return p.variant ? ctx.core.rendered(p.answer, `${p.variant}|charts`, make) : make();
+  };
+  /** Uploads the charts a message cannot link (all in upload mode) and shows them as Slack-hosted files. */
+  const upload = async (client: WebClient, c: MessageCharts): Promise<readonly ChartImage[]> => {
+    const pngs = await c.pngs();
+    if (pngs.length === 0) return c.images;
     const result = (await client.files.uploadV2({
       file_uploads: pngs.map((p) => ({ file: p.png, filename: p.name, title: p.title, alt_text: p.alt })),
     })) as unknown as { files?: { files?: { id?: string }[] }[] };
-    return (result.files ?? []).flatMap((f) => f.files ?? []).flatMap((f) => (f.id ? [{ kind: 'hosted' as const, id: f.id }] : []));
+    const ids = (result.files ?? []).flatMap((f) => f.files ?? []).map((f) => f.id);
+    let next = 0;
+    return c.images.map((img) => {
+      if (img.kind !== 'attachment') return img;
+      const id = ids[next++];
+      return id ? { kind: 'hosted' as const, id } : img;
+    });
   };
 
   const pipeline = createAnswerPipeline({ core: ctx.core, log, metrics: ctx.metrics, componentSecret: ctx.componentSecret, platform: 'slack' });
@@ -112,17 +126,16 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
   /** A presented answer as a Slack message: the body built once per cacheable answer, the buttons signed per channel. */
   const message = async (p: Presented, client: WebClient): Promise<SlackMessage & { response_type: 'ephemeral' | 'in_channel' }> => {
     const m = messages(p.lang);
+    const c = chartsOf(p);
     const build = async () =>
       toSlackMessage(p.reply, {
-        images:
-          ctx.config.CHART_MODE === 'upload' && p.reply.tone === 'info'
-            ? await upload(client, p.reply)
-            : quickChartImages(p.reply, ctx.config.QUICKCHART_BASE_URL),
+        images: c.uploads ? await upload(client, c) : c.images,
         m,
         reserve: 2,
         ...(p.sharedBy ? { sharedBy: p.sharedBy } : {}),
       });
-    const base = ctx.config.CHART_MODE === 'url' && p.variant ? await ctx.core.rendered(p.answer, p.variant, build) : await build();
+    // A body with uploaded files names files of one workspace: built for each message, never shared.
+    const base = !c.uploads && p.variant ? await ctx.core.rendered(p.answer, p.variant, build) : await build();
     return { response_type: p.isPublic ? 'in_channel' : 'ephemeral', text: base.text, blocks: [...base.blocks, ...slackControls(p.controls)] };
   };
   const errorMessage = (reply: Reply, lang: Lang) => ({ response_type: 'ephemeral' as const, ...toSlackMessage(reply, { m: messages(lang) }) });
@@ -141,7 +154,7 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
     message,
     errorMessage,
     attach,
-    uploadsCharts: ctx.config.CHART_MODE === 'upload',
+    uploadsCharts: (p) => chartsOf(p).uploads,
     tokenRefused: (err) => {
       const code = (err as { data?: { error?: string } } | undefined)?.data?.error;
       if (code && REFUSED_TOKEN.has(code)) tokenRefused(code);
@@ -190,9 +203,10 @@ export async function createSlackAdapter(ctx: PlatformContext, env: SlackEnv): P
       if (!auth?.botToken) throw new Error('no_installation');
       return briefingClient(auth.botToken);
     },
-    charts: { mode: ctx.config.CHART_MODE, quickChartBaseUrl: ctx.config.QUICKCHART_BASE_URL },
+    charts,
     componentSecret: ctx.componentSecret,
     upload,
+    log,
     onRefusedToken: (code) => tokenRefused(code),
   });
 

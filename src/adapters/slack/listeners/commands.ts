@@ -22,7 +22,7 @@ export function register(app: App, deps: SlackListenerDeps): void {
     let lang: Lang = 'en';
     try {
       lang = await deps.langFor(command.channel_id, command.user_id, command.team_id, client);
-      if (deps.uploadsCharts || manages.has(target)) {
+      if (manages.has(target)) {
         await ack();
         acked = true;
       }
@@ -37,7 +37,7 @@ export function register(app: App, deps: SlackListenerDeps): void {
       }
       const { presented } = outcome;
       const files = presented.reply.tone === 'info' && (presented.answer.reply.files?.length ?? 0) > 0;
-      if (files && !acked) {
+      if ((files || deps.uploadsCharts(presented)) && !acked) {
         await ack();
         acked = true;
       }

@@ -21,8 +21,8 @@ export interface SlackListenerDeps {
   errorMessage(reply: Reply, lang: Lang): SlackMessage & { response_type: 'ephemeral' };
   /** Files a reply carries (a table as CSV), uploaded to the channel. */
   attach(reply: Reply, channel: string, client: WebClient): Promise<void>;
-  /** Charts are uploaded (slow): acknowledge Slack first. */
-  uploadsCharts: boolean;
+  /** The answer's charts are uploaded (slow: drawn, then sent): acknowledge Slack before building it. */
+  uploadsCharts(p: Presented): boolean;
   /** Slack refused the token while answering: the process is not ready. */
   tokenRefused(err: unknown): void;
 }
