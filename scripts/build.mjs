@@ -33,6 +33,19 @@ await build({
   alias: { 'cross-fetch': './scripts/fetch-shim.mjs' },
 });
 
+// The parts of Chart.js the charts use, on their own (src/charts/chartjs-parts.ts): tree-shaken and
+// minified, so drawing a PNG loads 160 KB instead of Chart.js's 520 KB.
+await build({
+  entryPoints: ['src/charts/chartjs-parts.ts'],
+  outfile: 'dist/vendor/chartjs-parts.js',
+  bundle: true,
+  minify: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
+
 // With the loader just built: validate the data once so start-up can skip it (src/dataset/prevalidated.ts).
 const { prevalidateForBuild } = await import('../dist/dataset/prevalidate-build.js');
 await prevalidateForBuild();

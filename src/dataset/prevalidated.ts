@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { builtFile } from '../built-file.js';
 import { listEditions } from './edition-folders.js';
 import type { Dataset } from './types.js';
 
@@ -12,13 +13,8 @@ import type { Dataset } from './types.js';
  * DATA_DIR misses and goes through `loadEditions`, so a bad file is always named by row and field.
  * The build writes the file with the loader it has just compiled, so the two never disagree.
  */
-const FILE = builtFile(fileURLToPath(import.meta.url));
-
-/** dist/validated-dataset.json of the build this code runs from; none when the sources run directly. */
-function builtFile(here: string): URL | undefined {
-  const dist = here.lastIndexOf(`${sep}dist${sep}`);
-  return dist < 0 ? undefined : pathToFileURL(join(here.slice(0, dist), 'dist', 'validated-dataset.json'));
-}
+const built = builtFile('validated-dataset.json');
+const FILE = built === undefined ? undefined : pathToFileURL(built);
 
 /** What start-up compares: the folder as named, and each file it reads with its bytes (one char per byte). */
 interface DataFiles {

@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
-import { Chart, type ChartItem, type Scale, Ticks } from 'chart.js';
+import { Chart, type ChartItem, registerables, type Scale, Ticks } from 'chart.js';
 import { describe, expect, it } from 'vitest';
 import { toChartConfig } from '../../src/charts/chart-config.js';
 import { stemOf, writeChartFiles } from '../../src/charts/chart-files.js';
 import { toQuickChartUrl } from '../../src/charts/quickchart-url.js';
-import { renderChartPng, tickLabel } from '../../src/charts/render-png.js';
+import { piecesFor, renderChartPng, tickLabel } from '../../src/charts/render-png.js';
 import { quickChartImages } from '../../src/render/images.js';
 import { ask, EVERY_COMMAND } from '../support/core.js';
 
@@ -76,7 +76,7 @@ describe('charts', () => {
   });
 
   it('local tick labels are Chart.js’s own in en-US, with no Intl: the same digits on every scale it makes', async () => {
-    await renderChartPng(toChartConfig((await ask('/province Yunnan')).charts![0]!)); // registers Chart.js's parts
+    Chart.register(...registerables);
     const ranges = [
       [0, 0.3],
       [0, 1.7],
@@ -111,6 +111,15 @@ describe('charts', () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it('an English chart needs the Latin font piece alone; a Chinese one adds only the pieces of its characters', () => {
+    const names = (text: string) => piecesFor(text).map((p) => p.file.split('/').at(-1));
+    expect(names('High >90 % · 100 % Medium 62–90 % −1.095 Mt +2.56 (Mt)')).toEqual(['noto-sans-sc-latin-400-normal.woff2']);
+    const zh = names('云南：各效率等级产能占比，2024年（%）');
+    expect(zh).toContain('noto-sans-sc-latin-400-normal.woff2');
+    expect(zh.length).toBeGreaterThan(1);
+    expect(zh.length).toBeLessThan(12);
   });
 
   it('chart files are named by subject, language and chart kind, so no two answers overwrite each other', async () => {
