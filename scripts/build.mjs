@@ -1,14 +1,15 @@
 // Builds dist/ with esbuild: the bot and every CLI, each one file of CommonJS (dist/package.json says
 // so; the sources stay ES modules). A platform's SDK is still required only when that platform is
 // switched on: esbuild turns our dynamic imports into functions run on first use. Our code and the
-// small pure-JS libraries are bundled (zod alone is 229 files); SDKs and native modules stay in
+// small pure-JS libraries are bundled (zod alone is 229 files, pino 29; pino's transports would not
+// find their worker files bundled, and the bot uses none); SDKs and native modules stay in
 // node_modules, loaded as they are. Why CommonJS: Node 20 loads one CommonJS file faster than the same
 // code as ES module chunks through its module loader; `npm run ask` measured 133 ms against 119 ms,
 // with `node -e 0` at 62 ms (docs/benchmarks.md).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const BUNDLED = ['zod', 'csv-parse', 'fuse.js', 'quickchart-js'];
+const BUNDLED = ['zod', 'csv-parse', 'fuse.js', 'quickchart-js', 'pino'];
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies)
   .filter((d) => !BUNDLED.includes(d))
