@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { builtFile } from '../built-file.js';
@@ -43,10 +43,11 @@ export function dataFilesOf(dataDir: string): DataFiles | undefined {
     if (existsSync(names)) add('names.csv', names);
     for (const year of listEditions(dataDir)) {
       const dir = join(dataDir, String(year));
-      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        // Anything but a plain file (a folder, a link) is listed too, so adding one is a change.
-        if (entry.isFile()) add(`${year}/${entry.name}`, join(dir, entry.name));
-        else files.push([`${year}/${entry.name}`, '(not a file)']);
+      for (const name of readdirSync(dir).sort()) {
+        // A link is followed, as the loader follows it; anything but a file is listed too, so adding one is a change.
+        const path = join(dir, name);
+        if (statSync(path).isFile()) add(`${year}/${name}`, path);
+        else files.push([`${year}/${name}`, '(not a file)']);
       }
     }
     return { dataDir, files };

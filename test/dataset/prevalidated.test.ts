@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,6 +48,18 @@ describe('the dataset as the build validated it', () => {
     const third = await prevalidated();
     mkdirSync(join(third.dir, String(PAPER_YEAR), 'drafts'));
     expect((await loadEditionsFast(third.dir, third.file)).validated).toBe('now');
+  });
+
+  it('follows a linked data file, as the loader does: an edit to the file it points at is a change', async () => {
+    const dir = pinnedDataDir();
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'anode-linked-')), 'production.csv');
+    renameSync(table(dir), elsewhere);
+    symlinkSync(elsewhere, table(dir));
+    const file = pathToFileURL(join(mkdtempSync(join(tmpdir(), 'anode-prevalidated-')), 'validated-dataset.json'));
+    await writePrevalidated(dir, file);
+    expect((await loadEditionsFast(dir, file)).validated).toBe('build');
+    writeFileSync(elsewhere, readFileSync(elsewhere, 'utf8').replace(/^Yunnan,province,1\.70,/m, 'Yunnan,province,lots,'));
+    await expect(loadEditionsFast(dir, file)).rejects.toThrow(/field capacity_mt/);
   });
 
   it('is not used when it is damaged, or when there is none (the sources run directly)', async () => {
