@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DatasetError } from '../../src/dataset/errors.js';
 import { loadEditions } from '../../src/dataset/load.js';
 import { loadEditionsFast, writePrevalidated } from '../../src/dataset/prevalidated.js';
-import { PAPER_YEAR, pinnedDataDir } from '../support/core.js';
+import { FIXTURES, PAPER_YEAR, pinnedDataDir } from '../support/core.js';
 
 /** A data folder and a prevalidated file written from it, as the build does. */
 async function prevalidated(): Promise<{ dir: string; file: URL }> {
@@ -24,6 +24,15 @@ describe('the dataset as the build validated it', () => {
     const fast = await loadEditionsFast(dir, file);
     expect(fast.validated).toBe('build');
     expect(fast.editions).toStrictEqual(loadEditions(dir));
+    // The test fixtures too: two editions in one folder.
+    const fixtures = mkdtempSync(join(tmpdir(), 'anode-fixtures-'));
+    cpSync(FIXTURES, fixtures, { recursive: true });
+    const fixturesFile = pathToFileURL(join(fixtures, 'validated-dataset.json'));
+    await writePrevalidated(fixtures, fixturesFile);
+    const both = await loadEditionsFast(fixtures, fixturesFile);
+    expect(both.validated).toBe('build');
+    expect(both.editions).toStrictEqual(loadEditions(fixtures));
+    expect(both.editions.length).toBe(2);
   });
 
   it('is not used once a file changes: a bad cell is still named by file, row and field', async () => {
