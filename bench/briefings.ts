@@ -113,23 +113,26 @@ interface FanOut {
  * slot to the last post, each replica's share, how soon each post was recorded, database errors, and
  * memory (each process's resident size just before the slot, and its peak).
  */
-async function fanOut(replicas: number, databaseUrl?: string): Promise<FanOut> {
+async function fanOut(replicas: number, databaseUrl?: string, nodeArgs: string[] = []): Promise<FanOut> {
   const fake = await startFakeSlack();
   fake.latencyMs = 50;
   const path = join(openDir('anode-bench-'), 'bot.db');
   const store = await openStore(databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_PATH: '' } : { DATABASE_PATH: path });
   const slot = await dueTogether(store, 25_000, 10, FAN_OUT);
   const procs = Array.from({ length: replicas }, () =>
-    spawnBot({
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_PATH: path }),
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_APP_TOKEN: '',
-      SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789',
-      SLACK_API_URL: fake.apiUrl,
-      BRIEFING_TICK_SECONDS: '1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-    }),
+    spawnBot(
+      {
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_PATH: path }),
+        SLACK_BOT_TOKEN: 'xoxb-bench',
+        SLACK_APP_TOKEN: '',
+        SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789',
+        SLACK_API_URL: fake.apiUrl,
+        BRIEFING_TICK_SECONDS: '1',
+        PORT: '0',
+        LOG_LEVEL: 'info',
+      },
+      { nodeArgs },
+    ),
   );
   try {
     await Promise.all(procs.map((p) => p.waitFor('briefings: started', 20_000)));
@@ -221,6 +224,8 @@ export async function benchBriefings(): Promise<void> {
     console.log('|---|---|---|---|---|---|---|---|---|');
     const sqlite = await fanOut(1);
     console.log(fanOutRow('SQLite, 1', sqlite, sqlite.seconds));
+    // V8's memory-saving mode, for comparison: it also lowers request throughput (docs/operations.md).
+    console.log(fanOutRow('SQLite, 1, `node --optimize-for-size`', await fanOut(1, undefined, ['--optimize-for-size']), sqlite.seconds));
     const bare = await barePosts(sqlite.message);
     console.log(
       `| bare @slack/web-api loop, the same posts, 8 at a time | | | | | | | | ${bare.idle.toFixed(0)} MB → ${bare.peak.toFixed(0)} MB (${(bare.peak / bare.idle).toFixed(2)}×) |`,

@@ -36,8 +36,8 @@ export function sharedData(): string {
  * `npm start` as a real process: the compiled bot, its own environment, optionally as another user or
  * with a file-size limit (a disk that fills up).
  */
-export function spawnBot(env: Record<string, string>, o: { user?: string; fsizeKb?: number; stdin?: string } = {}): BotProcess {
-  const node = `${process.execPath} ${join(ROOT, 'dist/main.js')}`;
+export function spawnBot(env: Record<string, string>, o: { user?: string; fsizeKb?: number; stdin?: string; nodeArgs?: string[] } = {}): BotProcess {
+  const node = [process.execPath, ...(o.nodeArgs ?? []), join(ROOT, 'dist/main.js')].join(' ');
   const script = `${o.fsizeKb ? `ulimit -S -f ${o.fsizeKb}; ` : ''}exec ${node}`;
   const base = { PATH: process.env.PATH ?? '', DATA_DIR: sharedData(), LOG_LEVEL: 'info', CHART_DIR: openDir('anode-out-'), ...env };
   const cmd = o.user
