@@ -111,6 +111,9 @@ describe('Discord interactions over HTTP (no gateway), signed with Ed25519', () 
       expect(drawn.files).toHaveLength(1);
       expect(drawn.files[0]!.bytes).toBeGreaterThan(10_000);
       expect(c.logs.text).toContain('drawn locally instead');
+      // A failure is not kept: once QuickChart answers again, the same chart comes from it.
+      qc.failing = false;
+      expect((await editOf('Henan')).files).toEqual([{ name: 'chart-1.png', bytes: qc.png.length }]);
     } finally {
       await c.stop();
       await qc.close();

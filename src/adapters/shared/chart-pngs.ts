@@ -22,7 +22,12 @@ const KEPT_PNGS = 64;
 function png(key: string, draw: () => Promise<Buffer>): Promise<Buffer> {
   let made = drawnPngs.get(key);
   if (made) drawnPngs.delete(key);
-  else made = draw();
+  else {
+    made = draw();
+    // A failure is not kept: the next message draws again.
+    const failed = made;
+    failed.catch(() => drawnPngs.get(key) === failed && drawnPngs.delete(key));
+  }
   drawnPngs.set(key, made);
   if (drawnPngs.size > KEPT_PNGS) drawnPngs.delete(drawnPngs.keys().next().value!);
   return made;
@@ -88,8 +93,6 @@ async function fromQuickChart(reply: Reply, i: number, baseUrl: string, log?: Pi
     const bytes = await png(`${baseUrl}\n${JSON.stringify(config)}`, () => quickChartPng(config, baseUrl));
     return { name: attachmentName(i), title: chart.title, alt: chart.alt, png: bytes };
   } catch (err) {
-    // Not kept: the next message asks QuickChart again.
-    drawnPngs.delete(`${baseUrl}\n${JSON.stringify(config)}`);
     log?.warn({ err: (err as Error).message, chart: chart.title }, 'QuickChart could not draw a chart too long for a URL; drawn locally instead');
     return drawn(reply, i);
   }
