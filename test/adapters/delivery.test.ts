@@ -28,18 +28,20 @@ describe('briefings delivered through the real SDKs', () => {
     await t.bot.scheduler.idle();
   };
 
+  /** Slack and Discord in one process, against the two fakes. */
+  const bothPlatforms = () => ({
+    SLACK_BOT_TOKEN: 'xoxb-delivery',
+    SLACK_SIGNING_SECRET: 'delivery-secret-0123456789',
+    SLACK_API_URL: slack.apiUrl,
+    DISCORD_TOKEN: 'discord-delivery-token',
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: discord.api,
+  });
+
   beforeAll(async () => {
     slack = await startFakeSlack();
     discord = await startFakeDiscord();
-    t = await startTestBot({
-      SLACK_BOT_TOKEN: 'xoxb-delivery',
-      SLACK_SIGNING_SECRET: 'delivery-secret-0123456789',
-      SLACK_API_URL: slack.apiUrl,
-      DISCORD_TOKEN: 'discord-delivery-token',
-      DISCORD_APPLICATION_ID: APP_ID,
-      DISCORD_API_URL: discord.api,
-      BRIEFING_LEASE_SECONDS: '2',
-    });
+    t = await startTestBot({ ...bothPlatforms(), BRIEFING_LEASE_SECONDS: '2' });
   });
   afterAll(async () => {
     await t.stop();
@@ -90,15 +92,7 @@ describe('briefings delivered through the real SDKs', () => {
 
   it('a chart whose URL no platform takes is drawn by QuickChart through a POST and uploaded, on Slack and on Discord', async () => {
     const qc = await startFakeQuickChart();
-    const long = await startTestBot({
-      SLACK_BOT_TOKEN: 'xoxb-delivery',
-      SLACK_SIGNING_SECRET: 'delivery-secret-0123456789',
-      SLACK_API_URL: slack.apiUrl,
-      DISCORD_TOKEN: 'discord-delivery-token',
-      DISCORD_APPLICATION_ID: APP_ID,
-      DISCORD_API_URL: discord.api,
-      QUICKCHART_BASE_URL: qc.baseUrl,
-    });
+    const long = await startTestBot({ ...bothPlatforms(), QUICKCHART_BASE_URL: qc.baseUrl });
     try {
       const at = nextMinute(2);
       await long.bot.store.add(sub({ channelId: 'C-long-url', ...onlyAt(at) }));
