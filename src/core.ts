@@ -6,6 +6,7 @@ import { questionReply } from './framework/question-reply.js';
 import { errorReply, type Reply } from './framework/reply.js';
 import { splitFlags, type LineFlag } from './framework/tokenize.js';
 import type { Library } from './editions.js';
+import { Lru } from './memo.js';
 import { messages } from './i18n/messages.js';
 
 /** A command's answer, with what the adapters need to present it. */
@@ -33,21 +34,17 @@ export function consoleInvocation(lang: Invocation['lang'] = 'en'): Invocation {
  * the benchmark shows rendering Block Kit and chart URLs is most of an answer's cost.
  */
 class AnswerCache {
-  private readonly entries = new Map<string, { reply: Reply; rendered: Map<string, unknown> }>();
-  constructor(private readonly capacity = 1000) {}
-  get(key: string) {
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
+  private readonly entries: Lru<string, { reply: Reply; rendered: Map<string, unknown> }>;
+  constructor(capacity = 1000) {
+    this.entries = new Lru(capacity);
   }
+  get(key: string) {
+    return this.entries.get(key);
+  }
+  /** The entry, kept unless the capacity is 0 (then it serves this one answer only). */
   set(key: string, reply: Reply) {
     const entry = { reply, rendered: new Map<string, unknown>() };
-    if (this.capacity === 0) return entry;
     this.entries.set(key, entry);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return entry;
   }
   clear() {

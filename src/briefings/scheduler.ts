@@ -330,14 +330,15 @@ export class BriefingScheduler {
     const posting = () => [...mine.keys()].filter((k) => !this.rateWaiting.has(k)).length;
     // Waiting deliveries are cheap but not free: when a whole slot is one rate-limited workspace, this
     // keeps it from being claimed entirely into waiting.
-    const full = () => posting() > this.batch / 2 || mine.size >= 4 * this.batch;
+    const claimWindow = 4 * this.batch;
+    const full = () => posting() > this.batch / 2 || mine.size >= claimWindow;
     const loop = (async () => {
       while (!this.stopped) {
         while (!this.stopped && full()) await this.changes.next();
         // The tick's clock, carried on (tests tick at a chosen time).
         const now = new Date(this.now().getTime() + o.offsetMs);
         if (this.stopped || now.getTime() - o.fire.getTime() > this.o.graceMinutes * 60_000) return;
-        const limit = Math.min(this.batch - posting(), 4 * this.batch - mine.size);
+        const limit = Math.min(this.batch - posting(), claimWindow - mine.size);
         const claims = await this.o.store.claimDue({ cron: o.cron, tz: o.tz, slot: o.slot, now, platforms: o.platforms, limit, ...this.claimer() });
         for (const claim of claims) {
           const run = this.enqueue(claim);

@@ -4,6 +4,7 @@ import { rowsOfKind, sourceOf } from './tables.js';
 import { provincesInBalanceOthers } from './balance.js';
 import { competitionRanks } from './exports.js';
 import { printedOr } from './text-figures.js';
+import { memoOn } from '../memo.js';
 
 /** Metrics a province can be ranked by; the keys are what users type. */
 export const RANK_METRICS = ['capacity', 'output', 'utilization', 'demand', 'balance', 'domestic-balance', 'exports', 'high-share', 'shutdown-share'] as const;
@@ -87,17 +88,7 @@ const rankings = new WeakMap<Dataset, Map<RankMetric, Ranking>>();
 
 /** Provinces ranked by a metric, highest first; ties share a rank and are ordered by name. Shared: do not mutate. */
 export function rankProvinces(ds: Dataset, metric: RankMetric): Ranking {
-  let byMetric = rankings.get(ds);
-  if (!byMetric) {
-    byMetric = new Map();
-    rankings.set(ds, byMetric);
-  }
-  let ranking = byMetric.get(metric);
-  if (!ranking) {
-    ranking = computeRanking(ds, metric);
-    byMetric.set(metric, ranking);
-  }
-  return ranking;
+  return memoOn(rankings, ds, metric, () => computeRanking(ds, metric));
 }
 
 function computeRanking(ds: Dataset, metric: RankMetric): Ranking {

@@ -1,6 +1,7 @@
 import type { Reply } from '../framework/reply.js';
 import { toChartConfig } from '../charts/chart-config.js';
 import { toQuickChartUrl } from '../charts/quickchart-url.js';
+import { memoOn } from '../memo.js';
 
 /** How a chart reaches the reader: a public URL, a file uploaded alongside, one the platform already holds (its id), or a local file. */
 export type ChartImage = { kind: 'url'; url: string } | { kind: 'attachment'; name: string } | { kind: 'hosted'; id: string } | { kind: 'file'; path: string };
@@ -13,12 +14,7 @@ const made = new WeakMap<Reply, Map<string, readonly ChartImage[]>>();
  * answer to everyone who asks), and the URLs are most of what rendering one costs.
  */
 export function quickChartImages(reply: Reply, baseUrl?: string): readonly ChartImage[] {
-  const byBase = made.get(reply) ?? new Map<string, readonly ChartImage[]>();
-  made.set(reply, byBase);
-  const key = baseUrl ?? '';
-  const images = byBase.get(key) ?? (reply.charts ?? []).map((c) => ({ kind: 'url' as const, url: toQuickChartUrl(toChartConfig(c), baseUrl) }));
-  byBase.set(key, images);
-  return images;
+  return memoOn(made, reply, baseUrl ?? '', () => (reply.charts ?? []).map((c) => ({ kind: 'url' as const, url: toQuickChartUrl(toChartConfig(c), baseUrl) })));
 }
 
 /** File names for charts uploaded with a message: chart-1.png, chart-2.png. */

@@ -3,6 +3,7 @@ import { toChartConfig } from '../../charts/chart-config.js';
 import { quickChartPng } from '../../charts/quickchart-url.js';
 import type { Logger } from '../../log.js';
 import { attachmentName, quickChartImages, type ChartImage } from '../../render/images.js';
+import { Lru } from '../../memo.js';
 
 export interface ChartPng {
   name: string;
@@ -16,20 +17,15 @@ export interface ChartPng {
  * is the same in every channel of a slot though each subscription's message is its own object, so a
  * slot of thousands of channels draws each chart once. Bounded, since configs are few but unbounded.
  */
-const drawnPngs = new Map<string, Promise<Buffer>>();
-const KEPT_PNGS = 64;
+const drawnPngs = new Lru<string, Promise<Buffer>>(64);
 
 function png(key: string, draw: () => Promise<Buffer>): Promise<Buffer> {
-  let made = drawnPngs.get(key);
-  if (made) drawnPngs.delete(key);
-  else {
-    made = draw();
-    // A failure is not kept: the next message draws again.
-    const failed = made;
-    failed.catch(() => drawnPngs.get(key) === failed && drawnPngs.delete(key));
-  }
+  const kept = drawnPngs.get(key);
+  if (kept) return kept;
+  const made = draw();
   drawnPngs.set(key, made);
-  if (drawnPngs.size > KEPT_PNGS) drawnPngs.delete(drawnPngs.keys().next().value!);
+  // A failure is not kept: the next message draws again.
+  made.catch(() => drawnPngs.get(key) === made && drawnPngs.delete(key));
   return made;
 }
 

@@ -6,6 +6,7 @@ import { exports } from './exports.js';
 import { full } from './full.js';
 import { mismatch } from './mismatch.js';
 import { utilization } from './utilization.js';
+import { memoOn } from '../../memo.js';
 
 /**
  * Every briefing kind, in one explicit list: a kind is a module here and a line below (its id in
@@ -27,10 +28,5 @@ const cycles = new WeakMap<Presenter['edition'], Map<string, Spotlight[]>>();
  * making it runs the metrics behind every candidate spotlight.
  */
 export function spotlightCycle(p: Presenter, kind: BriefingKind): Spotlight[] {
-  const byKind = cycles.get(p.edition) ?? new Map<string, Spotlight[]>();
-  cycles.set(p.edition, byKind);
-  const key = `${kind}|${p.m.lang}`;
-  const cycle = byKind.get(key) ?? briefingKind(kind).spotlights(p);
-  byKind.set(key, cycle);
-  return cycle;
+  return memoOn(cycles, p.edition, `${kind}|${p.m.lang}`, () => briefingKind(kind).spotlights(p));
 }
