@@ -4,8 +4,28 @@ import type CronParser from 'cron-parser';
 let loaded: typeof CronParser | undefined;
 /** cron-parser (and the date library under it) loads on first use: a one-shot CLI never needs it. */
 function parser(): typeof CronParser {
-  loaded ??= createRequire(import.meta.url)('cron-parser') as typeof CronParser;
+  if (loaded) return loaded;
+  const require = createRequire(import.meta.url);
+  loaded = require('cron-parser') as typeof CronParser;
+  // A date made without a zone (cron-parser makes one for "now", node-schedule for every tick) makes
+  // luxon ask ICU for the system's zone and locale, which maps about 8 MB of ICU data into a process
+  // that needs none: the tick is the same in every zone, and schedules in UTC (the default) are pure
+  // arithmetic. Every date that matters names its zone; luxon's defaults only fill in the rest. The
+  // luxon set is the one cron-parser itself resolves.
+  const { Settings } = createRequire(require.resolve('cron-parser'))('luxon') as LuxonSettings;
+  Settings.defaultZone = 'utc';
+  Settings.defaultLocale = 'en-US';
   return loaded;
+}
+
+interface LuxonSettings {
+  Settings: { defaultZone: string; defaultLocale: string };
+}
+
+/** node-schedule, for the tick, with the date library under it set up as above. */
+export async function loadNodeSchedule(): Promise<typeof import('node-schedule')> {
+  parser();
+  return (await import('node-schedule')).default;
 }
 
 /** A validated schedule: a cron expression and how the user wrote it. */

@@ -3,7 +3,7 @@ import type { Edition, Library } from '../editions.js';
 import type { Logger } from '../log.js';
 import { describeDbError } from '../store/db.js';
 import type { BriefingMessage } from './compose.js';
-import { previousRun } from './schedule.js';
+import { loadNodeSchedule, previousRun } from './schedule.js';
 import type { Claim, Subscription, SubscriptionStore } from './subscriptions.js';
 
 /** A delivery that did not go through: `permanent` when retrying cannot help (channel gone, bot removed). */
@@ -215,7 +215,7 @@ export class BriefingScheduler {
     );
     const rule = this.o.tickSeconds >= 60 ? '0 * * * * *' : `*/${this.o.tickSeconds} * * * * *`;
     // Loaded here, after the port is open: node-schedule and its cron parser are 24 ms of start-up.
-    const { default: schedule } = await import('node-schedule');
+    const schedule = await loadNodeSchedule();
     if (!this.stopped) this.job = schedule.scheduleJob(rule, () => void this.tick());
     // While this process works through claims (a slow platform, a long backlog), their leases are
     // renewed, so nobody takes over a claim whose owner is alive; a dead owner stops renewing.
