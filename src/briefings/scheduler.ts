@@ -3,6 +3,7 @@ import type { Edition, Library } from '../editions.js';
 import type { Logger } from '../log.js';
 import { describeDbError } from '../store/db.js';
 import type { BriefingMessage } from './compose.js';
+import { holdLeanHeap } from './lean-heap.js';
 import { loadNodeSchedule, previousRun } from './schedule.js';
 import type { Claim, Subscription, SubscriptionStore } from './subscriptions.js';
 
@@ -84,6 +85,8 @@ export interface SchedulerOptions {
   /** How long SIGTERM waits for in-flight deliveries before giving their claims back. */
   drainMs: number;
   observe?: SchedulerObserver;
+  /** Held while a large slot is delivered, released after its last delivery (default: the lean heap, lean-heap.ts). */
+  holdDuringLargeSlot?: () => () => void;
   /** The time (tests move it on by minutes). */
   clock?: () => Date;
 }
@@ -318,6 +321,7 @@ export class BriefingScheduler {
     offsetMs: number;
   }): void {
     this.draining.add(o.key);
+    const release = (this.o.holdDuringLargeSlot ?? holdLeanHeap)();
     const mine = o.runs;
     const track = (key: string, run: Promise<void>) => {
       mine.set(key, run);
@@ -357,6 +361,8 @@ export class BriefingScheduler {
       .finally(() => {
         this.draining.delete(o.key);
         this.inFlight.delete(loop);
+        // Its last batch is still posting: released when that is done.
+        void Promise.allSettled([...mine.values()]).then(release);
       });
     this.inFlight.add(loop);
   }

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BriefingMessage } from '../../src/briefings/compose.js';
 import { createComposer } from '../../src/briefings/briefing-cache.js';
 import { BriefingScheduler, DeliveryError, type Deliverer, type DeliveryTarget } from '../../src/briefings/scheduler.js';
@@ -52,6 +52,7 @@ async function harness(o: {
   platforms?: string[];
   claimBatch?: number;
   concurrency?: number;
+  holdDuringLargeSlot?: () => () => void;
 }): Promise<Harness> {
   const store = await openStore({ DATABASE_PATH: o.path ?? join(mkdtempSync(join(tmpdir(), 'anode-sched-')), 'bot.db') });
   const clock = { now: o.start ?? new Date(Math.ceil(Date.now() / MINUTE) * MINUTE + 5 * MINUTE) };
@@ -75,6 +76,7 @@ async function harness(o: {
     perChannelGapMs: 0,
     drainMs: o.drainMs ?? 2000,
     ...(o.claimBatch ? { claimBatch: o.claimBatch } : {}),
+    ...(o.holdDuringLargeSlot ? { holdDuringLargeSlot: o.holdDuringLargeSlot } : {}),
     clock: () => clock.now,
   });
   return { store, scheduler, clock, library, logs };
@@ -112,6 +114,27 @@ describe('the briefing scheduler', () => {
     expect(rb.delivered.length).toBeGreaterThan(0);
     await a.scheduler.stop();
     await b.scheduler.stop();
+  });
+
+  it('a large slot holds the lean heap until its last post, once; a slot within one batch does not', async () => {
+    const events: string[] = [];
+    const r = recorder();
+    const hold = () => {
+      events.push('hold');
+      return () => events.push(`release after ${r.delivered.length} posts`);
+    };
+    const large = await harness({ deliverer: r.deliverer, claimBatch: 4, holdDuringLargeSlot: hold });
+    for (let i = 0; i < 10; i++) await large.store.add(sub({ channelId: `C-lean-${i}` }));
+    await tickAt(large, large.clock.now);
+    await vi.waitFor(() => expect(events).toEqual(['hold', 'release after 10 posts']));
+    await large.scheduler.stop();
+
+    events.length = 0;
+    const small = await harness({ deliverer: recorder().deliverer, claimBatch: 4, holdDuringLargeSlot: hold });
+    for (let i = 0; i < 3; i++) await small.store.add(sub({ channelId: `C-small-${i}` }));
+    expect((await tickAt(small, small.clock.now)).claimed).toBe(3);
+    expect(events).toEqual([]);
+    await small.scheduler.stop();
   });
 
   it('a claim another process took over is never posted by its old owner', async () => {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { leanHeap } from '../../src/briefings/lean-heap.js';
+
+describe('the lean heap for large slots', () => {
+  it('sets the flags when first held and V8’s defaults when the last holder releases, each release counted once', () => {
+    const set: string[] = [];
+    const hold = leanHeap((f) => set.push(f), []);
+    const a = hold();
+    const b = hold();
+    expect(set).toEqual(['--heap-growing-percent=20 --semi-space-growth-factor=1']);
+    a();
+    a();
+    expect(set).toHaveLength(1);
+    b();
+    expect(set).toEqual(['--heap-growing-percent=20 --semi-space-growth-factor=1', '--heap-growing-percent=0 --semi-space-growth-factor=2']);
+    hold();
+    expect(set).toHaveLength(3);
+  });
+
+  it('leaves a flag the operator gave on the command line alone', () => {
+    const set: string[] = [];
+    leanHeap((f) => set.push(f), ['--semi_space_growth_factor=4'])()();
+    expect(set).toEqual(['--heap-growing-percent=20', '--heap-growing-percent=0']);
+    const none: string[] = [];
+    leanHeap((f) => none.push(f), ['--heap-growing-percent=50', '--semi-space-growth-factor', '3'])()();
+    expect(none).toEqual([]);
+  });
+});
