@@ -92,6 +92,12 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
+/** CPU seconds a process has used, user and system (Linux; clock ticks are 100 a second). */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 interface FanOut {
   seconds: number;
   shares: number[];
@@ -103,6 +109,8 @@ interface FanOut {
   dbErrors: number;
   idleMb: number;
   peakMb: number;
+  /** CPU seconds the replicas used from the slot to the last record, together. */
+  cpuSeconds: number;
   /** One of the posts as sent, for the bare loop to send the same. */
   message: unknown;
 }
@@ -141,10 +149,12 @@ async function fanOut(replicas: number, databaseUrl?: string, nodeArgs: string[]
     const idle = procs.map((p) => memoryOf(p.child.pid!).rss);
     // From here the peak is the slot's, not start-up's: writing 5 to clear_refs resets VmHWM.
     for (const p of procs) writeFileSync(`/proc/${p.child.pid}/clear_refs`, '5');
+    const cpuBefore = procs.reduce((n, p) => n + cpuSecondsOf(p.child.pid!), 0);
     const { seconds, duplicates } = await postsAfter(fake, slot, FAN_OUT);
     // A record written a moment after its post still counts: wait a little for the last ones.
     await sleep(2000);
     const peak = procs.map((p) => memoryOf(p.child.pid!).peak);
+    const cpuSeconds = procs.reduce((n, p) => n + cpuSecondsOf(p.child.pid!), 0) - cpuBefore;
     const sent = await store.db.all<{ owner: string; message_ref: string; finished_at: string }>(
       "SELECT owner, message_ref, finished_at FROM deliveries WHERE status = 'sent'",
     );
@@ -173,6 +183,7 @@ async function fanOut(replicas: number, databaseUrl?: string, nodeArgs: string[]
       dbErrors,
       idleMb: Math.max(...idle),
       peakMb: Math.max(...peak),
+      cpuSeconds,
       message: (({ text, blocks, metadata }) => ({ text, blocks, metadata }))(fake.messages[0]!),
     };
   } finally {
@@ -201,7 +212,7 @@ async function barePosts(message: unknown): Promise<{ idle: number; peak: number
 }
 
 function fanOutRow(label: string, r: FanOut, one: number): string {
-  return `| ${label} | ${r.seconds.toFixed(1)} s | ${(r.seconds / one).toFixed(2)}× | ${r.shares.join(' / ')} | ${r.duplicates} | ${r.recorded} | ${Math.round(r.recordLagMs)} ms | ${r.dbErrors} | ${r.idleMb.toFixed(0)} MB → ${r.peakMb.toFixed(0)} MB (${(r.peakMb / r.idleMb).toFixed(2)}×) |`;
+  return `| ${label} | ${r.seconds.toFixed(1)} s | ${(r.seconds / one).toFixed(2)}× | ${r.shares.join(' / ')} | ${r.duplicates} | ${r.recorded} | ${Math.round(r.recordLagMs)} ms | ${r.dbErrors} | ${r.idleMb.toFixed(0)} MB → ${r.peakMb.toFixed(0)} MB (${(r.peakMb / r.idleMb).toFixed(2)}×) | ${r.cpuSeconds.toFixed(1)} s |`;
 }
 
 function row(r: ChaosResult): string {
@@ -219,16 +230,17 @@ export async function benchBriefings(): Promise<void> {
   try {
     console.log('\n## One slot of 10,000 briefings due in the same second, a fake Slack taking 50 ms per post');
     console.log(
-      '| store, replicas | last post after the slot | against 1 replica | each replica’s share | duplicates | recorded as sent | longest post → record | database errors logged | memory: idle → peak (largest replica) |',
+      '| store, replicas | last post after the slot | against 1 replica | each replica’s share | duplicates | recorded as sent | longest post → record | database errors logged | memory: idle → peak (largest replica) | CPU during the slot (all replicas) |',
     );
-    console.log('|---|---|---|---|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
     const sqlite = await fanOut(1);
     console.log(fanOutRow('SQLite, 1', sqlite, sqlite.seconds));
-    // V8's memory-saving mode, for comparison: it also lowers request throughput (docs/operations.md).
-    console.log(fanOutRow('SQLite, 1, `node --optimize-for-size`', await fanOut(1, undefined, ['--optimize-for-size']), sqlite.seconds));
+    // Without the lean heap a large slot holds (src/briefings/lean-heap.ts): V8's defaults throughout.
+    const defaults = ['--heap-growing-percent=0', '--semi-space-growth-factor=2'];
+    console.log(fanOutRow('SQLite, 1, V8’s default heap growth (flags given, so left alone)', await fanOut(1, undefined, defaults), sqlite.seconds));
     const bare = await barePosts(sqlite.message);
     console.log(
-      `| bare @slack/web-api loop, the same posts, 8 at a time | | | | | | | | ${bare.idle.toFixed(0)} MB → ${bare.peak.toFixed(0)} MB (${(bare.peak / bare.idle).toFixed(2)}×) |`,
+      `| bare @slack/web-api loop, the same posts, 8 at a time | | | | | | | | ${bare.idle.toFixed(0)} MB → ${bare.peak.toFixed(0)} MB (${(bare.peak / bare.idle).toFixed(2)}×) | |`,
     );
     let one = 0;
     for (const n of [1, 2, 3]) {
