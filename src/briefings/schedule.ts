@@ -23,9 +23,9 @@ interface LuxonSettings {
 }
 
 /** node-schedule, for the tick, with the date library under it set up as above. */
-export async function loadNodeSchedule(): Promise<typeof import('node-schedule')> {
+export function loadNodeSchedule(): typeof import('node-schedule') {
   parser();
-  return (await import('node-schedule')).default;
+  return createRequire(import.meta.url)('node-schedule') as typeof import('node-schedule');
 }
 
 /** A validated schedule: a cron expression and how the user wrote it. */

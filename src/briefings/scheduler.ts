@@ -218,7 +218,7 @@ export class BriefingScheduler {
     );
     const rule = this.o.tickSeconds >= 60 ? '0 * * * * *' : `*/${this.o.tickSeconds} * * * * *`;
     // Loaded here, after the port is open: node-schedule and its cron parser are 24 ms of start-up.
-    const schedule = await loadNodeSchedule();
+    const schedule = loadNodeSchedule();
     if (!this.stopped) this.job = schedule.scheduleJob(rule, () => void this.tick());
     // While this process works through claims (a slow platform, a long backlog), their leases are
     // renewed, so nobody takes over a claim whose owner is alive; a dead owner stops renewing.

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+
 /** What the bot counts, for /metrics; a no-op where nothing serves them (the console). */
 export interface Metrics {
   command(name: string, platform: string, outcome: 'ok' | 'user_error' | 'failure', seconds: number): void;
@@ -18,7 +20,7 @@ export const noMetrics: Metrics = {
 
 /** prom-client counters and a latency histogram, in a registry of their own (loaded only when served). */
 export async function createMetrics(): Promise<Metrics> {
-  const prom = await import('prom-client');
+  const prom = createRequire(import.meta.url)('prom-client') as typeof import('prom-client');
   const registry = new prom.Registry();
   prom.collectDefaultMetrics({ register: registry, prefix: 'anode_bot_' });
   const commands = new prom.Counter({

@@ -25,7 +25,7 @@ describe('schedule times', () => {
     const made = await dateFormatsMadeBy(async () => {
       expect(nextRuns('0 9 * * *', 'UTC', new Date('2026-12-06T10:00:00Z'), 2)).toEqual([new Date('2026-12-07T09:00:00Z'), new Date('2026-12-08T09:00:00Z')]);
       expect(previousRun('0 9 * * *', 'UTC', new Date('2026-12-06T10:00:00Z'))).toEqual(new Date('2026-12-06T09:00:00Z'));
-      const schedule = await loadNodeSchedule();
+      const schedule = loadNodeSchedule();
       const job = schedule.scheduleJob('*/5 * * * * *', () => {});
       expect(job?.nextInvocation()).toBeTruthy();
       job?.cancel();
