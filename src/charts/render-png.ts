@@ -9,8 +9,17 @@ import type { ChartConfig } from './chart-config.js';
 const FONT_FAMILY = 'Noto Sans SC';
 
 const require = createRequire(import.meta.url);
-/** The build's Chart.js parts (chartjs-parts.ts); Chart.js itself when the sources run directly. */
-const { Chart, Ticks, registerables } = require(builtFile('vendor/chartjs-parts.js') ?? 'chart.js') as typeof import('./chartjs-parts.js');
+/**
+ * The build's Chart.js parts (chartjs-parts.ts), run with their code cache through the build's one
+ * code-cache module (so the build's recording run sees them too); Chart.js itself when the sources
+ * run directly.
+ */
+function chartParts(): typeof import('./chartjs-parts.js') {
+  const [parts, loader] = [builtFile('vendor/chartjs-parts.js'), builtFile('code-cache.js')];
+  if (!parts || !loader) return require('chart.js') as typeof import('./chartjs-parts.js');
+  return (require(loader) as typeof import('../code-cache.js')).runBundle(parts) as typeof import('./chartjs-parts.js');
+}
+const { Chart, Ticks, registerables } = chartParts();
 
 export interface FontPiece {
   file: string;

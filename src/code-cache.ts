@@ -1,0 +1,56 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { Script } from 'node:vm';
+
+/**
+ * Runs one of the build's CommonJS bundles with V8's code cache. Compiling is most of what a short
+ * process spends on our code: V8 pre-parses the whole bundle, then compiles each function as it first
+ * runs. The build runs each bundle once (scripts/record-code-caches.mjs) and saves what V8 compiled
+ * by the end of that run, lazily compiled functions included; a later start takes the bytecode from
+ * there. `npm run ask` as text went from 1.87× to 1.49× `node -e 0` (docs/benchmarks.md).
+ *
+ * This is what Node 22's module.enableCompileCache() does; Node 20 has no such API. V8 checks the
+ * cache against the source, its own version and its flags, and compiles afresh on any mismatch, so a
+ * stale or missing cache costs the time it would have saved and nothing else.
+ */
+
+/** The bundle's saved compilation, beside it. */
+export const cacheFileOf = (bundle: string): string => `${bundle}.code-cache`;
+
+const loaded: { script: Script; bundle: string; cache: 'used' | 'rejected' | 'none' }[] = [];
+
+/** How each bundle run so far was compiled: from its cache, afresh because V8 refused it, or with none. */
+export function codeCaches(): { bundle: string; cache: 'used' | 'rejected' | 'none' }[] {
+  return loaded.map(({ bundle, cache }) => ({ bundle, cache }));
+}
+
+/** Runs `bundle` as a CommonJS module with its code cache, if one fits; returns its exports. */
+export function runBundle(bundle: string): unknown {
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFileOf(bundle));
+  } catch {
+    cachedData = undefined;
+  }
+  // Node's own CommonJS wrapper, on the first line so that line numbers in stack traces still hold; a
+  // #! line is valid only at the very start of a file, so it becomes a comment inside the wrapper.
+  const text = readFileSync(bundle, 'utf8').replace(/^#!/, '//');
+  const source = `(function (exports, require, module, __filename, __dirname) { ${text}\n})`;
+  // No import() callback: Node 20 drops it from a script whose code came from the cache, so the build
+  // refuses a bundle with a dynamic import() of its own (scripts/build.mjs); packages load by require.
+  const script = new Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  loaded.push({ script, bundle, cache: !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used' });
+  const module = { exports: {} as unknown, filename: bundle, id: bundle, loaded: false };
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  module.loaded = true;
+  return module.exports;
+}
+
+/** For the build: when the process exits, saves what V8 compiled for every bundle run by then. */
+export function recordCodeCachesAtExit(): void {
+  process.once('exit', () => {
+    for (const { script, bundle } of loaded) writeFileSync(cacheFileOf(bundle), script.createCachedData());
+  });
+}
