@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ describe('bundles start from the code cache the build recorded', () => {
     expect(cacheOf(r.caches, 'vendor/chartjs-parts.js')).toBe('used');
   });
 
-  it('a bundle with no cache, or one V8 refuses, is compiled afresh and runs the same', () => {
+  it('a bundle with no cache, one older than the bundle, or one V8 refuses, is compiled afresh', () => {
     const dir = mkdtempSync(join(tmpdir(), 'anode-bundle-'));
     const bundle = join(dir, 'tool.bundle.js');
     // A #! line (the CLI's), a require, __dirname, and a function compiled only when it is called.
@@ -55,9 +55,20 @@ describe('bundles start from the code cache the build recorded', () => {
     expect(used.stdout).toBe('42 true\n');
     expect(cacheOf(used.caches, 'tool.bundle.js')).toBe('used');
 
-    writeFileSync(`${bundle}.code-cache`, 'not a code cache');
+    // The same length, another answer: V8 alone would take the old code from the cache.
+    writeFileSync(bundle, readFileSync(bundle, 'utf8').replace('n * 2', 'n * 3'));
+    utimesSync(bundle, new Date(), new Date(Date.now() + 5000));
+    const edited = run();
+    expect(edited.stdout).toBe('63 true\n');
+    expect(cacheOf(edited.caches, 'tool.bundle.js')).toBe('stale');
+
+    // A cache for this very bundle that V8 cannot read.
+    record();
+    const cacheFile = `${bundle}.code-cache`;
+    const cache = readFileSync(cacheFile);
+    writeFileSync(cacheFile, Buffer.concat([cache.subarray(0, 16), Buffer.from('not a code cache')]));
     const refused = run();
-    expect(refused.stdout).toBe('42 true\n');
+    expect(refused.stdout).toBe('63 true\n');
     expect(cacheOf(refused.caches, 'tool.bundle.js')).toBe('rejected');
   });
 });
