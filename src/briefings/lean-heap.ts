@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
  * young generation double to 16 MB per semi-space and the old one grow by up to four times between
  * full collections: a 10,000-channel slot peaked at 1.7–2.0× idle. While a large slot is delivered,
  * the young generation keeps the size it has and the old one grows by 20 % per collection: the same
- * slot peaked at 1.19–1.28× idle in the same 71 s, for 4 % more CPU (more, smaller collections).
+ * slot peaked at 1.19–1.28× idle in the same 71 s, for up to 15 % more CPU (more, smaller collections).
  * Outside a slot, V8's defaults: with these flags from start-up, signed Slack commands ran a tenth
  * slower (3,054 → 2,746 req/s).
  *
