@@ -27,6 +27,7 @@ const top = defineLeaf({
     year: opt.exportYear((m) => m.options.exportYear),
   },
   pure: true,
+  // Long on purpose: one reply read top to bottom, each figure built beside its source and notes.
   run(ctx, { count, year }): Reply {
     const { m } = ctx;
     const chosen = year ?? latestExportYear(ctx.edition.data);

@@ -18,6 +18,7 @@ export const province = defineCommand({
     year: opt.edition((m) => m.options.edition),
   },
   pure: true,
+  // Long on purpose: one reply read top to bottom, each figure built beside its source and notes.
   run(ctx, { name }): Reply {
     const { m, edition } = ctx;
     const ds = edition.data;

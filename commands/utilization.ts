@@ -18,6 +18,7 @@ export const utilization = defineCommand({
     year: opt.edition((m) => m.options.edition),
   },
   pure: true,
+  // Long on purpose: one reply read top to bottom, each figure built beside its source and notes.
   run(ctx, { province }): Reply {
     const { m, edition } = ctx;
     const ds = edition.data;

@@ -63,6 +63,7 @@ export interface RunningBot {
 /**
  * The composition root: configuration, dataset, database, briefings, the enabled platforms (the
  * console when none is), one HTTP server, health and metrics. Platforms come from one explicit list.
+ * Long because it holds startSteps (below, which says why) beside the undo list it fills.
  */
 export async function startBot(o: BotOptions): Promise<RunningBot> {
   const list = o.platforms ?? defaultPlatforms;

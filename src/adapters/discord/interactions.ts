@@ -95,6 +95,7 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
     return parts.join(' ');
   };
 
+  // Long on purpose: the switch over Discord's interaction types the comment above speaks of.
   return async function handle(i: APIInteraction): Promise<Handled> {
     const lang = langOf((i as { locale?: string }).locale);
     const m = messages(lang);

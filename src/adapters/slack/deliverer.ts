@@ -58,7 +58,8 @@ function classify(err: unknown): DeliveryError {
 /**
  * Posts briefings with chat.postMessage, each message carrying metadata that names its slot. A slot
  * taken over after a crash first looks for that metadata among the channel's recent messages, so a
- * briefing the dead process had already posted is not posted again.
+ * briefing the dead process had already posted is not posted again. Long because the caches it keeps
+ * per channel and the post they serve are one piece: splitting them would pass the caches around.
  */
 export function slackDeliverer(o: SlackDelivererOptions): Deliverer {
   // Uploaded charts are kept per channel (where they are shared), so a part is uploaded once per
