@@ -8,11 +8,12 @@ import { Script } from 'node:vm';
  * process spends on our code: V8 pre-parses the whole bundle, then compiles each function as it first
  * runs. The build runs each bundle once (scripts/record-code-caches.mjs) and saves what V8 compiled
  * by the end of that run, lazily compiled functions included; a later start takes the bytecode from
- * there. `npm run ask` as text went from 1.87× to 1.49× `node -e 0` (docs/benchmarks.md).
+ * there. `npm run ask` as text went from 1.88× to 1.54–1.56× `node -e 0` (docs/benchmarks.md).
  *
- * This is what Node 22's module.enableCompileCache() does; Node 20 has no such API. V8 checks the
- * cache against the source, its own version and its flags, and compiles afresh on any mismatch, so a
- * stale or missing cache costs the time it would have saved and nothing else.
+ * This is what Node 22's module.enableCompileCache() does; Node 20 has no such API. V8 checks a cache
+ * against its own version, its flags and the source's length, and the stamp below covers the rest;
+ * on any mismatch the bundle is compiled afresh, so a stale or missing cache costs the time it would
+ * have saved and nothing else.
  */
 
 /** The bundle's saved compilation, beside it. */
