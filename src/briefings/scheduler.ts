@@ -164,6 +164,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** One claim: a subscription's slot. */
 const claimKey = (c: Claim) => `${c.subscription.id}|${c.slot}`;
+/** The highest subscription id among claims (0 for none): where a drain's next batch starts. */
+const lastIdOf = (claims: readonly Claim[]): number => claims.reduce((max, c) => Math.max(max, c.subscription.id), 0);
 
 /** Wakes whoever waits for the next change (a delivery settled, or began or ended a rate-limit wait). */
 class Changes {
@@ -276,7 +278,8 @@ export class BriefingScheduler {
           if (run) runs.set(claimKey(claim), run);
         }
         // A full batch: there may be more. Claimed again as this batch finishes, not all at once.
-        if (claims.length >= this.batch) this.drain({ key: drainKey, cron, tz, slot, fire, platforms, runs, offsetMs: now.getTime() - this.now().getTime() });
+        if (claims.length >= this.batch)
+          this.drain({ key: drainKey, cron, tz, slot, fire, platforms, runs, after: lastIdOf(claims), offsetMs: now.getTime() - this.now().getTime() });
       }
       // Older slots whose holder died, and retries that came due, after a newer slot fired.
       try {
@@ -318,9 +321,12 @@ export class BriefingScheduler {
     fire: Date;
     platforms: string[];
     runs: Map<string, Promise<void>>;
+    /** The highest subscription id claimed so far: the next batch starts after it. */
+    after: number;
     offsetMs: number;
   }): void {
     this.draining.add(o.key);
+    let after = o.after;
     const release = (this.o.holdDuringLargeSlot ?? holdLeanHeap)();
     const mine = o.runs;
     const track = (key: string, run: Promise<void>) => {
@@ -343,7 +349,8 @@ export class BriefingScheduler {
         const now = new Date(this.now().getTime() + o.offsetMs);
         if (this.stopped || now.getTime() - o.fire.getTime() > this.o.graceMinutes * 60_000) return;
         const limit = Math.min(this.batch - posting(), claimWindow - mine.size);
-        const claims = await this.o.store.claimDue({ cron: o.cron, tz: o.tz, slot: o.slot, now, platforms: o.platforms, limit, ...this.claimer() });
+        const claims = await this.o.store.claimDue({ cron: o.cron, tz: o.tz, slot: o.slot, now, platforms: o.platforms, limit, after, ...this.claimer() });
+        after = Math.max(after, lastIdOf(claims));
         for (const claim of claims) {
           const run = this.enqueue(claim);
           if (run) track(claimKey(claim), run);

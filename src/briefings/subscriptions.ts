@@ -87,6 +87,12 @@ export interface ClaimDueOptions extends ClaimerOptions {
    * rows another replica is claiming at that moment are skipped (SKIP LOCKED), not waited for.
    */
   limit?: number;
+  /**
+   * Only subscriptions with a higher id: the rest of a slot this replica is draining, from where its
+   * last batch ended. What a lower id still holds (a retry come due, a dead replica's claim, a claim
+   * another replica gave up) is claimed at the next tick, which reads the whole slot.
+   */
+  after?: number;
 }
 
 /** Slots younger than `since` to take over (see SubscriptionStore.claimStale). */

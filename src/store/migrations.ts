@@ -82,6 +82,9 @@ const MIGRATIONS: Migration[] = [
   () => ['ALTER TABLE subscriptions ADD COLUMN enterprise_id TEXT'],
   // 6: Slack OAuth states, each usable once, whichever replica issued it.
   () => ['CREATE TABLE oauth_states (state TEXT PRIMARY KEY, options TEXT NOT NULL, expires TEXT NOT NULL)'],
+  // 7: a slot's subscriptions in id order, so a replica draining a large slot claims its next batch
+  // from where its last one ended instead of reading the whole schedule again (ClaimDueOptions.after).
+  () => ['CREATE INDEX subscriptions_schedule_order ON subscriptions (cron, tz, paused, id)', 'DROP INDEX subscriptions_schedule'],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

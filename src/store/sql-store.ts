@@ -166,6 +166,7 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
     // those another replica's claim holds at that moment, so concurrent claims take disjoint shares.
     const share = limited ? ` ORDER BY s.id LIMIT ${Number(o.limit)}${this.db.dialect === 'postgres' ? ' FOR UPDATE OF s SKIP LOCKED' : ''}` : '';
     const busy = busyClause('s.id', "'|' || $1", o.busy, 7 + o.platforms.length);
+    const after = o.after === undefined ? { sql: '', params: [] } : { sql: ` AND s.id > $${7 + o.platforms.length + busy.params.length}`, params: [o.after] };
     const now = o.now.toISOString();
     const lease = new Date(o.now.getTime() + o.leaseMs).toISOString();
     // One statement: new slots are inserted, expired leases and due retries taken over; the unique
@@ -177,13 +178,13 @@ export class SqlStore implements SubscriptionStore, ChannelSettings, SeenRequest
          LEFT JOIN deliveries d ON d.subscription_id = s.id AND d.slot = $1
         WHERE s.paused = 0 AND s.cron = $5 AND s.tz = $6 AND s.created_at <= $1
           AND s.platform IN (${o.platforms.map((_, i) => `$${i + 7}`).join(', ')})
-          AND (d.subscription_id IS NULL OR (d.status = 'claimed' AND d.lease_until < $3) OR (d.status = 'retry' AND d.next_attempt <= $3))${busy.sql}${share}
+          AND (d.subscription_id IS NULL OR (d.status = 'claimed' AND d.lease_until < $3) OR (d.status = 'retry' AND d.next_attempt <= $3))${busy.sql}${after.sql}${share}
        ON CONFLICT (subscription_id, slot) DO UPDATE
           SET owner = excluded.owner, claimed_at = excluded.claimed_at, status = 'claimed', lease_until = excluded.lease_until, attempts = deliveries.attempts + 1
         WHERE (deliveries.status = 'claimed' AND deliveries.lease_until < excluded.claimed_at)
            OR (deliveries.status = 'retry' AND deliveries.next_attempt <= excluded.claimed_at)
        RETURNING subscription_id, slot, attempts`,
-      [o.slot, o.owner, now, lease, o.cron, o.tz, ...o.platforms, ...busy.params],
+      [o.slot, o.owner, now, lease, o.cron, o.tz, ...o.platforms, ...busy.params, ...after.params],
     );
     return this.claimsOf(claimed);
   }

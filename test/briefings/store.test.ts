@@ -117,6 +117,22 @@ describe.each(backends)('the subscription store on $name', (backend) => {
     expect(rounds).toBeGreaterThan(3);
   });
 
+  it('a drain claims from where its last batch ended; a lower id come due again waits for the whole-slot claim', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 10; i++) ids.push((await a.add(sub({ channelId: `C-after-${i}`, cron: '7 9 * * *' }))).subscription.id);
+    const args = { cron: '7 9 * * *', tz: 'UTC', slot: '2030-01-01T09:07:00.000Z', owner: 'A', leaseMs: 60_000, platforms: ['slack'], limit: 4 };
+    const now = at('2030-01-01T09:07:01Z');
+    const first = await a.claimDue({ ...args, now });
+    expect(first.map((c) => c.subscription.id)).toEqual(ids.slice(0, 4));
+    // The first of them fails and is due again at once.
+    await a.finish(ids[0]!, args.slot, 'A', { status: 'retry', detail: '500', nextAttempt: now });
+    const next = await a.claimDue({ ...args, now, after: ids[3]! });
+    expect(next.map((c) => c.subscription.id)).toEqual(ids.slice(4, 8));
+    expect((await a.claimDue({ ...args, now, after: ids[7]! })).map((c) => c.subscription.id)).toEqual(ids.slice(8));
+    // The next tick reads the whole slot: the retry is claimed there, and nothing else is left.
+    expect((await b.claimDue({ ...args, owner: 'B', now })).map((c) => c.subscription.id)).toEqual([ids[0]]);
+  });
+
   it('a slot never goes to a subscription made after it', async () => {
     await a.add(sub({ channelId: 'C-late', cron: '7 9 * * *' }));
     expect(
