@@ -4,10 +4,17 @@ import { leanHeap } from '../../src/briefings/lean-heap.js';
 describe('the lean heap for large slots', () => {
   it('sets the flags when first held and V8’s defaults when the last holder releases, each release counted once', () => {
     const set: string[] = [];
-    const hold = leanHeap((f) => set.push(f), []);
+    let collections = 0;
+    const hold = leanHeap(
+      (f) => set.push(f),
+      [],
+      () => collections++,
+    );
     const a = hold();
     const b = hold();
     expect(set).toEqual(['--heap-growing-percent=20 --semi-space-growth-factor=1']);
+    // One full collection when the first holder comes, so the old generation's limit is the lean one.
+    expect(collections).toBe(1);
     a();
     a();
     expect(set).toHaveLength(1);
@@ -15,14 +22,32 @@ describe('the lean heap for large slots', () => {
     expect(set).toEqual(['--heap-growing-percent=20 --semi-space-growth-factor=1', '--heap-growing-percent=0 --semi-space-growth-factor=2']);
     hold();
     expect(set).toHaveLength(3);
+    expect(collections).toBe(2);
   });
 
   it('leaves a flag the operator gave on the command line alone', () => {
     const set: string[] = [];
-    leanHeap((f) => set.push(f), ['--semi_space_growth_factor=4'])()();
+    leanHeap(
+      (f) => set.push(f),
+      ['--semi_space_growth_factor=4'],
+      () => {},
+    )()();
     expect(set).toEqual(['--heap-growing-percent=20', '--heap-growing-percent=0']);
     const none: string[] = [];
-    leanHeap((f) => none.push(f), ['--heap-growing-percent=50', '--semi-space-growth-factor', '3'])()();
+    leanHeap(
+      (f) => none.push(f),
+      ['--heap-growing-percent=50', '--semi-space-growth-factor', '3'],
+      () => {},
+    )()();
     expect(none).toEqual([]);
+  });
+
+  it('the full collection runs in this process, and frees what nothing holds', async () => {
+    const { heapUsed: before } = process.memoryUsage();
+    let garbage: number[][] | undefined = Array.from({ length: 200 }, () => Array.from({ length: 5000 }, (_, i) => i));
+    expect(garbage.length).toBe(200);
+    garbage = undefined;
+    leanHeap(() => {}, [])()();
+    expect(process.memoryUsage().heapUsed).toBeLessThan(before + 4 * 1024 * 1024);
   });
 });
