@@ -25,10 +25,12 @@ const V8_DEFAULT: Record<string, string> = { 'heap-growing-percent': '0', 'semi-
  * hands it over; a process started with --expose-gc already has it.
  */
 function collectNow(): void {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed();
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+  let gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
 }
 
 /** Holds the lean heap while any holder has not released it; returns the release (idempotent). */
