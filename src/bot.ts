@@ -237,7 +237,15 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     await scheduler.start();
     step();
 
-    for (const a of adapters.values()) if (a.finished) void a.finished.then(() => onFinish({ code: 0, reason: 'console closed' }));
+    // A session that ends in an error is over all the same: when its terminal goes away (a closed
+    // window, a dropped SSH connection), readline cannot restore the terminal and throws EIO. Before,
+    // the bot then ran on with no terminal, and took the hangup's SIGHUP for a data reload.
+    for (const a of adapters.values())
+      if (a.finished)
+        void a.finished.then(
+          () => onFinish({ code: 0, reason: 'console closed' }),
+          (err: unknown) => onFinish({ code: 0, reason: `console closed: ${err instanceof Error ? err.message : String(err)}` }),
+        );
 
     let stopping: Promise<void> | undefined;
     return {

@@ -245,6 +245,28 @@ describe.skipIf(!tmuxAvailable)('the console in a terminal (tmux)', () => {
     term.keys('C-d');
   }, 60_000);
 
+  it('ends when its terminal goes away, as when the window is closed', async () => {
+    term = new Terminal(mkdtempSync(join(tmpdir(), 'anode-cwd-')), userEnv());
+    await term.waitFor('anode›');
+    const shell = execFileSync('tmux', ['list-panes', '-t', term.session, '-F', '#{pane_pid}'], { encoding: 'utf8' }).trim();
+    const bot = Number(readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(' ')[0]);
+    const alive = () => {
+      try {
+        return !/^State:\s+Z/m.test(readFileSync(`/proc/${bot}/status`, 'utf8'));
+      } catch {
+        return false; // gone, and reaped
+      }
+    };
+    expect(alive()).toBe(true);
+    term.close();
+    // A clean stop takes well under a second; the shutdown deadline is 9.5 s.
+    const deadline = Date.now() + 15_000;
+    while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const lingered = alive();
+    if (lingered) process.kill(bot, 'SIGKILL');
+    expect(lingered).toBe(false);
+  }, 60_000);
+
   it('NO_COLOR turns colour off; Ctrl-D leaves', async () => {
     term = new Terminal(mkdtempSync(join(tmpdir(), 'anode-cwd-')), { ...userEnv(), NO_COLOR: '1' });
     await term.waitFor('anode›');
