@@ -6,7 +6,7 @@ import { DeliveryError, type Deliverer, type DeliveryTarget } from '../../briefi
 import type { Reply } from '../../framework/reply.js';
 import { messages } from '../../i18n/messages.js';
 import { briefingControls } from '../../render/controls.js';
-import { toDiscordMessage } from './render.js';
+import { chartFiles, toDiscordMessage } from './render.js';
 import { messageCharts, type ChartOptions } from '../shared/chart-pngs.js';
 import type { Logger } from '../../log.js';
 
@@ -31,7 +31,7 @@ export function discordDeliverer(o: { rest: REST; charts: ChartOptions; componen
     // Signed for where the message is: a click in a thread comes from the thread's own channel id.
     const controls = briefingControls(reply, { secret: o.componentSecret, channelId, more: b.more, m });
     const body = { ...toDiscordMessage(reply, { images: charts.images, controls, m }), nonce: nonceOf(t, part), enforce_nonce: true };
-    const files = charts.uploads ? (await charts.pngs()).map((p) => ({ name: p.name, data: p.png, contentType: 'image/png' })) : undefined;
+    const files = charts.uploads ? await chartFiles(charts) : undefined;
     return (await o.rest.post(Routes.channelMessages(channelId), { body, ...(files ? { files } : {}) })) as APIMessage;
   };
   return {

@@ -16,7 +16,7 @@ import type { Core } from '../../core.js';
 import { langOf, type Lang } from '../../i18n/lang.js';
 import { messages } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
-import { discordControls, ephemeral, toDiscordMessage, type DiscordMessage } from './render.js';
+import { chartFiles, discordControls, ephemeral, toDiscordMessage, type DiscordMessage } from './render.js';
 import { messageCharts, type ChartOptions, type MessageCharts } from '../shared/chart-pngs.js';
 import { DISCORD } from './limits.js';
 import { bindingsFor, PUBLIC_OPTION } from './registration.js';
@@ -80,10 +80,9 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
       ? { type: InteractionResponseType.DeferredMessageUpdate }
       : { type: InteractionResponseType.DeferredChannelMessageWithSource, data: p.ephemeral ? { flags: MessageFlags.Ephemeral } : {} },
     after: async () => {
-      const pngs = await p.charts.pngs();
       await o.rest.patch(Routes.webhookMessage(i.application_id, i.token), {
         body: p.message,
-        files: [...pngs.map((png) => ({ name: png.name, data: png.png, contentType: 'image/png' })), ...p.files],
+        files: [...(await chartFiles(p.charts)), ...p.files],
         auth: false,
       });
     },

@@ -3,7 +3,7 @@ import type { AnswerPipeline } from '../../framework/answer-pipeline.js';
 import type { Logger } from '../../log.js';
 import { messageCharts, type ChartOptions } from '../shared/chart-pngs.js';
 import { messages } from '../../i18n/messages.js';
-import { discordControls, toDiscordMessage, type DiscordMessage } from './render.js';
+import { chartFiles, discordControls, toDiscordMessage, type DiscordMessage } from './render.js';
 
 export interface QuestionOptions {
   pipeline: AnswerPipeline;
@@ -57,7 +57,7 @@ export function questionHandler(o: QuestionOptions): (msg: APIMessage & { guild_
       const p = outcome.presented;
       const charts = messageCharts(p.reply, o.charts, o.log);
       const body = toDiscordMessage(p.reply, { images: charts.images, m });
-      const files = charts.uploads ? (await charts.pngs()).map((png) => ({ name: png.name, data: png.png, contentType: 'image/png' })) : undefined;
+      const files = charts.uploads ? await chartFiles(charts) : undefined;
       await o.post(msg.channel_id, { ...body, components: [...body.components, ...discordControls(p.controls)], message_reference: reference }, files);
     } catch (err) {
       o.log.error({ err }, 'Discord: question: could not send the answer');

@@ -15,6 +15,7 @@ import { en } from '../../i18n/en.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Control } from '../../render/controls.js';
 import type { ChartImage } from '../../render/images.js';
+import type { MessageCharts } from '../shared/chart-pngs.js';
 import { fit } from '../../render/fit.js';
 import { DISCORD } from './limits.js';
 import { tableText } from '../../render/table-text.js';
@@ -151,4 +152,10 @@ export function toDiscordMessage(reply: Reply, o: DiscordOptions = {}): DiscordM
   if (sources) inside.push(text(sources));
   const container: APIContainerComponent = { type: CONTAINER, accent_color: COLOR[reply.tone], components: inside };
   return { flags: COMPONENTS_V2, components: [container, ...discordControls(o.controls ?? [])], allowed_mentions: { parse: [] } };
+}
+
+/** The PNGs a message uploads, as REST attachments under the names its images give them (none when it links them all). */
+export async function chartFiles(charts: MessageCharts): Promise<{ name: string; data: Buffer; contentType: string }[]> {
+  if (!charts.uploads) return [];
+  return (await charts.pngs()).map((p) => ({ name: p.name, data: p.png, contentType: 'image/png' }));
 }
