@@ -22,9 +22,10 @@ export class Lru<K, V> {
   private readonly entries = new Map<K, V>();
   constructor(private readonly capacity: number) {}
 
+  /** The value, made the most recent. (An entry set to undefined reads as absent.) */
   get(key: K): V | undefined {
-    if (!this.entries.has(key)) return undefined;
-    const value = this.entries.get(key) as V;
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
     this.entries.delete(key);
     this.entries.set(key, value);
     return value;

@@ -72,7 +72,7 @@ export interface PlatformModule<S extends z.ZodObject = z.ZodObject> {
 }
 
 /** A reply, its chart images and its controls, as one platform's message JSON. */
-export type PayloadRenderer = (reply: Reply, o: { images: readonly ChartImage[]; controls: Control[]; m: Messages }) => unknown;
+export type PayloadRenderer = (reply: Reply, o: { images: readonly ChartImage[]; controls: readonly Control[]; m: Messages }) => unknown;
 
 /** A platform that cannot work with the credentials given: stops start-up naming the variable to fix. */
 export class PlatformFatalError extends Error {

@@ -8,6 +8,7 @@ import type { Invocation } from './define.js';
 import type { QuestionReading } from './question.js';
 import { compactReply, errorReply, type Reply } from './reply.js';
 import { lineWithoutFlags } from './tokenize.js';
+import { Lru } from '../memo.js';
 
 /** How a request reaches the bot. Every platform's events become one of these. */
 export type WayIn =
@@ -26,26 +27,29 @@ export type WayIn =
  */
 export type Placement = 'new' | 'update' | 'beside' | 'share';
 
-/** An answer ready for a platform's renderer: the form to show, who sees it, its signed controls. */
+/**
+ * An answer ready for a platform's renderer: the form to show, who sees it, its signed controls. The
+ * same object answers a repeated request, so it is never changed.
+ */
 export interface Presented {
-  answer: Answer;
+  readonly answer: Answer;
   /** The reply in the form to show (compact unless --full). */
-  reply: Reply;
-  detail: 'compact' | 'full';
-  isPublic: boolean;
-  placement: Placement;
+  readonly reply: Reply;
+  readonly detail: 'compact' | 'full';
+  readonly isPublic: boolean;
+  readonly placement: Placement;
   /** The line the reply answers, without its flags: what More and Share re-run. */
-  line: string;
+  readonly line: string;
   /** The language answered in (a question in Chinese is answered in Chinese). */
-  lang: Lang;
+  readonly lang: Lang;
   /** Buttons and menus, signed for the channel; rendered by the platform beside the cached body. */
-  controls: Control[];
+  readonly controls: readonly Control[];
   /** Shared in the channel by this user (Share): the body names them, so it is not cached. */
-  sharedBy: string | undefined;
+  readonly sharedBy: string | undefined;
   /** Key for the platform's rendered-payload cache, or undefined when the body must be built afresh. */
-  variant: string | undefined;
+  readonly variant: string | undefined;
   /** How a question in words was read (its choices, when the reader was unsure). */
-  reading: QuestionReading | undefined;
+  readonly reading: QuestionReading | undefined;
 }
 
 export type Outcome =
@@ -89,6 +93,28 @@ export function apologyReply(errorId: string, lang: Lang): Reply {
   return { tone: 'error', title: m.render.apologyTitle, summary: m.render.apology(errorId) };
 }
 
+/** Presented answers kept for requests made again (a meeting asking "/province Yunnan" five times). */
+const REPEATS = 500;
+
+/**
+ * Everything a Presented is made from besides the dataset: the way in, the channel its controls are
+ * signed for, the language, the default form. Undefined for what is made afresh each time: questions
+ * in words (their reading is part of the answer) and Share (the message names who shared it).
+ */
+function repeatKey(way: WayIn, invocation: Invocation, o: AnswerOptions): string | undefined {
+  if (way.kind === 'words' || o.sharedBy !== undefined || o.forcePublic) return undefined;
+  // Free text is prefixed with its length or comes last: no two requests share a key.
+  const made = `${invocation.lang}\n${invocation.channelId.length}:${invocation.channelId}\n${o.defaultDetail ?? ''}\n${way.kind}`;
+  switch (way.kind) {
+    case 'line':
+      return `${made}\n${way.line}`;
+    case 'options':
+      return `${made}\n${way.name.length}:${way.name}\n${(way.sub ?? '').length}:${way.sub ?? ''}\n${way.public ? 1 : 0}\n${way.line.length}:${way.line}${JSON.stringify(way.raw)}`;
+    case 'click':
+      return `${made}\n${way.id.length}:${way.id}${way.selected ?? ''}\n${way.selected === undefined ? 0 : 1}`;
+  }
+}
+
 /**
  * The one path from a platform event to an answer, shared by every platform: text, typed options, a
  * question in words or a click in; the reply in its variant, its visibility, its signed controls and
@@ -97,6 +123,11 @@ export function apologyReply(errorId: string, lang: Lang): Reply {
  */
 export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   const { core, log, metrics, componentSecret, platform } = deps;
+  // A repeated request gets the very Presented it got before, so a platform can keep its payload
+  // beside it (the Discord endpoint sends the same bytes). Only answers of pure commands are kept,
+  // and only for the library they came from.
+  const repeats = new Lru<string, Presented>(REPEATS);
+  let repeatsOf = core.library();
 
   const run = async (
     way: Exclude<WayIn, { kind: 'click' }>,
@@ -119,6 +150,16 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       const started = performance.now();
       const seconds = () => (performance.now() - started) / 1000;
       let lang = invocation.lang;
+      if (core.library() !== repeatsOf) {
+        repeats.clear();
+        repeatsOf = core.library();
+      }
+      const key = repeatKey(way, invocation, o);
+      const repeated = key === undefined ? undefined : repeats.get(key);
+      if (repeated) {
+        metrics.command(repeated.answer.command ?? 'unknown', platform, repeated.reply.tone === 'error' ? 'user_error' : 'ok', seconds());
+        return { ok: true, presented: repeated };
+      }
       try {
         let placement: Placement = 'new';
         let forcePublic = o.forcePublic ?? false;
@@ -163,7 +204,9 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
         });
         metrics.command(answer.command ?? (way.kind === 'words' ? 'question' : 'unknown'), platform, reply.tone === 'error' ? 'user_error' : 'ok', seconds());
         const variant = answer.cacheKey && !sharedBy ? `${platform}|${detail}|${lang}` : undefined;
-        return { ok: true, presented: { answer, reply, detail, isPublic, placement, line: r.line, lang, controls, sharedBy, variant, reading: r.reading } };
+        const presented: Presented = { answer, reply, detail, isPublic, placement, line: r.line, lang, controls, sharedBy, variant, reading: r.reading };
+        if (key !== undefined && variant !== undefined) repeats.set(key, presented);
+        return { ok: true, presented };
       } catch (error) {
         const errorId = newErrorId();
         log.error({ err: error, errorId, platform, way: way.kind }, 'answer failed');

@@ -3,7 +3,7 @@ import { createCore, consoleInvocation, type Core } from '../../src/core.js';
 import { createAnswerPipeline } from '../../src/framework/answer-pipeline.js';
 import type { Invocation } from '../../src/framework/define.js';
 import { createLogger } from '../../src/log.js';
-import { encodeClick } from '../../src/render/controls.js';
+import { decodeClick, encodeClick } from '../../src/render/controls.js';
 import { core as paperCore, paperLibrary } from '../support/core.js';
 
 const SECRET = 'a-secret-of-sixteen-chars';
@@ -60,6 +60,37 @@ describe('the answer pipeline every platform calls', () => {
     expect(!elsewhere.ok && elsewhere.kind).toBe('refused');
     const broken = await pipeline.answer({ kind: 'click', id: encodeClick(SECRET, CHANNEL, 'u', '/province Atlantis')! }, invocation());
     expect(broken.ok && [broken.presented.placement, broken.presented.reply.tone]).toEqual(['beside', 'error']);
+  });
+
+  it('a request made again gets the very answer it got, counted again; another channel, language or library, words and Share are made afresh', async () => {
+    const core = paperCore();
+    const { pipeline, counted } = pipelineOver(core);
+    const way = { kind: 'options', name: 'province', sub: undefined, raw: { name: 'Yunnan' }, line: '/province Yunnan' } as const;
+    const presented = async (w: Parameters<typeof pipeline.answer>[0], inv = invocation(), o = {}) => {
+      const out = await pipeline.answer(w, inv, o);
+      if (!out.ok) throw new Error('no answer');
+      return out.presented;
+    };
+    const first = await presented(way);
+    expect(await presented({ ...way, raw: { name: 'Yunnan' } })).toBe(first);
+    expect(counted).toEqual([
+      ['province', 'ok'],
+      ['province', 'ok'],
+    ]);
+    const elsewhere = await presented(way, invocation({ channelId: 'C2' }));
+    expect(elsewhere).not.toBe(first);
+    expect(decodeClick(SECRET, 'C2', elsewhere.controls[0]!.id)).toMatchObject({ ok: true });
+    expect(decodeClick(SECRET, 'C2', first.controls[0]!.id)).toMatchObject({ ok: false, reason: 'forged' });
+    expect((await presented(way, invocation({ lang: 'zh-CN' }))).lang).toBe('zh-CN');
+    // The same line typed, and a click that runs it, are answers of their own kind, kept as such.
+    const typed = await presented({ kind: 'line', line: '/province Yunnan' });
+    expect(await presented({ kind: 'line', line: '/province Yunnan' })).toBe(typed);
+    const words = await presented({ kind: 'words', text: 'yunnan utilization?' });
+    expect(await presented({ kind: 'words', text: 'yunnan utilization?' })).not.toBe(words);
+    const share = { kind: 'click', id: encodeClick(SECRET, CHANNEL, 'p', '/province Yunnan')! } as const;
+    expect(await presented(share)).not.toBe(await presented(share));
+    core.reload(paperLibrary());
+    expect(await presented(way)).not.toBe(first);
   });
 
   it('a bug or an outage becomes an apology with an id, logged and counted as a failure; user mistakes count as user errors', async () => {

@@ -15,7 +15,7 @@ export interface EchoMessage {
   public: boolean;
 }
 
-function render(reply: Reply, o: { controls: Control[]; m: ReturnType<typeof messages> }): EchoMessage {
+function render(reply: Reply, o: { controls: readonly Control[]; m: ReturnType<typeof messages> }): EchoMessage {
   return {
     text: toConsoleText(reply, { m: o.m }),
     buttons: o.controls.flatMap((c) => (c.kind === 'button' ? [{ label: c.label, id: c.id }] : [])),

@@ -92,7 +92,7 @@ export function discordControls(controls: readonly Control[]): DiscordRow[] {
 
 export interface DiscordOptions {
   images?: readonly ChartImage[];
-  controls?: Control[];
+  controls?: readonly Control[];
   /** A Discord user id: "Shared by @user" (mentions stay off: it shows the name, pings nobody). */
   sharedBy?: string;
   m?: Messages;

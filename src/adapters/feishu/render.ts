@@ -20,7 +20,7 @@ type FeishuElement = Record<string, unknown> & { tag: string };
 
 export interface FeishuOptions {
   images?: readonly ChartImage[];
-  controls?: Control[];
+  controls?: readonly Control[];
   m?: Messages;
   /** The open_id of who shared the answer in the chat (Share). */
   sharedBy?: string;

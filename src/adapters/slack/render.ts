@@ -42,7 +42,7 @@ const mrkdwn = (text: string, max: number = SLACK.sectionText): MrkdwnElement =>
 export interface SlackOptions {
   images?: readonly ChartImage[];
   /** Buttons and menus for the next question (see controls.ts). */
-  controls?: Control[];
+  controls?: readonly Control[];
   /** A Slack user id: adds "Shared by @user" (an id from Slack's payload, never user-typed text). */
   sharedBy?: string;
   m?: Messages;
