@@ -45,6 +45,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
+/** JSON serialized before (an answer kept for repeats): sent as the bytes it is. */
+export function sendJsonBytes(res: ServerResponse, status: number, json: Buffer): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': json.length });
+  res.end(json);
+}
+
 export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
@@ -150,8 +156,11 @@ export class ReplayGuard {
     return this.seen.size;
   }
 
-  /** True the first time a key is seen within the window. Keys are compared as given: normalise first (see signatureKey). */
-  async fresh(key: string, now = Date.now()): Promise<boolean> {
+  /**
+   * True the first time a key is seen within the window. Keys are compared as given: normalise first
+   * (see signatureKey). Answered at once when only this process keeps the record.
+   */
+  fresh(key: string, now = Date.now()): boolean | Promise<boolean> {
     for (const [k, until] of this.seen) {
       if (until >= now) break;
       this.seen.delete(k);

@@ -87,6 +87,43 @@ describe('Discord interactions over HTTP (no gateway), signed with Ed25519', () 
     expect(ac.json()).toEqual({ type: 8, data: { choices: [{ name: 'Yunnan (云南)', value: 'Yunnan' }] } });
   });
 
+  it('a command asked again gets the same bytes, counted each time; in another channel or language it is made for that one', async () => {
+    const ask = async (o: { channel?: string; locale?: string } = {}) => {
+      const res = await fetch(
+        `http://127.0.0.1:${a.port}/discord/interactions`,
+        await signed(interaction('province', [{ name: 'name', type: 3, value: 'Shandong' }], o)),
+      );
+      return res.text();
+    };
+    const signed = async (body: unknown): Promise<RequestInit> => {
+      const text = JSON.stringify(body);
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const signature = sign(null, Buffer.from(timestamp + text), k.privateKey).toString('hex');
+      return {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-signature-timestamp': timestamp, 'x-signature-ed25519': signature },
+        body: text,
+      };
+    };
+    const counted = async () =>
+      Number(
+        /anode_bot_commands_total\{command="province",platform="discord",outcome="ok"\} (\d+)/.exec(
+          await (await fetch(`http://127.0.0.1:${a.port}/metrics`)).text(),
+        )?.[1] ?? 0,
+      );
+    const before = await counted();
+    const first = await ask();
+    expect(await ask()).toBe(first);
+    expect(await counted()).toBe(before + 2);
+    // Its buttons are signed for the channel they are in: another channel's answer carries its own.
+    const ids = (text: string) => [...text.matchAll(/"custom_id":"([^"]+)"/g)].map((m) => m[1]);
+    const elsewhere = await ask({ channel: '301' });
+    expect(ids(elsewhere).length).toBeGreaterThan(0);
+    expect(ids(elsewhere)).not.toEqual(ids(first));
+    expect(elsewhere.replace(/"custom_id":"[^"]+"/g, '')).toBe(first.replace(/"custom_id":"[^"]+"/g, ''));
+    expect(await ask({ locale: 'zh-CN' })).toContain('山东');
+  });
+
   it('a chart whose URL is too long for Discord is drawn by QuickChart through a POST and uploaded; locally if QuickChart fails', async () => {
     const qc = await startFakeQuickChart();
     const c = await startTestBot({ DISCORD_PUBLIC_KEY: k.publicHex, DISCORD_API_URL: fake.api, QUICKCHART_BASE_URL: qc.baseUrl });

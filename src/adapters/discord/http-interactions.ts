@@ -1,7 +1,7 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIInteraction } from 'discord-api-types/v10';
-import { BodyTooLarge, freshTimestamp, readBody, refuse, sendJson, signatureKey, type ReplayGuard, type Route } from '../../http/server.js';
+import { BodyTooLarge, freshTimestamp, readBody, refuse, sendJson, sendJsonBytes, signatureKey, type ReplayGuard, type Route } from '../../http/server.js';
 import type { Logger } from '../../log.js';
 import { redactInteraction } from './gateway.js';
 import type { Handled } from './interactions.js';
@@ -56,7 +56,8 @@ export function interactionsRoute(o: {
         return refuse(res, 401, 'invalid request signature');
       }
       // The hex is decoded without regard to case: the key is the signature's bytes, not its spelling.
-      if (!(await replays.fresh(signatureKey('discord', signature)))) {
+      const fresh = replays.fresh(signatureKey('discord', signature));
+      if (!(typeof fresh === 'boolean' ? fresh : await fresh)) {
         o.log.warn({ reason: 'replayed request' }, 'Discord: interaction refused');
         return refuse(res, 401, 'invalid request signature');
       }
@@ -70,7 +71,8 @@ export function interactionsRoute(o: {
         return refuse(res, 400, 'malformed interaction');
       }
       const h = await o.handle(interaction);
-      sendJson(res, 200, h.response);
+      if (h.json) sendJsonBytes(res, 200, h.json);
+      else sendJson(res, 200, h.response);
       if (h.after) void h.after().catch((err: unknown) => o.log.error({ err: redactInteraction(err) }, 'Discord: deferred answer failed'));
     },
   };

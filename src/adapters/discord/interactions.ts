@@ -24,6 +24,8 @@ import { bindingsFor, PUBLIC_OPTION } from './registration.js';
 /** The answer to one interaction: the response, files to send with it, and work for after it (a deferred edit). */
 export interface Handled {
   response: APIInteractionResponse;
+  /** The response serialized, on an answer kept for repeats: the HTTP endpoint sends these bytes as they are. */
+  json?: Buffer;
   files?: RawFile[];
   after?: () => Promise<void>;
 }
@@ -69,6 +71,19 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
     const message: DiscordMessage = { ...base, components: [...base.components, ...discordControls(p.controls)] };
     const files: RawFile[] = (p.reply.files ?? []).map((f) => ({ name: f.name, data: Buffer.from(f.content, 'utf8'), contentType: f.contentType }));
     return { message, ephemeral: !p.isPublic, files, upload: charts.uploads || files.length > 0, charts };
+  };
+  // The pipeline answers a repeated request with the Presented it gave before; the response made
+  // from it is kept beside it, serialized, so a repeat costs neither controls, body nor JSON. A
+  // deferred answer is not kept: its edit is for one interaction's token.
+  const kept = new WeakMap<Presented, Handled>();
+  const respond = (presented: Presented, make: (p: ReturnType<typeof present>) => Handled): Handled => {
+    const before = kept.get(presented);
+    if (before) return before;
+    const h = make(present(presented));
+    if (h.after || !presented.variant) return h;
+    const keep = { ...h, json: Buffer.from(JSON.stringify(h.response)) };
+    kept.set(presented, keep);
+    return keep;
   };
   const errorResponse = (reply: Reply, lang: Lang): Handled => ({
     response: { type: InteractionResponseType.ChannelMessageWithSource, data: ephemeral(toDiscordMessage(reply, { m: messages(lang) })) },
@@ -155,26 +170,29 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
           for (const k of Object.keys(raw)) if (Array.isArray(raw[k])) raw[k] = (raw[k] as unknown[]).filter((v) => v !== undefined);
           const outcome = await pipeline.answer({ kind: 'options', name, sub, raw, line: lineOf(name, sub, options), public: isPublic }, invocation);
           if (!outcome.ok) return errorResponse(outcome.reply, outcome.lang);
-          const p = present(outcome.presented);
-          if (p.upload) return deferred(i, p, false);
-          return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: p.ephemeral ? ephemeral(p.message) : p.message } };
+          return respond(outcome.presented, (p) =>
+            p.upload
+              ? deferred(i, p, false)
+              : { response: { type: InteractionResponseType.ChannelMessageWithSource, data: p.ephemeral ? ephemeral(p.message) : p.message } },
+          );
         }
         case InteractionType.MessageComponent: {
           const values = (i.data as { values?: string[] }).values;
           const outcome = await pipeline.answer({ kind: 'click', id: i.data.custom_id, ...(values ? { selected: values[0] ?? '' } : {}) }, invocation);
           if (!outcome.ok) return errorResponse(outcome.reply, outcome.lang);
-          const p = present(outcome.presented);
-          switch (outcome.presented.placement) {
-            case 'share':
-              if (p.upload) return deferred(i, p, false);
-              return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: p.message } };
-            case 'update':
-              if (p.upload) return deferred(i, p, true);
-              return { response: { type: InteractionResponseType.UpdateMessage, data: p.message } };
-            default:
-              if (p.upload) return deferred(i, { ...p, ephemeral: true }, false);
-              return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: ephemeral(p.message) } };
-          }
+          return respond(outcome.presented, (p) => {
+            switch (outcome.presented.placement) {
+              case 'share':
+                if (p.upload) return deferred(i, p, false);
+                return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: p.message } };
+              case 'update':
+                if (p.upload) return deferred(i, p, true);
+                return { response: { type: InteractionResponseType.UpdateMessage, data: p.message } };
+              default:
+                if (p.upload) return deferred(i, { ...p, ephemeral: true }, false);
+                return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: ephemeral(p.message) } };
+            }
+          });
         }
         default:
           return { response: { type: InteractionResponseType.Pong } };
