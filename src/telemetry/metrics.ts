@@ -23,11 +23,19 @@ export async function createMetrics(): Promise<Metrics> {
   const prom = createRequire(import.meta.url)('prom-client') as typeof import('prom-client');
   const registry = new prom.Registry();
   prom.collectDefaultMetrics({ register: registry, prefix: 'anode_bot_' });
-  const commands = new prom.Counter({
+  // Commands are counted here and handed to prom-client when /metrics is read: its inc() checks and
+  // hashes the labels on every call, a measurable part of a repeated answer's cost. Commands,
+  // platforms and outcomes are few, so the map stays small.
+  const counts = new Map<string, { labels: { command: string; platform: string; outcome: string }; n: number }>();
+  new prom.Counter({
     name: 'anode_bot_commands_total',
     help: 'Commands answered, by command, platform and outcome',
     labelNames: ['command', 'platform', 'outcome'],
     registers: [registry],
+    collect() {
+      this.reset();
+      for (const c of counts.values()) this.inc(c.labels, c.n);
+    },
   });
   const latency = new prom.Histogram({
     name: 'anode_bot_reply_seconds',
@@ -48,10 +56,20 @@ export async function createMetrics(): Promise<Metrics> {
     registers: [registry],
   });
   const dbErrors = new prom.Counter({ name: 'anode_bot_database_errors_total', help: 'Database operations that failed', registers: [registry] });
+  // The latency series looked up once per platform (the labels are still checked on each observe).
+  const timed = new Map<string, ReturnType<typeof latency.labels>>();
   return {
     command(name, platform, outcome, seconds) {
-      commands.inc({ command: name, platform, outcome });
-      latency.observe({ platform }, seconds);
+      const key = `${name}\n${platform}\n${outcome}`;
+      const count = counts.get(key);
+      if (count) count.n++;
+      else counts.set(key, { labels: { command: name, platform, outcome }, n: 1 });
+      let time = timed.get(platform);
+      if (!time) {
+        time = latency.labels({ platform });
+        timed.set(platform, time);
+      }
+      time.observe(seconds);
     },
     delivery: (outcome) => deliveries.inc({ outcome }),
     recovered: (n) => recovered.inc(n),
