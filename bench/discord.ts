@@ -1,6 +1,11 @@
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import type { KeyObject } from 'node:crypto';
+import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { discordKeys, interaction, startFakeDiscord, type FakeDiscord } from '../test/support/fake-discord.js';
+import { openDir, spawnBot } from '../test/support/process.js';
 import { atRate, fmt, interleaved, interleavedThroughput, ratio, summarize } from './stats.js';
 
 const PROVINCE = () => interaction('province', [{ type: 3, name: 'name', value: 'Yunnan' }]);
@@ -73,7 +78,7 @@ export async function benchDiscord(): Promise<void> {
     const first = await overGateway(gatewayFake, PROVINCE());
     const canned = first.body.data as { components: unknown[]; flags: number };
     child.send(canned);
-    const { bareHttpPort, trivialPort } = (await next()) as { bareHttpPort: number; trivialPort: number };
+    await next();
 
     const servers: [string, () => Promise<number>][] = [
       ['bare discord.js client, replying the same message', async () => (await overGateway(bareFake, PROVINCE())).ms],
@@ -99,19 +104,42 @@ export async function benchDiscord(): Promise<void> {
       `\nbot (gateway) / bare discord.js: throughput ${ratio(gateway.rps, bare.rps)} (target ≥ 0.95×), p50 ${ratio(gateway.p50, bare.p50)} (target ≤ 1.1×), p99 ${ratio(gateway.p99, bare.p99)}`,
     );
 
-    const http = await httpInteractions(privateKey, [
-      ['trivial node:http server, checking nothing (the load generator’s ceiling)', trivialPort],
-      ['bare node:http server, checking the signature, replying the same', bareHttpPort],
-      ['anode-bot over HTTP interactions', httpPort],
-    ]);
-    console.log('\nHTTP interactions: a signed POST → the response, from a load generator in a process of its own (requests signed before each run).');
-    console.log('| server | requests/s (8 in flight; median of 5 alternating rounds) | p50 at 200/s | p99 at 200/s |');
-    console.log('|---|---|---|---|');
-    for (const r of http) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${fmt(r.p50)} | ${fmt(r.p99)} |`);
-    const [ceiling, bareHttp, bot] = http as [HttpRow, HttpRow, HttpRow];
-    console.log(
-      `\nbot (HTTP) / bare node:http: throughput ${ratio(bot.rps, bareHttp.rps)} (target ≥ 0.9×), p50 ${ratio(bot.p50, bareHttp.p50)}; the generator's ceiling is ${ratio(ceiling.rps, bareHttp.rps)} the bare server's throughput`,
-    );
+    // The HTTP references, and the bot as `npm start` runs it (dist), each in a process of its own.
+    const answerFile = join(openDir('anode-bench-'), 'answer.json');
+    writeFileSync(answerFile, JSON.stringify({ type: 4, data: canned }));
+    const references = spawn(process.execPath, ['bench/bare-discord-http.mjs'], {
+      env: { ...process.env, DISCORD_PUBLIC_KEY: publicHex, ANSWER_FILE: answerFile },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const shippedFake = await startFakeDiscord();
+    const shipped = spawnBot({ DISCORD_PUBLIC_KEY: publicHex, DISCORD_API_URL: shippedFake.api, PORT: '0', LOG_LEVEL: 'info' });
+    try {
+      const [line] = (await once(createInterface({ input: references.stdout! }), 'line')) as [string];
+      const ports = JSON.parse(line) as { bare: number; trivial: number };
+      await shipped.waitFor(/listening on port \d+/);
+      const shippedPort = Number(/listening on port (\d+)/.exec(shipped.output())![1]);
+      const http = await httpInteractions(privateKey, [
+        ['trivial node:http server, checking nothing (the load generator’s ceiling)', ports.trivial],
+        ['bare node:http server, checking the signature, replying the same', ports.bare],
+        ['anode-bot as shipped (dist/main.js, as npm start runs it)', shippedPort],
+        ['anode-bot from source through tsx, beside its gateway twin', httpPort],
+      ]);
+      console.log(
+        '\nHTTP interactions: a signed POST → the response, from a load generator in a process of its own (requests signed before each run); each server in a process of its own but the last.',
+      );
+      console.log('| server | requests/s (8 in flight; median of 5 alternating rounds) | p50 at 200/s | p99 at 200/s |');
+      console.log('|---|---|---|---|');
+      for (const r of http) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${fmt(r.p50)} | ${fmt(r.p99)} |`);
+      const [ceiling, bareHttp, bot, fromSource] = http as [HttpRow, HttpRow, HttpRow, HttpRow];
+      console.log(
+        `\nbot (HTTP, as shipped) / bare node:http: throughput ${ratio(bot.rps, bareHttp.rps)} (target ≥ 0.9×), p50 ${ratio(bot.p50, bareHttp.p50)}; from source ${ratio(fromSource.rps, bareHttp.rps)}; the generator's ceiling is ${ratio(ceiling.rps, bareHttp.rps)} the bare server's throughput`,
+      );
+    } finally {
+      references.kill('SIGTERM');
+      shipped.kill('SIGTERM');
+      await shipped.exited;
+      await shippedFake.close();
+    }
 
     // A click on "More": the full reply replaces the message (callback type 7).
     const more = (canned.components as { type: number; components?: { label?: string; custom_id?: string }[] }[])
