@@ -17,24 +17,34 @@ export function memoOn<O extends object, K, V>(store: WeakMap<O, Map<K, V>>, own
   return value;
 }
 
-/** At most `capacity` entries; a read or write makes an entry the most recent, the oldest goes first. */
+/**
+ * At most `capacity` entries; the least recently used goes first. A read moves its entry to the
+ * newest end only once it has drifted into the older half (more than `capacity / 2` writes and moves
+ * since it was last placed): a hot entry read again and again costs one lookup, not a delete and an
+ * insert each time, and an entry read within the newer half is never the next one out.
+ */
 export class Lru<K, V> {
-  private readonly entries = new Map<K, V>();
+  private readonly entries = new Map<K, { value: V; placed: number }>();
+  /** Counts writes and moves: an entry's `placed` is its position in time. */
+  private clock = 0;
   constructor(private readonly capacity: number) {}
 
-  /** The value, made the most recent. (An entry set to undefined reads as absent.) */
+  /** The value, kept from going out next. */
   get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    if (this.clock - entry.placed > this.capacity / 2) {
+      this.entries.delete(key);
+      entry.placed = ++this.clock;
+      this.entries.set(key, entry);
+    }
+    return entry.value;
   }
 
   set(key: K, value: V): void {
     if (this.capacity <= 0) return;
     this.entries.delete(key);
-    this.entries.set(key, value);
+    this.entries.set(key, { value, placed: ++this.clock });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
   }
 
