@@ -47,6 +47,10 @@ describe('Discord interactions over HTTP (no gateway), signed with Ed25519', () 
   it('refuses bad, missing, stale and replayed signatures, oversized and malformed bodies', async () => {
     const ping = { type: 1, id: '1', application_id: '2', token: 't', version: 1 };
     expect((await post(a.port, ping, { signature: '0'.repeat(128) })).status).toBe(401);
+    // Not hex, or not 64 bytes of it: refused before the body is read.
+    for (const signature of [`${'0'.repeat(127)}g`, 'g'.repeat(128), '0'.repeat(126), '0'.repeat(130)])
+      expect((await post(a.port, ping, { signature })).status).toBe(401);
+    expect(a.logs.text).toContain('missing or malformed signature');
     expect((await post(a.port, ping, {})).status).toBe(401);
     const other = discordKeys();
     expect((await post(a.port, ping, { privateKey: other.privateKey })).status).toBe(401);
