@@ -104,9 +104,9 @@ export function interactionHandler(o: InteractionOptions): (i: APIInteraction) =
   });
 
   const lineOf = (name: string, sub: string | undefined, options: readonly APIApplicationCommandInteractionDataOption[]) => {
-    const parts = [`/${name}`, ...(sub ? [sub] : [])];
-    for (const opt of options) if ('value' in opt && opt.name !== PUBLIC_OPTION) parts.push(String(opt.value));
-    return parts.join(' ');
+    let line = sub ? `/${name} ${sub}` : `/${name}`;
+    for (const opt of options) if ('value' in opt && opt.name !== PUBLIC_OPTION) line += ` ${String(opt.value)}`;
+    return line;
   };
 
   // Long on purpose: the switch over Discord's interaction types the comment above speaks of.
