@@ -28,36 +28,51 @@ export function toQuickChartUrl(config: ChartConfig, baseUrl = 'https://quickcha
 export const QUICKCHART_TIMEOUT_MS = 10_000;
 
 /**
- * The chart drawn by QuickChart as PNG bytes, through quickchart-js's toBinary(): the config goes in a
- * POST body, so no length limit applies. For a chart whose URL is too long for the platform.
+ * The chart drawn by QuickChart as PNG bytes: the config goes in a POST body, so no length limit
+ * applies. For a chart whose URL is too long for the platform. quickchart-js builds the request (its
+ * getPostData, what its toBinary() sends); it is sent here because toBinary() takes no signal, and a
+ * QuickChart that never answers would hold the socket after the chart was drawn locally instead.
  */
 export async function quickChartPng(config: ChartConfig, baseUrl = 'https://quickchart.io', timeoutMs = QUICKCHART_TIMEOUT_MS): Promise<Buffer> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`QuickChart did not answer within ${timeoutMs} ms`)), timeoutMs);
-  });
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const png = await Promise.race([quickChart(config, baseUrl).toBinary(), late]);
+    const { scheme, host } = placeOf(baseUrl);
+    const res = await fetch(`${scheme}://${host}/chart`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(quickChart(config, baseUrl).getPostData()),
+      signal,
+    });
+    if (!res.ok) {
+      const why = res.headers.get('x-quickchart-error');
+      await res.body?.cancel();
+      throw new Error(`QuickChart answered ${res.status}${why ? `: ${why}` : ''}`);
+    }
+    const png = Buffer.from(await res.arrayBuffer());
     if (png.subarray(1, 4).toString('latin1') !== 'PNG') throw new Error('QuickChart answered with something other than a PNG');
     return png;
-  } finally {
-    clearTimeout(timer);
+  } catch (err) {
+    if (signal.aborted) throw new Error(`QuickChart did not answer within ${timeoutMs} ms`);
+    throw err;
   }
+}
+
+/** QuickChart's scheme, and its host with the path a self-hosted one may live under ("http://charts.internal:3400/qc/"). */
+function placeOf(baseUrl: string): { scheme: 'http' | 'https'; host: string } {
+  const base = new URL(baseUrl);
+  return { scheme: base.protocol.replace(/:$/, '') as 'http' | 'https', host: `${base.host}${base.pathname.replace(/\/+$/, '')}` };
 }
 
 /** One chart as QuickChart draws it: the same size, background, format and Chart.js version for a URL and a POST. */
 function quickChart(config: ChartConfig, baseUrl: string): QuickChart {
-  const base = new URL(baseUrl);
-  return (
-    new QuickChart()
-      .setConfig(config as never)
-      .setWidth(CHART_WIDTH)
-      .setHeight(CHART_HEIGHT)
-      .setBackgroundColor('white')
-      .setFormat('png')
-      .setVersion('4')
-      .setScheme(base.protocol.replace(/:$/, '') as 'http' | 'https')
-      // A self-hosted QuickChart may live under a path ("http://charts.internal:3400/qc/").
-      .setHost(`${base.host}${base.pathname.replace(/\/+$/, '')}`)
-  );
+  const { scheme, host } = placeOf(baseUrl);
+  return new QuickChart()
+    .setConfig(config as never)
+    .setWidth(CHART_WIDTH)
+    .setHeight(CHART_HEIGHT)
+    .setBackgroundColor('white')
+    .setFormat('png')
+    .setVersion('4')
+    .setScheme(scheme)
+    .setHost(host);
 }

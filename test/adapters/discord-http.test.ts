@@ -142,7 +142,7 @@ describe('Discord interactions over HTTP (no gateway), signed with Ed25519', () 
       expect(edit.files).toEqual([{ name: 'chart-1.png', bytes: qc.png.length }]);
       expect(JSON.stringify(edit.body)).toContain('"url":"attachment://chart-1.png"');
       expect(discordViolations(edit.body as never)).toEqual([]);
-      // quickchart-js's toBinary(), with what a URL carries: Chart.js 4, the size, the config.
+      // The body quickchart-js builds for a POST, with what a URL carries: Chart.js 4, the size, the config.
       expect(qc.posts).toHaveLength(1);
       expect(qc.posts[0]).toMatchObject({ version: '4', width: 600, height: 360, format: 'png', backgroundColor: 'white' });
       expect(qc.posts[0]!.chart).toContain('Yunnan: supply and demand, 2024 (Mt)');

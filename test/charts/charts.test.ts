@@ -6,10 +6,11 @@ import { Chart, type ChartItem, registerables, type Scale, Ticks } from 'chart.j
 import { describe, expect, it } from 'vitest';
 import { toChartConfig } from '../../src/charts/chart-config.js';
 import { stemOf, writeChartFiles } from '../../src/charts/chart-files.js';
-import { toQuickChartUrl } from '../../src/charts/quickchart-url.js';
+import { quickChartPng, toQuickChartUrl } from '../../src/charts/quickchart-url.js';
 import { piecesFor, renderChartPng, tickLabel } from '../../src/charts/render-png.js';
 import { quickChartImages } from '../../src/render/images.js';
 import { ask, EVERY_COMMAND } from '../support/core.js';
+import { startFakeQuickChart } from '../support/fake-quickchart.js';
 
 describe('charts', () => {
   it('every bar carries its value as the text prints it, in its label (no plugin needed)', async () => {
@@ -137,5 +138,34 @@ describe('charts', () => {
     expect(names(aZh)).toEqual(kinds.map((k, i) => `province-yunnan-zh-${k}-${i + 1}.png`));
     expect(names(b)).toEqual(shandong.charts!.map((c, i) => `province-shandong-en-${c.kind}-${i + 1}.png`));
     expect(new Set([...names(a), ...names(aZh), ...names(b)]).size).toBe(a.length + aZh.length + b.length);
+  });
+});
+
+describe('QuickChart by POST (a chart too long for a URL)', () => {
+  it('sends what quickchart-js builds to the self-hosted path, and gives back its PNG; a refusal names its status', async () => {
+    const config = toChartConfig((await ask('/province Yunnan')).charts![0]!);
+    const qc = await startFakeQuickChart();
+    try {
+      expect(await quickChartPng(config, qc.baseUrl)).toEqual(qc.png);
+      expect(qc.posts[0]).toMatchObject({ width: 600, height: 360, version: '4', format: 'png', backgroundColor: 'white' });
+      qc.failing = true;
+      await expect(quickChartPng(config, qc.baseUrl)).rejects.toThrow('QuickChart answered 500: fake outage');
+    } finally {
+      await qc.close();
+    }
+  });
+
+  it('gives up on a QuickChart that never answers, and closes the connection instead of leaving it open', async () => {
+    const config = toChartConfig((await ask('/province Yunnan')).charts![0]!);
+    const qc = await startFakeQuickChart();
+    qc.hanging = true;
+    try {
+      await expect(quickChartPng(config, qc.baseUrl, 200)).rejects.toThrow('QuickChart did not answer within 200 ms');
+      // The abort reaches the server as the connection closing; waited for, not assumed.
+      for (let waited = 0; qc.abandoned === 0 && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      expect(qc.abandoned).toBe(1);
+    } finally {
+      await qc.close();
+    }
   });
 });

@@ -13,12 +13,16 @@ export interface FakeQuickChart {
   png: Buffer;
   /** Answer 500 instead, as QuickChart does when it cannot draw. */
   failing: boolean;
+  /** Answer nothing, ever (a QuickChart that hangs). */
+  hanging: boolean;
+  /** Requests whose connection the caller closed before an answer came. */
+  abandoned: number;
   close(): Promise<void>;
 }
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** A local stand-in for QuickChart's POST /chart on 127.0.0.1 (quickchart-js's toBinary() calls it). */
+/** A local stand-in for QuickChart's POST /chart on 127.0.0.1 (what quickchart-js's toBinary() calls, and the bot in its stead). */
 export async function startFakeQuickChart(): Promise<FakeQuickChart> {
   const path = `/qc/${'long-path-segment/'.repeat(170)}`;
   const server = createServer((req, res) => {
@@ -28,6 +32,7 @@ export async function startFakeQuickChart(): Promise<FakeQuickChart> {
       if (req.method !== 'POST' || req.url !== `${path}chart`) return void res.writeHead(404).end();
       fake.posts.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
       if (fake.failing) return void res.writeHead(500, { 'x-quickchart-error': 'fake outage' }).end();
+      if (fake.hanging) return void res.once('close', () => fake.abandoned++);
       res.writeHead(200, { 'content-type': 'image/png' }).end(fake.png);
     });
   });
@@ -37,6 +42,8 @@ export async function startFakeQuickChart(): Promise<FakeQuickChart> {
     posts: [],
     png: Buffer.concat([SIGNATURE, Buffer.alloc(3000 - SIGNATURE.length, 7)]),
     failing: false,
+    hanging: false,
+    abandoned: 0,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
