@@ -11,6 +11,7 @@ import { freshDatabase, startPostgres } from '../test/support/postgres.js';
 import { openDir, spawnBot } from '../test/support/process.js';
 import { newSubscription } from '../test/support/subscriptions.js';
 
+const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const DUE = 1000;
 const WORKSPACES = 10;
@@ -44,14 +45,32 @@ async function postsAfter(fake: FakeSlack, slot: Date, due = DUE): Promise<{ sec
   return { seconds, posted: perSub.size, duplicates: [...perSub.values()].reduce((a, n) => a + Math.max(0, n - 1), 0) };
 }
 
+interface SameSlot {
+  seconds: number;
+  delivered: number;
+  /** Posts answered 429, and how many of them the busiest workspace drew. */
+  limited: number;
+  busiest: number;
+  duplicates: number;
+}
+
+/** What the fake saw of the 429 case: the 429s in all and to the busiest workspace (channel i is workspace i % WORKSPACES). */
+function limitsSeen(fake: FakeSlack, channelIndex: (channel: string) => number): Pick<SameSlot, 'limited' | 'busiest'> {
+  const posts = fake.calls.filter((c) => c.method === 'chat.postMessage');
+  // Which calls drew a 429: a channel's calls beyond its one message.
+  const perWorkspace = new Array<number>(WORKSPACES).fill(0);
+  const calls = new Map<string, number>();
+  for (const c of posts) calls.set(String(c.body.channel), (calls.get(String(c.body.channel)) ?? 0) + 1);
+  for (const [channel, n] of calls) perWorkspace[channelIndex(channel) % WORKSPACES]! += n - 1;
+  return { limited: posts.length - fake.messages.length, busiest: Math.max(...perWorkspace) };
+}
+
 /**
  * 1,000 subscriptions of 10 workspaces due in the same second, served by the whole bot (store-driven
  * scheduler, real @slack/web-api client) against a local fake Slack, which may answer 429
- * (Retry-After: 1) to every Nth chat.postMessage whatever the rate. The row ends with the 429s drawn
- * by the workspace that drew the most: each is a second in which nothing may be posted to it, unless
- * two arrive together.
+ * (Retry-After: 1) to every Nth chat.postMessage whatever the rate. Seconds are counted from the slot.
  */
-async function sameSlot(rateLimitEvery: number): Promise<string> {
+async function sameSlot(rateLimitEvery: number): Promise<SameSlot> {
   const fake = await startFakeSlack();
   fake.rateLimitEvery = rateLimitEvery;
   const path = join(openDir('anode-bench-'), 'bot.db');
@@ -68,21 +87,43 @@ async function sameSlot(rateLimitEvery: number): Promise<string> {
   });
   try {
     const { seconds, posted, duplicates } = await postsAfter(fake, slot);
-    const posts = fake.calls.filter((c) => c.method === 'chat.postMessage');
-    const limited = posts.length - fake.messages.length;
-    // Which calls drew a 429: a channel's calls beyond its one message.
-    const perWorkspace = new Array<number>(WORKSPACES).fill(0);
-    const calls = new Map<string, number>();
-    for (const c of posts) calls.set(String(c.body.channel), (calls.get(String(c.body.channel)) ?? 0) + 1);
-    for (const [channel, n] of calls) perWorkspace[Number(channel.slice(1)) % WORKSPACES]! += n - 1;
-    return `| ${rateLimitEvery ? 'one post in ten' : 'none'} | ${posted} of 1,000 | ${seconds.toFixed(1)} s | ${limited} | ${Math.max(...perWorkspace)} | ${duplicates} |`;
+    return { seconds, delivered: posted, duplicates, ...limitsSeen(fake, (channel) => Number(channel.slice(1))) };
   } finally {
     await bot.stop();
     await fake.close();
   }
 }
 
-const run = promisify(execFile);
+/**
+ * The same 1,000 posts from bare @slack/web-api (bench/bare-slack-429.mjs), a client per workspace,
+ * all handed over at once: the platform's own client honouring Retry-After per workspace. Seconds are
+ * counted from its first post.
+ */
+async function bareSameSlot(rateLimitEvery: number, noBackoff: boolean): Promise<SameSlot> {
+  const fake = await startFakeSlack();
+  fake.rateLimitEvery = rateLimitEvery;
+  try {
+    const { stdout } = await run(process.execPath, ['bench/bare-slack-429.mjs'], {
+      env: { ...process.env, SLACK_API_URL: fake.apiUrl, COUNT: String(DUE), WORKSPACES: String(WORKSPACES), NO_BACKOFF: noBackoff ? '1' : '' },
+    });
+    const channels = fake.messages.map((m) => String(m.channel));
+    return {
+      seconds: (JSON.parse(stdout) as { seconds: number }).seconds,
+      delivered: new Set(channels).size,
+      duplicates: channels.length - new Set(channels).size,
+      ...limitsSeen(fake, (channel) => Number(channel.slice(1))),
+    };
+  } finally {
+    await fake.close();
+  }
+}
+
+function sameSlotRow(client: string, without: SameSlot, withLimits: SameSlot): string {
+  const cells = (r: SameSlot, label: string, ratio: string) =>
+    `| ${client} | ${label} | ${r.delivered} of 1,000 | ${r.seconds.toFixed(1)} s | ${ratio} | ${r.limited} | ${r.busiest} | ${r.duplicates} |`;
+  return [cells(without, 'none', ''), cells(withLimits, 'one post in ten', `${(withLimits.seconds / without.seconds).toFixed(1)}×`)].join('\n');
+}
+
 const FAN_OUT = 10_000;
 
 /** Resident and peak resident memory of a process, in MB (Linux). */
@@ -219,13 +260,24 @@ function row(r: ChaosResult): string {
   return `| ${r.backend} | ${r.replicas} | ${r.subscriptions} | ${r.kills} | ${r.expected} | ${r.delivered} | ${r.duplicates} | ${r.lost} | ${r.superseded} | ${r.recovered} | ${r.seconds} s |`;
 }
 
-export async function benchBriefings(): Promise<void> {
+/** The 429 case: the bot against bare @slack/web-api, each with and without 429s. */
+export async function benchSameSlot(): Promise<void> {
   console.log('## Briefings: 1,000 subscriptions of 10 workspaces due in the same second, one process, local fake Slack');
-  console.log('| answered 429 (Retry-After 1 s) | delivered | last one after the slot | posts answered 429 | 429s to the busiest workspace | duplicates |');
-  console.log('|---|---|---|---|---|---|');
-  console.log(await sameSlot(0));
-  console.log(await sameSlot(10));
-  console.log("A 429 pauses that workspace's chat.postMessage for Retry-After and uses no attempt; the other workspaces post meanwhile.");
+  console.log(
+    '| client | answered 429 (Retry-After 1 s) | delivered | last post (bot: after the slot; bare: after its first post) | with 429s, against without | posts answered 429 | 429s to the busiest workspace | duplicates |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(sameSlotRow('the bot', await sameSlot(0), await sameSlot(10)));
+  console.log(sameSlotRow('bare @slack/web-api, a client per workspace, all at once', await bareSameSlot(0, false), await bareSameSlot(10, false)));
+  console.log(sameSlotRow('the same, retrying as soon as Retry-After has passed', await bareSameSlot(0, true), await bareSameSlot(10, true)));
+  console.log(
+    "The bot: a 429 pauses that workspace's chat.postMessage for Retry-After and uses no attempt; the other workspaces post meanwhile; 8 posts at a time in all.",
+  );
+  console.log('Bare: each client pauses its queue (100 requests at once) for Retry-After, then retries with its own backoff unless told not to.');
+}
+
+export async function benchBriefings(): Promise<void> {
+  await benchSameSlot();
   const shared = await startPostgres();
   try {
     console.log('\n## One slot of 10,000 briefings due in the same second, a fake Slack taking 50 ms per post');
