@@ -36,6 +36,8 @@ export interface BotOptions {
   logDestination?: NodeJS.WritableStream;
   /** Aborted by a signal during start-up: start-up stops at its next step and undoes what it opened. */
   signal?: AbortSignal;
+  /** Called once, before the first platform connects, when a chat platform runs (never for the console alone). */
+  beforeNetwork?: () => void;
 }
 
 /** Start-up was stopped by a signal; everything it had opened is closed again and nothing is claimed. */
@@ -74,6 +76,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   const fallback = sections.find((s) => s.module.id === 'console');
   const running = enabled.length > 0 ? enabled : fallback ? [fallback] : [];
   const chat = enabled.length > 0;
+  if (chat) o.beforeNetwork?.();
   const secrets = [
     ...sections.flatMap((s) => s.module.secrets(s.env)),
     ...(config.COMPONENT_SECRET ? [config.COMPONENT_SECRET] : []),

@@ -7,6 +7,7 @@ import { StartupAborted, startBot, type RunningBot } from './bot.js';
 import { loadDotEnv } from './config/env.js';
 import { langOf } from './i18n/lang.js';
 import { parseCli, quietOnClosedPipe, startupFailure } from './cli/failure.js';
+import { keepWasmOnBaseline } from './wasm-baseline.js';
 
 const USAGE = 'usage: npm start [-- --lang zh|en]\n  Starts the bot: Slack, Discord or MCP when their variables are set (see .env.example), else the console.';
 /** A supervisor waits about 10 s before SIGKILL: finish or give back in-flight work before that. */
@@ -50,7 +51,12 @@ async function main(): Promise<void> {
   }
   loadDotEnv();
   try {
-    bot = await startBot({ env: process.env, signal: abort.signal, ...(values.lang ? { lang: langOf(values.lang) } : {}) });
+    bot = await startBot({
+      env: process.env,
+      signal: abort.signal,
+      beforeNetwork: keepWasmOnBaseline,
+      ...(values.lang ? { lang: langOf(values.lang) } : {}),
+    });
   } catch (err) {
     if (err instanceof StartupAborted) process.exit(0);
     throw err;
