@@ -31,6 +31,29 @@ describe('bundles start from the code cache the build recorded', () => {
     expect(cacheOf(r.caches, 'vendor/chartjs-parts.js')).toBe('used');
   });
 
+  it('the bot (npm start, the console answering a command) takes its bundle and the Chart.js parts from their caches', () => {
+    const home = mkdtempSync(join(tmpdir(), 'anode-home-'));
+    const r = spawnSync(process.execPath, ['--require', PRINT, 'dist/main.js'], {
+      cwd: ROOT,
+      input: '/province Yunnan\n',
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        NO_COLOR: '1',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: sharedData(),
+        DATABASE_PATH: join(home, 'bot.db'),
+        CHART_DIR: join(home, 'charts'),
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const caches = JSON.parse(/CODE_CACHES (.*)/.exec(r.stderr)?.[1] ?? '[]') as { bundle: string; cache: string }[];
+    expect(cacheOf(caches, 'dist/main.bundle.js')).toBe('used');
+    expect(cacheOf(caches, 'vendor/chartjs-parts.js')).toBe('used');
+  });
+
   it('a bundle with no cache, one older than the bundle, or one V8 refuses, is compiled afresh', () => {
     const dir = mkdtempSync(join(tmpdir(), 'anode-bundle-'));
     const bundle = join(dir, 'tool.bundle.js');
