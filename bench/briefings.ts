@@ -54,14 +54,17 @@ interface SameSlot {
   duplicates: number;
 }
 
-/** What the fake saw of the 429 case: the 429s in all and to the busiest workspace (channel i is workspace i % WORKSPACES). */
-function limitsSeen(fake: FakeSlack, channelIndex: (channel: string) => number): Pick<SameSlot, 'limited' | 'busiest'> {
+/**
+ * What the fake saw of the 429 case: the 429s in all and to the busiest workspace. Both clients name
+ * channel i with a letter and i, and post it to workspace i % WORKSPACES.
+ */
+function limitsSeen(fake: FakeSlack): Pick<SameSlot, 'limited' | 'busiest'> {
   const posts = fake.calls.filter((c) => c.method === 'chat.postMessage');
   // Which calls drew a 429: a channel's calls beyond its one message.
   const perWorkspace = new Array<number>(WORKSPACES).fill(0);
   const calls = new Map<string, number>();
   for (const c of posts) calls.set(String(c.body.channel), (calls.get(String(c.body.channel)) ?? 0) + 1);
-  for (const [channel, n] of calls) perWorkspace[channelIndex(channel) % WORKSPACES]! += n - 1;
+  for (const [channel, n] of calls) perWorkspace[Number(channel.slice(1)) % WORKSPACES]! += n - 1;
   return { limited: posts.length - fake.messages.length, busiest: Math.max(...perWorkspace) };
 }
 
@@ -87,7 +90,7 @@ async function sameSlot(rateLimitEvery: number): Promise<SameSlot> {
   });
   try {
     const { seconds, posted, duplicates } = await postsAfter(fake, slot);
-    return { seconds, delivered: posted, duplicates, ...limitsSeen(fake, (channel) => Number(channel.slice(1))) };
+    return { seconds, delivered: posted, duplicates, ...limitsSeen(fake) };
   } finally {
     await bot.stop();
     await fake.close();
@@ -111,7 +114,7 @@ async function bareSameSlot(rateLimitEvery: number, noBackoff: boolean): Promise
       seconds: (JSON.parse(stdout) as { seconds: number }).seconds,
       delivered: new Set(channels).size,
       duplicates: channels.length - new Set(channels).size,
-      ...limitsSeen(fake, (channel) => Number(channel.slice(1))),
+      ...limitsSeen(fake),
     };
   } finally {
     await fake.close();
