@@ -8,10 +8,11 @@ import { sharedData } from '../support/process.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 const PRINT = join(ROOT, 'test/support/print-code-caches.cjs');
 
-/** Runs `args` under node with the code-cache report preloaded: stdout, and the report. */
-function withReport(args: string[], env: Record<string, string> = {}) {
+/** Runs `args` under node with the code-cache report preloaded (`input` on its stdin): stdout, and the report. */
+function withReport(args: string[], env: Record<string, string> = {}, input = '') {
   const r = spawnSync(process.execPath, ['--require', PRINT, ...args], {
     cwd: ROOT,
+    input,
     env: { PATH: process.env.PATH ?? '', DATA_DIR: sharedData(), CHART_DIR: mkdtempSync(join(tmpdir(), 'anode-charts-')), ...env },
     encoding: 'utf8',
     timeout: 30_000,
@@ -33,25 +34,14 @@ describe('bundles start from the code cache the build recorded', () => {
 
   it('the bot (npm start, the console answering a command) takes its bundle and the Chart.js parts from their caches', () => {
     const home = mkdtempSync(join(tmpdir(), 'anode-home-'));
-    const r = spawnSync(process.execPath, ['--require', PRINT, 'dist/main.js'], {
-      cwd: ROOT,
-      input: '/province Yunnan\n',
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: home,
-        NO_COLOR: '1',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: sharedData(),
-        DATABASE_PATH: join(home, 'bot.db'),
-        CHART_DIR: join(home, 'charts'),
-      },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const r = withReport(
+      ['dist/main.js'],
+      { HOME: home, NO_COLOR: '1', LOG_LEVEL: 'silent', DATABASE_PATH: join(home, 'bot.db'), CHART_DIR: join(home, 'charts') },
+      '/province Yunnan\n',
+    );
     expect(r.status, r.stderr).toBe(0);
-    const caches = JSON.parse(/CODE_CACHES (.*)/.exec(r.stderr)?.[1] ?? '[]') as { bundle: string; cache: string }[];
-    expect(cacheOf(caches, 'dist/main.bundle.js')).toBe('used');
-    expect(cacheOf(caches, 'vendor/chartjs-parts.js')).toBe('used');
+    expect(cacheOf(r.caches, 'dist/main.bundle.js')).toBe('used');
+    expect(cacheOf(r.caches, 'vendor/chartjs-parts.js')).toBe('used');
   });
 
   it('a bundle with no cache, one older than the bundle, or one V8 refuses, is compiled afresh', () => {
