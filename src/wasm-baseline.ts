@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { operatorFlags } from './v8-flags.js';
 
 /**
  * WebAssembly kept on V8's baseline compiler (Liftoff), in a process that serves chat platforms. The
@@ -20,10 +21,7 @@ import { setFlagsFromString } from 'node:v8';
  * A WebAssembly flag the operator gave (command line or NODE_OPTIONS) is theirs. Returns whether it
  * was set.
  */
-export function keepWasmOnBaseline(
-  execArgv: readonly string[] = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)],
-  setFlags: (flags: string) => void = setFlagsFromString,
-): boolean {
+export function keepWasmOnBaseline(execArgv: readonly string[] = operatorFlags(), setFlags: (flags: string) => void = setFlagsFromString): boolean {
   if (execArgv.some((a) => /^--(no-)?(liftoff|wasm)/.test(a.replace(/_/g, '-')))) return false;
   setFlags('--liftoff-only');
   return true;

@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { operatorFlags } from '../v8-flags.js';
 
 /**
  * V8's heap, kept near its idle size while a large slot fans out. A slot of 10,000 channels is
@@ -12,7 +13,7 @@ import { runInNewContext } from 'node:vm';
  * slower (3,054 → 2,746 req/s).
  *
  * Both flags are read by V8 each time it sizes a space, so they take effect when set at run time;
- * a flag the operator gave on the command line is theirs and is left alone. The old generation's
+ * a flag the operator gave (command line or NODE_OPTIONS) is theirs and is left alone. The old generation's
  * limit, though, is set at each full collection: until the next one, the limit V8 set at its last
  * (with up to four times the room) still holds, and two replicas peaked at 1.42–1.51× idle in the
  * slot's first seconds. So holding the lean heap starts with one full collection.
@@ -36,7 +37,7 @@ function collectNow(): void {
 /** Holds the lean heap while any holder has not released it; returns the release (idempotent). */
 export function leanHeap(
   setFlags: (flags: string) => void = setFlagsFromString,
-  execArgv: readonly string[] = process.execArgv,
+  execArgv: readonly string[] = operatorFlags(),
   collect: () => void = collectNow,
 ): () => () => void {
   const given = (name: string) => execArgv.some((a) => a.replace(/_/g, '-').startsWith(`--${name}`));

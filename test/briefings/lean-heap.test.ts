@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leanHeap } from '../../src/briefings/lean-heap.js';
+import { operatorFlags } from '../../src/v8-flags.js';
 
 describe('the lean heap for large slots', () => {
   it('sets the flags when first held and V8’s defaults when the last holder releases, each release counted once', () => {
@@ -40,6 +41,18 @@ describe('the lean heap for large slots', () => {
       () => {},
     )()();
     expect(none).toEqual([]);
+  });
+
+  it('leaves a flag given in NODE_OPTIONS alone too', () => {
+    const flags = operatorFlags(['--require', 'x.cjs'], ' --heap-growing-percent=50  --max-old-space-size=512 ');
+    expect(flags).toEqual(['--require', 'x.cjs', '--heap-growing-percent=50', '--max-old-space-size=512']);
+    const set: string[] = [];
+    leanHeap(
+      (f) => set.push(f),
+      flags,
+      () => {},
+    )()();
+    expect(set).toEqual(['--semi-space-growth-factor=1', '--semi-space-growth-factor=2']);
   });
 
   it('the full collection runs in this process, and frees what nothing holds', async () => {
